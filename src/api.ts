@@ -1,0 +1,188 @@
+import type { z } from 'zod';
+import { Customer } from './canonical/customer.js';
+import type { Origin } from './core/engine.js';
+import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
+import { collectLosses } from './core/losses.js';
+import { hasKey, isPlainObject } from './core/path.js';
+import type { Operation, Platform, RequestOptions } from './core/platform.js';
+import { registry } from './platforms/index.js';
+
+/** The platform ids: `'magento' | 'medusa' | 'v4' | 'enterprise-v1'`. */
+export type PlatformId = keyof typeof registry;
+
+/** The record type of a platform: its customer object as its read API returns it, unwrapped. */
+export type RecordOf<P extends PlatformId> = z.output<(typeof registry)[P]['record']>;
+
+/** Every platform id, in a stable order. */
+export const platforms = Object.freeze(Object.keys(registry)) as readonly PlatformId[];
+
+/** A conversion's output and every source value it could not carry. */
+export interface Result<T> {
+  readonly data: T;
+  readonly losses: Loss[];
+}
+
+/** The never-throwing form of a result. */
+export type SafeResult<T> =
+  | { readonly success: true; readonly data: T; readonly losses: Loss[] }
+  | { readonly success: false; readonly error: ConversionError };
+
+export interface EncodeOptions<P extends PlatformId> {
+  /** Target-record fields used where the source has no value, e.g. `{ website_id: 1 }` for Magento. */
+  readonly defaults?: Partial<RecordOf<P>>;
+}
+
+export interface ConvertOptions<F extends PlatformId, T extends PlatformId> extends EncodeOptions<T> {
+  readonly from: F;
+  readonly to: T;
+}
+
+type Outcome<T> = { ok: true; data: T; losses: Loss[] } | { ok: false; issues: Issue[] };
+
+function platformOf(id: unknown): Platform {
+  if (typeof id === 'string' && hasKey(registry, id)) return registry[id as PlatformId] as unknown as Platform;
+  throw new UnknownPlatformError(id, platforms);
+}
+
+function checkDefaults(target: Platform, defaults: unknown): Record<string, unknown> {
+  if (defaults === undefined) return {};
+  if (!isPlainObject(defaults)) throw new InvalidOptionError('defaults', 'expected an object of target-record fields');
+  const known = Object.keys(target.record.shape);
+  for (const k of Object.keys(defaults)) {
+    if (!known.includes(k)) throw new InvalidOptionError('defaults', `"${k}" is not a field of a ${target.id} record`);
+  }
+  return defaults;
+}
+
+function decodeWith(p: Platform, input: unknown): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin> } | { ok: false; issues: Issue[] } {
+  const parsed = p.record.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  const { customer, state } = p.decodeRecord(parsed.data);
+  return { ok: true, customer, origins: state.origins };
+}
+
+function encodeWith(
+  p: Platform,
+  input: unknown,
+  defaults: Record<string, unknown>,
+  origins?: ReadonlyMap<string, Origin>,
+): Outcome<Record<string, unknown>> {
+  const parsed = Customer.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  const { record, state } = p.encodeCustomer(parsed.data);
+  for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
+  const checked = p.record.safeParse(record);
+  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues) };
+  const losses = collectLosses({
+    canonical: parsed.data as Record<string, unknown>,
+    consumed: state.consumed,
+    pending: state.losses,
+    target: p.id,
+    ...(origins ? { origins } : {}),
+  });
+  return { ok: true, data: record, losses };
+}
+
+const safe = <T>(o: Outcome<T>): SafeResult<T> =>
+  o.ok ? { success: true, data: o.data, losses: o.losses } : { success: false, error: new ConversionError(o.issues) };
+
+const unsafe = <T>(o: Outcome<T>): Result<T> => {
+  if (!o.ok) throw new ConversionError(o.issues);
+  return { data: o.data, losses: o.losses };
+};
+
+function decodeOutcome(platform: PlatformId, record: unknown): Outcome<Customer> {
+  const d = decodeWith(platformOf(platform), record);
+  return d.ok ? { ok: true, data: d.customer, losses: [] } : d;
+}
+
+function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown): Outcome<Record<string, unknown>> {
+  const p = platformOf(platform);
+  if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
+  return encodeWith(p, customer, checkDefaults(p, options?.defaults));
+}
+
+function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
+  if (!isPlainObject(options)) throw new InvalidOptionError('options', 'expected `{ from, to, defaults? }`');
+  const from = platformOf(options.from);
+  const to = platformOf(options.to);
+  const defaults = checkDefaults(to, options.defaults);
+  const d = decodeWith(from, input);
+  if (!d.ok) return d;
+  return encodeWith(to, d.customer, defaults, d.origins);
+}
+
+/**
+ * A platform record as a canonical customer. Throws `ConversionError` when the record is invalid.
+ * @example decode('magento', { email: 'a@b.co', firstname: 'Ana', lastname: 'Lima', website_id: 1 }).data.name
+ */
+export const decode = (platform: PlatformId, record: unknown): Result<Customer> => unsafe(decodeOutcome(platform, record));
+
+/** Like `decode`, but answers `{ success: false, error }` instead of throwing on invalid data. */
+export const safeDecode = (platform: PlatformId, record: unknown): SafeResult<Customer> => safe(decodeOutcome(platform, record));
+
+/**
+ * A canonical customer as a platform record, with every canonical value the record cannot hold in `losses`.
+ * @example encode('medusa', customer).data.email
+ */
+export const encode = <P extends PlatformId>(platform: P, customer: unknown, options?: EncodeOptions<P>): Result<RecordOf<P>> =>
+  unsafe(encodeOutcome(platform, customer, options)) as Result<RecordOf<P>>;
+
+/** Like `encode`, but never throws on invalid data. */
+export const safeEncode = <P extends PlatformId>(platform: P, customer: unknown, options?: EncodeOptions<P>): SafeResult<RecordOf<P>> =>
+  safe(encodeOutcome(platform, customer, options)) as SafeResult<RecordOf<P>>;
+
+/**
+ * One platform's record as another's; `losses` name every source value (by its source path) the target cannot hold.
+ * @example convert(magentoRecord, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 42 } })
+ */
+export const convert = <F extends PlatformId, T extends PlatformId>(input: unknown, options: ConvertOptions<F, T>): Result<RecordOf<T>> =>
+  unsafe(convertOutcome(input, options)) as Result<RecordOf<T>>;
+
+/** Like `convert`, but never throws on invalid data. */
+export const safeConvert = <F extends PlatformId, T extends PlatformId>(input: unknown, options: ConvertOptions<F, T>): SafeResult<RecordOf<T>> =>
+  safe(convertOutcome(input, options)) as SafeResult<RecordOf<T>>;
+
+/**
+ * The records inside any read payload of a platform (a single record, a list page, a search result,
+ * a JSON:API document). Records are returned as found; `decode` validates each one.
+ * Throws `ConversionError` when the payload is no read payload of that platform.
+ */
+export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
+  const p = platformOf(platform);
+  if (!isPlainObject(payload)) {
+    throw new ConversionError([{ code: 'invalid_type', path: [], message: `Expected a ${p.id} read payload (an object)` }]);
+  }
+  const shape = p.payloads.find((s) => s.matches(payload));
+  if (!shape) throw new ConversionError([{ code: 'invalid_input', path: [], message: `Not a ${p.id} read payload` }]);
+  const parsed = shape.schema.safeParse(payload);
+  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues));
+  return shape.records(parsed.data);
+}
+
+/**
+ * The request body a platform's API takes to create or update the customer in `record`: its envelope
+ * with only the keys that operation permits (read-only and server-assigned fields left out).
+ */
+export function toRequest<P extends PlatformId>(platform: P, operation: Operation, record: unknown, options: RequestOptions = {}): unknown {
+  const p = platformOf(platform);
+  if (operation !== 'create' && operation !== 'update') {
+    throw new InvalidOptionError('operation', `expected 'create' or 'update', got ${JSON.stringify(String(operation))}`);
+  }
+  if (!isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
+  if (options.password !== undefined) {
+    if (typeof options.password !== 'string') throw new InvalidOptionError('password', 'expected a string');
+    if (!p.requests[operation].acceptsPassword) throw new InvalidOptionError('password', `a ${p.id} ${operation} request takes no password`);
+  }
+  const parsed = p.record.safeParse(record);
+  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues));
+  const request = p.requests[operation];
+  const body = request.build(parsed.data, options);
+  const checked = request.schema.safeParse(body);
+  if (!checked.success) throw new ConversionError(fromZodIssues(checked.error.issues));
+  return body;
+}
+
+/** The zod codec (record <-> canonical) of a platform, for use inside other zod schemas. */
+export const codecOf = <P extends PlatformId>(platform: P): (typeof registry)[P]['codec'] =>
+  platformOf(platform).codec as (typeof registry)[P]['codec'];

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Address } from './address.js';
+import { CalendarDate, Email, Ids, PersonName, PlatformData, Text, Timestamp } from './primitives.js';
+
+export const Gender = z.enum(['male', 'female', 'not_specified']);
+export type Gender = z.infer<typeof Gender>;
+
+/** A customer group or segment a platform assigns (Magento group, Medusa customer group). */
+export const CustomerGroup = z.object({
+  ids: Ids.optional(),
+  name: Text.optional(),
+  platformData: PlatformData.optional(),
+});
+export type CustomerGroup = z.infer<typeof CustomerGroup>;
+
+/** Tax and business registration numbers, by scheme. */
+export const TaxIds = z.object({
+  /** Magento `taxvat`: a Tax/VAT number of any country. */
+  vat: Text.optional(),
+  /** Australian Business Number (WebCommander `abn`). */
+  abn: Text.optional(),
+  /** ABN branch number (WebCommander `abn_branch`). */
+  abnBranch: Text.optional(),
+});
+export type TaxIds = z.infer<typeof TaxIds>;
+
+/**
+ * The canonical customer every platform shape decodes to and encodes from.
+ * Absent = the source said nothing; `null` = the source said "empty".
+ */
+export const Customer = z.object({
+  ids: Ids.optional(),
+  email: Email.nullable().optional(),
+  name: PersonName.optional(),
+  gender: Gender.nullable().optional(),
+  birthDate: CalendarDate.nullable().optional(),
+  phone: Text.optional(),
+  mobile: Text.optional(),
+  companyName: Text.optional(),
+  isBusiness: z.boolean().nullable().optional(),
+  taxIds: TaxIds.optional(),
+  /** A shop-assigned customer reference (Open Food Network `code`). */
+  reference: Text.optional(),
+  groups: z.array(CustomerGroup).optional(),
+  tags: z.array(z.string()).optional(),
+  newsletterSubscribed: z.boolean().nullable().optional(),
+  /** Registered account (true) or guest record (false). */
+  hasAccount: z.boolean().nullable().optional(),
+  createdAt: Timestamp.nullable().optional(),
+  updatedAt: Timestamp.nullable().optional(),
+  deletedAt: Timestamp.nullable().optional(),
+  /** Free key/value metadata (Medusa `metadata`). */
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  addresses: z.array(Address).optional(),
+  platformData: PlatformData.optional(),
+});
+export type Customer = z.infer<typeof Customer>;

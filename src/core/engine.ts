@@ -1,0 +1,231 @@
+import type { LossCode } from './issues.js';
+import type { Rule, Table } from './mapping.js';
+import { ruleKeys } from './mapping.js';
+import { getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
+
+/** Where a canonical value came from, and how to report it if a target cannot hold it. */
+export interface Origin {
+  readonly canonical: Path;
+  readonly source: Path;
+  readonly code?: LossCode;
+  readonly note?: string;
+}
+
+/** A loss found while encoding, still addressed by canonical path. */
+export interface PendingLoss {
+  readonly canonical: Path;
+  readonly code: LossCode;
+  readonly message: string;
+}
+
+const key = (p: Path): string => JSON.stringify(p);
+
+export class DecodeState {
+  readonly origins = new Map<string, Origin>();
+  constructor(readonly platform: string) {}
+  origin(o: Origin): void {
+    this.origins.set(key(o.canonical), o);
+  }
+}
+
+export class EncodeState {
+  readonly consumed: Path[] = [];
+  readonly losses: PendingLoss[] = [];
+  constructor(readonly platform: string) {}
+}
+
+/** What a decode step sees: its source object, and where to write canonical values. */
+export class DecodeScope {
+  readonly platformData: Record<string, unknown> = {};
+  constructor(
+    readonly state: DecodeState,
+    readonly src: Record<string, unknown>,
+    readonly out: Record<string, unknown>,
+    readonly canonicalPrefix: Path,
+    readonly sourcePrefix: Path,
+  ) {}
+
+  /** Writes a canonical value (skipped when undefined) and remembers its source path. */
+  set(canonical: Path, value: unknown, source: Path, how: { code?: LossCode; note?: string } = {}): void {
+    if (value === undefined) return;
+    setAt(this.out, canonical, value);
+    this.state.origin({ canonical: [...this.canonicalPrefix, ...canonical], source: [...this.sourcePrefix, ...source], ...how });
+  }
+
+  /** Keeps a source key verbatim as this platform's data. */
+  keep(key: string, value: unknown, code: LossCode, note?: string): void {
+    this.platformData[key] = value;
+    this.state.origin({
+      canonical: [...this.canonicalPrefix, 'platformData', this.state.platform, key],
+      source: [...this.sourcePrefix, key],
+      code,
+      ...(note === undefined ? {} : { note }),
+    });
+  }
+
+  /** Remembers structure the canonical form cannot express (not data: never reported as a loss). */
+  hint(name: string, value: unknown): void {
+    this.platformData[`$${name}`] = value;
+  }
+
+  /** Decodes a nested object (an address, a group) with its own table. */
+  nested(table: Table, src: unknown, canonical: Path, source: Path): Record<string, unknown> {
+    const c = [...this.canonicalPrefix, ...canonical];
+    const s = [...this.sourcePrefix, ...source];
+    this.state.origin({ canonical: c, source: s });
+    return decodeObject(table, src as Record<string, unknown>, this.state, c, s);
+  }
+}
+
+/** What an encode step sees: the canonical object, and where to write record keys. */
+export class EncodeScope {
+  readonly out: Record<string, unknown> = {};
+  constructor(
+    readonly state: EncodeState,
+    readonly value: Record<string, unknown>,
+    readonly canonicalPrefix: Path,
+  ) {}
+
+  /** This platform's data at this level (raw keys and `$` hints). */
+  get platformData(): Record<string, unknown> {
+    const pd = getAt(this.value, ['platformData', this.state.platform]);
+    return isPlainObject(pd) ? pd : {};
+  }
+
+  /** Reads a canonical value without claiming it. */
+  peek(canonical: Path): unknown {
+    return getAt(this.value, canonical);
+  }
+
+  /** Reads a canonical value and claims it as carried. */
+  take(canonical: Path): unknown {
+    const v = getAt(this.value, canonical);
+    if (v !== undefined) this.state.consumed.push([...this.canonicalPrefix, ...canonical]);
+    return v;
+  }
+
+  put(key: string, value: unknown): void {
+    if (value !== undefined) this.out[key] = value;
+  }
+
+  /** Reports a canonical value as not carried, with a reason. */
+  lose(canonical: Path, code: LossCode, message: string): void {
+    const path = [...this.canonicalPrefix, ...canonical];
+    this.state.losses.push({ canonical: path, code, message });
+    this.state.consumed.push(path);
+  }
+
+  nested(table: Table, value: unknown, canonical: Path): Record<string, unknown> {
+    return encodeObject(table, value as Record<string, unknown>, this.state, [...this.canonicalPrefix, ...canonical]);
+  }
+}
+
+const knownKeys = new WeakMap<Table, Set<string>>();
+const keysOf = (table: Table): Set<string> => {
+  let keys = knownKeys.get(table);
+  if (!keys) {
+    keys = new Set(table.rules.flatMap(ruleKeys));
+    knownKeys.set(table, keys);
+  }
+  return keys;
+};
+
+function decodeRule(rule: Rule, scope: DecodeScope): void {
+  const { src } = scope;
+  switch (rule.kind) {
+    case 'custom':
+      rule.decode(scope);
+      return;
+    case 'keep':
+      if (hasKey(src, rule.key)) scope.keep(rule.key, src[rule.key], rule.loss, rule.note);
+      return;
+    case 'field': {
+      if (!hasKey(src, rule.key)) return;
+      const raw = src[rule.key];
+      const how = { ...(rule.loss ? { code: rule.loss } : {}), ...(rule.note ? { note: rule.note } : {}) };
+      if (raw === null) {
+        if (rule.nonNull) scope.keep(rule.key, null, 'platform_data');
+        else scope.set(rule.canonical, null, [rule.key], how);
+        return;
+      }
+      if (raw === undefined) return;
+      if (!rule.value) {
+        scope.set(rule.canonical, raw, [rule.key], how);
+        return;
+      }
+      const value = rule.value.decode(raw);
+      if (value === undefined) scope.keep(rule.key, raw, 'platform_data', `value not recognised by ${rule.value.name}`);
+      else scope.set(rule.canonical, value, [rule.key], how);
+    }
+  }
+}
+
+function encodeRule(rule: Rule, scope: EncodeScope): void {
+  switch (rule.kind) {
+    case 'custom':
+      rule.encode(scope);
+      return;
+    case 'keep':
+      return; // written back from platform data
+    case 'field': {
+      const v = scope.take(rule.canonical);
+      if (v === undefined) return;
+      if (v === null) {
+        if (!rule.nonNull) scope.put(rule.key, null);
+        return;
+      }
+      if (!rule.value) {
+        scope.put(rule.key, v);
+        return;
+      }
+      const raw = rule.value.encode(v);
+      const back = rule.value.decode(raw);
+      if (back !== v) scope.lose(rule.canonical, 'value_changed', `written as ${rule.value.name} form, which cannot hold it exactly`);
+      scope.put(rule.key, raw);
+    }
+  }
+}
+
+export function decodeObject(
+  table: Table,
+  src: Record<string, unknown>,
+  state: DecodeState,
+  canonicalPrefix: Path = [],
+  sourcePrefix: Path = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const scope = new DecodeScope(state, src, out, canonicalPrefix, sourcePrefix);
+  for (const rule of table.rules) decodeRule(rule, scope);
+  const known = keysOf(table);
+  for (const k of Object.keys(src)) {
+    if (!known.has(k)) scope.keep(k, src[k], 'unknown_field', `"${k}" is not in the documented ${table.name} shape`);
+  }
+  if (Object.keys(scope.platformData).length > 0) out.platformData = { [state.platform]: scope.platformData };
+  return out;
+}
+
+export function encodeObject(
+  table: Table,
+  value: Record<string, unknown>,
+  state: EncodeState,
+  canonicalPrefix: Path = [],
+): Record<string, unknown> {
+  const scope = new EncodeScope(state, value, canonicalPrefix);
+  for (const rule of table.rules) encodeRule(rule, scope);
+  const pd = scope.platformData;
+  if (Object.keys(pd).length > 0) {
+    state.consumed.push([...canonicalPrefix, 'platformData', state.platform]);
+    for (const [k, v] of Object.entries(pd)) {
+      if (!k.startsWith('$') && !hasKey(scope.out, k)) scope.out[k] = v;
+    }
+  }
+  return orderKeys(scope.out, Object.keys(table.schema.shape));
+}
+
+/** Keys in the platform's documented order, undocumented ones last (readable output; equality ignores order). */
+function orderKeys(rec: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (hasKey(rec, k)) out[k] = rec[k];
+  for (const k of Object.keys(rec)) if (!hasKey(out, k)) out[k] = rec[k];
+  return out;
+}

@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import type { Path } from './path.js';
+
+/** Why a value could not be read or written. Stable, snake_case. */
+export type IssueCode =
+  | 'required'
+  | 'invalid_type'
+  | 'invalid_email'
+  | 'invalid_country'
+  | 'invalid_format'
+  | 'invalid_value'
+  | 'too_long'
+  | 'too_short'
+  | 'too_many'
+  | 'invalid_input';
+
+/** A reason a record is invalid. `path` points into the input, or into the target record for a required value. */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** Why a source value did not reach the target record. Stable, snake_case. */
+export type LossCode =
+  /** The target has no field for this concept. */
+  | 'not_representable'
+  /** Platform-specific data the canonical model does not name; only its own platform can hold it. */
+  | 'platform_data'
+  /** An id, pointer or timestamp the target's server assigns for itself. */
+  | 'server_assigned'
+  /** A computed or read-only value the target never accepts. */
+  | 'read_only'
+  /** A key the platform schema does not document; carried only back to its own platform. */
+  | 'unknown_field'
+  /** The target holds a different form of the value (precision, format), so it changed on the way. */
+  | 'value_changed'
+  /** The target refers to this by a server-assigned id that the data does not carry. */
+  | 'unreferenceable';
+
+/** A source value the target record cannot hold. `path` points into the source record. */
+export interface Loss {
+  readonly code: LossCode;
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** Thrown by `decode`, `encode` and `convert` when the input is invalid; `.issues` says why. */
+export class ConversionError extends Error {
+  override readonly name = 'ConversionError';
+  constructor(readonly issues: Issue[]) {
+    super(
+      `Invalid input (${issues.length} issue${issues.length === 1 ? '' : 's'}): ` +
+        issues
+          .slice(0, 3)
+          .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+          .join('; ') +
+        (issues.length > 3 ? '; …' : ''),
+    );
+  }
+}
+
+/** Thrown for an id that is not one of `platforms`: misuse of the API, not bad data. */
+export class UnknownPlatformError extends Error {
+  override readonly name = 'UnknownPlatformError';
+  constructor(readonly platform: unknown, known: readonly string[]) {
+    super(`Unknown platform ${JSON.stringify(String(platform))}; expected one of: ${known.join(', ')}`);
+  }
+}
+
+/** Thrown for a malformed option (bad `defaults`, unknown operation...): misuse of the API. */
+export class InvalidOptionError extends Error {
+  override readonly name = 'InvalidOptionError';
+  constructor(readonly option: string, detail: string) {
+    super(`Invalid option "${option}": ${detail}`);
+  }
+}
+
+const mapZodCode = (issue: z.core.$ZodIssue, input: unknown): IssueCode => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'invalid_type';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
+    case 'too_big':
+      return issue.origin === 'array' ? 'too_many' : 'too_long';
+    case 'too_small':
+      // An empty required string or list is a missing value, not a short one.
+      return Number(issue.minimum) === 1 && (issue.origin === 'string' || issue.origin === 'array') ? 'required' : 'too_short';
+    case 'invalid_value':
+      return 'invalid_value';
+    case 'custom': {
+      const code = (issue.params as { code?: IssueCode } | undefined)?.code;
+      return code ?? 'invalid_value';
+    }
+    default:
+      void input;
+      return 'invalid_input';
+  }
+};
+
+/**
+ * Zod issues as library issues. Messages never quote the input value, so a password or a hash
+ * that ends up in the wrong field is never echoed back.
+ */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: Path = []): Issue[] {
+  return issues.flatMap((issue): Issue[] => {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // Report the branch that got furthest: the one with the fewest issues.
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      return fromZodIssues(best, [...prefix, ...(issue.path as (string | number)[])]);
+    }
+    const path = [...prefix, ...(issue.path as (string | number)[])];
+    const code = mapZodCode(issue, issue.input);
+    return [{ code, path, message: code === 'required' ? 'Required' : issue.message }];
+  });
+}

@@ -1,0 +1,73 @@
+import type { Origin, PendingLoss } from './engine.js';
+import type { Loss, LossCode } from './issues.js';
+import { formatPath, isPlainObject, startsWith, type Path } from './path.js';
+
+const key = (p: Path): string => JSON.stringify(p);
+
+/** The origin of `path` or of its closest ancestor, and the source path it points to. */
+function locate(path: Path, origins: ReadonlyMap<string, Origin> | undefined): { source: Path; origin?: Origin } {
+  if (origins) {
+    for (let n = path.length; n > 0; n--) {
+      const origin = origins.get(key(path.slice(0, n)));
+      if (origin) return { source: [...origin.source, ...path.slice(n)], origin };
+    }
+  }
+  return { source: path };
+}
+
+const isEmptyContainer = (v: unknown): boolean =>
+  (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
+
+export interface LossContext {
+  readonly canonical: Record<string, unknown>;
+  readonly consumed: readonly Path[];
+  readonly pending: readonly PendingLoss[];
+  readonly target: string;
+  /** Origins from decoding the source record; absent when the source is a canonical customer. */
+  readonly origins?: ReadonlyMap<string, Origin>;
+}
+
+/**
+ * Every canonical value the target did not consume, reported once at the highest level that was
+ * dropped whole, with its path in the source. Nulls and empty containers carry no data.
+ */
+export function collectLosses({ canonical, consumed, pending, target, origins }: LossContext): Loss[] {
+  const losses: Loss[] = pending.map((p) => {
+    const { source } = locate(p.canonical, origins);
+    return { code: p.code, path: [...source], message: p.message };
+  });
+  const consumedKeys = new Set(consumed.map(key));
+  const isConsumed = (path: Path): boolean => {
+    for (let n = path.length; n >= 0; n--) if (consumedKeys.has(key(path.slice(0, n)))) return true;
+    return false;
+  };
+  const consumedBelow = (path: Path): boolean => consumed.some((c) => c.length > path.length && startsWith(c, path));
+  const originsBelow = (path: Path): boolean => {
+    if (!origins) return false;
+    for (const o of origins.values()) if (o.canonical.length > path.length && startsWith(o.canonical, path)) return true;
+    return false;
+  };
+
+  const report = (path: Path): void => {
+    const { source, origin } = locate(path, origins);
+    const code: LossCode = origin && key(origin.canonical) === key(path) && origin.code ? origin.code : defaultCode(path);
+    const why = origin?.note ?? `${target} has no field for canonical ${formatPath(path)}`;
+    losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}` });
+  };
+
+  const walk = (node: unknown, path: Path): void => {
+    if (node === undefined || node === null || isEmptyContainer(node) || isConsumed(path)) return;
+    const container = Array.isArray(node) || isPlainObject(node);
+    const inPlatformData = path[path.length - 1] === 'platformData' || path[path.length - 2] === 'platformData';
+    const exact = origins?.has(key(path)) ?? false;
+    const descend =
+      container && (consumedBelow(path) || inPlatformData || (!exact && (originsBelow(path) || path.length === 0)));
+    if (!descend) return report(path);
+    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
+    else for (const [k, child] of Object.entries(node as Record<string, unknown>)) walk(child, [...path, k]);
+  };
+  walk(canonical, []);
+  return losses;
+}
+
+const defaultCode = (path: Path): LossCode => (path.includes('platformData') ? 'platform_data' : 'not_representable');

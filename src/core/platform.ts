@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { Customer } from '../canonical/customer.js';
+import { DecodeState, EncodeState, decodeObject, encodeObject } from './engine.js';
+import type { Table } from './mapping.js';
+
+/** One read payload shape of a platform (single record, list page...) and how to get its records out. */
+export interface PayloadShape {
+  readonly name: string;
+  readonly schema: z.ZodType;
+  /** Whether `payload` is meant to be this shape (checked before validating it). */
+  readonly matches: (payload: Record<string, unknown>) => boolean;
+  readonly records: (payload: any) => unknown[];
+}
+
+/** Options of `toRequest`. A password exists only in request bodies, never in records. */
+export interface RequestOptions {
+  /** Plain-text password for platforms whose create/update body takes one. */
+  readonly password?: string;
+}
+
+/** The request body for one API operation. */
+export interface RequestShape {
+  readonly schema: z.ZodType;
+  /** Record -> body: the envelope, only the keys the API permits. */
+  readonly build: (record: any, options: RequestOptions) => unknown;
+  /** Whether the body can carry a plain-text password. */
+  readonly acceptsPassword: boolean;
+  readonly note: string;
+}
+
+export type Operation = 'create' | 'update';
+
+export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
+  readonly id: Id;
+  readonly label: string;
+  /** Where the shape comes from, for docs. */
+  readonly source: string;
+  readonly record: R;
+  /** The root table (the customer level); nested tables are reached through its custom rules. */
+  readonly customer: Table;
+  /** Every table of the platform, root first: for the completeness check and the docs. */
+  readonly tables: readonly Table[];
+  readonly payloads: readonly PayloadShape[];
+  readonly requests: Readonly<Record<Operation, RequestShape>>;
+  /** Decisions taken where the reference marks a fact as unverified, printed in the docs. */
+  readonly decisions: readonly string[];
+}
+
+export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>
+  extends PlatformSpec<Id, R> {
+  /** The record <-> canonical codec as one zod value (losses are reported by the library API only). */
+  readonly codec: z.ZodCodec<R, typeof Customer>;
+  decodeRecord(record: z.output<R>): { customer: Customer; state: DecodeState };
+  encodeCustomer(customer: Customer): { record: Record<string, unknown>; state: EncodeState };
+}
+
+export function definePlatform<const Id extends string, R extends z.ZodObject<any>>(
+  spec: PlatformSpec<Id, R>,
+): Platform<Id, R> {
+  const decodeRecord = (record: z.output<R>) => {
+    const state = new DecodeState(spec.id);
+    const customer = decodeObject(spec.customer, record as Record<string, unknown>, state) as Customer;
+    return { customer, state };
+  };
+  const encodeCustomer = (customer: Customer) => {
+    const state = new EncodeState(spec.id);
+    const record = encodeObject(spec.customer, customer as Record<string, unknown>, state);
+    return { record, state };
+  };
+  const codec = z.codec(spec.record, Customer, {
+    decode: (record) => decodeRecord(record).customer,
+    encode: (customer) => encodeCustomer(customer).record as z.output<R>,
+  });
+  return { ...spec, codec, decodeRecord, encodeCustomer };
+}

@@ -1,0 +1,6 @@
+export { platforms, decode, safeDecode, encode, safeEncode, convert, safeConvert, unwrap, toRequest, codecOf } from './api.js';
+export type { PlatformId, RecordOf, Result, SafeResult, EncodeOptions, ConvertOptions } from './api.js';
+export { ConversionError, UnknownPlatformError, InvalidOptionError } from './core/issues.js';
+export type { Issue, IssueCode, Loss, LossCode } from './core/issues.js';
+export type { Operation, RequestOptions } from './core/platform.js';
+export { Customer, CustomerGroup, Gender, TaxIds, Address, AdministrativeArea } from './canonical/index.js';

@@ -1,0 +1,60 @@
+import { pick } from '../../core/objects.js';
+import { definePlatform } from '../../core/platform.js';
+import { isPlainObject } from '../../core/path.js';
+import { customerTable, tables } from './mapping.js';
+import {
+  ADDRESS_WRITE_KEYS,
+  MagentoCreateRequest,
+  MagentoCustomer,
+  MagentoSearchResult,
+  MagentoUpdateRequest,
+  WRITE_KEYS,
+} from './schema.js';
+
+const body = (record: Record<string, unknown>, withIds: boolean): Record<string, unknown> => {
+  const customer = pick(record, WRITE_KEYS.customer.filter((k) => withIds || k !== 'id'));
+  if (Array.isArray(customer.addresses)) {
+    customer.addresses = customer.addresses.map((a) =>
+      isPlainObject(a) ? pick(a, ADDRESS_WRITE_KEYS.filter((k) => withIds || k !== 'id')) : a,
+    );
+  }
+  return customer;
+};
+
+export const magento = definePlatform({
+  id: 'magento',
+  label: 'Magento 2 / Adobe Commerce',
+  source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
+  record: MagentoCustomer,
+  customer: customerTable,
+  tables,
+  payloads: [
+    {
+      name: 'search result (`GET /V1/customers/search`)',
+      schema: MagentoSearchResult,
+      matches: (p) => Array.isArray(p.items),
+      records: (p: { items: unknown[] }) => p.items,
+    },
+    { name: 'customer (`GET /V1/customers/{id}`)', schema: MagentoCustomer, matches: () => true, records: (p) => [p] },
+  ],
+  requests: {
+    create: {
+      schema: MagentoCreateRequest,
+      build: (record, { password }) => ({ customer: body(record, false), ...(password === undefined ? {} : { password }) }),
+      acceptsPassword: true,
+      note: '`POST /V1/customers` `{customer}`: ids, timestamps, `created_in`, `confirmation` and the default-address id strings are server-side and left out',
+    },
+    update: {
+      schema: MagentoUpdateRequest,
+      build: (record) => ({ customer: body(record, true) }),
+      acceptsPassword: false,
+      note: '`PUT /V1/customers/{id}` `{customer}` with `id` in the body; address ids kept so existing addresses are updated, not replaced',
+    },
+  },
+  decisions: [
+    'Records follow a default install: address `telephone` is required, and `postcode` unless the country is HK, IE, MO, PA or GB.',
+    'Gender ids 1/2/3 are male/female/not specified (standard install order; 3 is unverified): other ids travel as Magento data.',
+    'Null and absent fields are kept apart so a Magento record comes back exactly, although Magento treats them alike.',
+    '`website_id` is required in records (GET always returns it and PUT needs it): pass `defaults: { website_id }` when converting to Magento.',
+  ],
+});

@@ -1,0 +1,112 @@
+import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
+import { hasKey, isPlainObject } from '../../core/path.js';
+import { MagentoAddress, MagentoCustomer, MagentoRegion } from './schema.js';
+import { calendarDate, magentoGender, magentoTimestamp } from './values.js';
+
+const P = 'magento';
+
+export const regionTable = defineTable('region', MagentoRegion, [
+  field('region_code', ['code']),
+  field('region', ['name']),
+  keep('region_id', 'server_assigned', 'install-specific directory region id'),
+  keep('extension_attributes', 'platform_data', 'region extension attributes, usually `{}`'),
+]);
+
+export const addressTable = defineTable('address', MagentoAddress, [
+  field('id', ['ids', P], { loss: 'server_assigned', note: 'address entity id' }),
+  keep('customer_id', 'server_assigned', 'parent customer id, set by the server'),
+  nestedObject('region', ['administrativeArea'], regionTable, { note: 'RegionInterface `{region_code, region, region_id}`' }),
+  keep('region_id', 'server_assigned', 'top-level copy of `region.region_id` (install-specific directory id)'),
+  field('country_id', ['countryCode']),
+  field('street', ['lines'], { nonNull: true, note: 'array of street lines (default limit 2, up to 4 by config)' }),
+  field('company', ['organization']),
+  field('telephone', ['phone']),
+  field('fax', ['fax']),
+  field('postcode', ['postalCode']),
+  field('city', ['locality']),
+  field('firstname', ['recipient', 'given']),
+  field('lastname', ['recipient', 'family']),
+  field('middlename', ['recipient', 'middle']),
+  field('prefix', ['recipient', 'prefix']),
+  field('suffix', ['recipient', 'suffix']),
+  field('vat_id', ['vatId']),
+  field('default_shipping', ['defaultShipping'], { note: 'on input these booleans decide the defaults' }),
+  field('default_billing', ['defaultBilling']),
+  keep('extension_attributes', 'platform_data', 'module-registered address extension attributes'),
+  keep('custom_attributes', 'platform_data', 'merchant-defined address EAV attributes (codes are install-specific)'),
+]);
+
+const group = custom({
+  name: 'customer group',
+  keys: ['group_id'],
+  canonical: [['groups']],
+  note: '`group_id` -> groups[0].ids.magento (0 NOT LOGGED IN, 1 General, 2 Wholesale, 3 Retailer on a standard install); a second canonical group has no place',
+  decode(s) {
+    const id = s.src.group_id;
+    if (id === undefined) return;
+    if (id === null) return s.keep('group_id', null, 'platform_data');
+    s.set(['groups'], [{ ids: { [P]: id } }], ['group_id']);
+    s.set(['groups', 0, 'ids', P], id, ['group_id'], { code: 'server_assigned', note: 'Magento customer group id (install-specific)' });
+  },
+  encode(s) {
+    const groups = s.peek(['groups']);
+    if (!Array.isArray(groups)) return;
+    groups.forEach((g, i) => {
+      const id = isPlainObject(g) && isPlainObject(g.ids) ? g.ids[P] : undefined;
+      if (id === undefined) return;
+      if (s.out.group_id !== undefined) return s.lose(['groups', i], 'not_representable', 'Magento holds one customer group');
+      s.put('group_id', s.take(['groups', i, 'ids', P]));
+    });
+  },
+});
+
+const extensionAttributes = custom({
+  name: 'extension attributes',
+  keys: ['extension_attributes'],
+  canonical: [['newsletterSubscribed']],
+  note: '`extension_attributes.is_subscribed` -> newsletterSubscribed; other module keys stay Magento data',
+  decode(s) {
+    const ext = s.src.extension_attributes;
+    if (ext === undefined) return;
+    if (!isPlainObject(ext)) return s.keep('extension_attributes', ext, 'platform_data');
+    const { is_subscribed, ...rest } = ext;
+    if (hasKey(ext, 'is_subscribed')) s.set(['newsletterSubscribed'], is_subscribed, ['extension_attributes', 'is_subscribed']);
+    if (Object.keys(rest).length > 0 || !hasKey(ext, 'is_subscribed')) {
+      s.keep('extension_attributes', rest, 'platform_data', 'module-registered extension attributes (keys depend on installed modules)');
+    }
+  },
+  encode(s) {
+    const rest = s.platformData.extension_attributes;
+    const subscribed = s.take(['newsletterSubscribed']);
+    if (subscribed === undefined) return;
+    s.put('extension_attributes', { ...(isPlainObject(rest) ? rest : {}), is_subscribed: subscribed });
+  },
+});
+
+export const customerTable = defineTable('customer', MagentoCustomer, [
+  field('id', ['ids', P], { loss: 'server_assigned', note: 'customer entity id' }),
+  group,
+  keep('default_billing', 'server_assigned', 'Magento address id of the default billing address (the designation itself travels as the address flag)'),
+  keep('default_shipping', 'server_assigned', 'Magento address id of the default shipping address (the designation itself travels as the address flag)'),
+  keep('confirmation', 'platform_data', 'pending e-mail confirmation key'),
+  field('created_at', ['createdAt'], { value: magentoTimestamp }),
+  field('updated_at', ['updatedAt'], { value: magentoTimestamp }),
+  keep('created_in', 'server_assigned', 'name of the store view the account was created in'),
+  field('dob', ['birthDate'], { value: calendarDate }),
+  field('email', ['email'], { nonNull: true }),
+  field('firstname', ['name', 'given'], { nonNull: true }),
+  field('lastname', ['name', 'family'], { nonNull: true }),
+  field('middlename', ['name', 'middle']),
+  field('prefix', ['name', 'prefix']),
+  field('suffix', ['name', 'suffix']),
+  field('gender', ['gender'], { value: magentoGender }),
+  keep('store_id', 'platform_data', 'store view id (install-specific)'),
+  field('taxvat', ['taxIds', 'vat']),
+  keep('website_id', 'platform_data', 'website id (install-specific; pass `defaults: { website_id }` when converting to Magento)'),
+  nestedList('addresses', ['addresses'], addressTable, { note: 'each address through the address table, in order', nonNull: true }),
+  keep('disable_auto_group_change', 'platform_data', 'Magento flag that stops automatic group assignment by VAT validation'),
+  extensionAttributes,
+  keep('custom_attributes', 'platform_data', 'merchant-defined customer EAV attributes (codes are install-specific)'),
+]);
+
+export const tables = [customerTable, addressTable, regionTable];

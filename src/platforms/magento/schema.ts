@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { Email, isCountryCode } from '../../canonical/primitives.js';
+
+// Magento omits null fields from responses and treats missing and null alike (magento.md §0),
+// so optional fields are `nullish`. Lengths are the DB column sizes (magento.md §1, §2).
+const text = (max: number) => z.string().max(max);
+const requiredText = (max: number) => z.string().min(1, { error: 'Required' }).max(max);
+
+export const MagentoAttribute = z.looseObject({
+  attribute_code: z.string(),
+  value: z.unknown(),
+});
+
+export const MagentoRegion = z.looseObject({
+  region_code: z.string().nullish(),
+  region: z.string().nullish(),
+  region_id: z.number().int().nullish(),
+  extension_attributes: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** Postcode may be left out only for these countries (`general/country/optional_zip_countries` default). */
+export const OPTIONAL_ZIP_COUNTRIES: ReadonlySet<string> = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);
+
+export const MagentoAddress = z
+  .looseObject({
+    id: z.number().int().nullish(),
+    customer_id: z.number().int().nullish(),
+    region: MagentoRegion.nullish(),
+    region_id: z.number().int().nullish(),
+    country_id: z.string().refine((c) => c === c.toUpperCase() && isCountryCode(c), {
+      error: 'Not an ISO 3166-1 alpha-2 country code (upper case)',
+      params: { code: 'invalid_country' },
+    }),
+    street: z.array(text(255)).min(1, { error: 'Street line 1 is required' }),
+    company: text(255).nullish(),
+    telephone: requiredText(255),
+    fax: text(255).nullish(),
+    postcode: text(255).nullish(),
+    city: requiredText(255),
+    firstname: requiredText(255),
+    lastname: requiredText(255),
+    middlename: text(255).nullish(),
+    prefix: text(40).nullish(),
+    suffix: text(40).nullish(),
+    vat_id: text(255).nullish(),
+    default_shipping: z.boolean().nullish(),
+    default_billing: z.boolean().nullish(),
+    extension_attributes: z.record(z.string(), z.unknown()).nullish(),
+    custom_attributes: z.array(MagentoAttribute).nullish(),
+  })
+  .superRefine((a, ctx) => {
+    if (!a.street[0]) ctx.addIssue({ code: 'custom', path: ['street', 0], message: 'Street line 1 is required', params: { code: 'required' } });
+    if ((a.postcode == null || a.postcode === '') && !OPTIONAL_ZIP_COUNTRIES.has(a.country_id)) {
+      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Required for this country', params: { code: 'required' } });
+    }
+  });
+export type MagentoAddress = z.infer<typeof MagentoAddress>;
+
+/** `CustomerInterface` as `GET /V1/customers/{id}` returns it. Server-assigned fields are optional. */
+export const MagentoCustomer = z.looseObject({
+  id: z.number().int().nullish(),
+  group_id: z.number().int().nullish(),
+  default_billing: z.string().nullish(),
+  default_shipping: z.string().nullish(),
+  confirmation: z.string().nullish(),
+  created_at: z.string().nullish(),
+  updated_at: z.string().nullish(),
+  created_in: z.string().nullish(),
+  dob: z.string().nullish(),
+  email: Email.max(255),
+  firstname: requiredText(255),
+  lastname: requiredText(255),
+  middlename: text(255).nullish(),
+  prefix: text(40).nullish(),
+  suffix: text(40).nullish(),
+  gender: z.number().int().nullish(),
+  store_id: z.number().int().nullish(),
+  taxvat: text(50).nullish(),
+  website_id: z.number().int(),
+  addresses: z.array(MagentoAddress).nullish(),
+  disable_auto_group_change: z.number().int().nullish(),
+  extension_attributes: z.record(z.string(), z.unknown()).nullish(),
+  custom_attributes: z.array(MagentoAttribute).nullish(),
+});
+export type MagentoCustomer = z.infer<typeof MagentoCustomer>;
+
+/** `GET /V1/customers/search` result. */
+export const MagentoSearchResult = z.looseObject({
+  items: z.array(z.unknown()),
+  search_criteria: z.record(z.string(), z.unknown()).optional(),
+  total_count: z.number().int().optional(),
+});
+
+const CUSTOMER_WRITE_KEYS = [
+  'id', 'group_id', 'dob', 'email', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender',
+  'store_id', 'taxvat', 'website_id', 'addresses', 'disable_auto_group_change', 'extension_attributes', 'custom_attributes',
+] as const;
+export const ADDRESS_WRITE_KEYS = [
+  'id', 'region', 'region_id', 'country_id', 'street', 'company', 'telephone', 'fax', 'postcode', 'city', 'firstname',
+  'lastname', 'middlename', 'prefix', 'suffix', 'vat_id', 'default_shipping', 'default_billing', 'extension_attributes',
+  'custom_attributes',
+] as const;
+
+/** `POST /V1/customers` body: `{customer, password?}`; the server assigns ids and timestamps. */
+export const MagentoCreateRequest = z.strictObject({
+  customer: MagentoCustomer.omit({ id: true }),
+  password: z.string().optional(),
+  redirectUrl: z.string().optional(),
+});
+/** `PUT /V1/customers/{id}` body: `{customer, passwordHash?}`; `website_id` is required. */
+export const MagentoUpdateRequest = z.strictObject({
+  customer: MagentoCustomer,
+  passwordHash: z.string().optional(),
+});
+export const WRITE_KEYS = { customer: CUSTOMER_WRITE_KEYS, address: ADDRESS_WRITE_KEYS };

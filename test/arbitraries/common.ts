@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+
+/** Unicode text as people type it: accents, CJK, emoji, combining marks; never empty. */
+export const text = (maxLength = 24): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('María', 'José', 'Ng', "O'Brien", 'Zoë', '山田', 'Łukasz', 'Søren', 'Nguyễn', 'Ana-Luísa') },
+    { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength }) },
+  );
+
+/** A value, `null` or the empty string: the three shapes "nothing" takes in real exports. */
+export const maybeEmpty = (arb: fc.Arbitrary<string>): fc.Arbitrary<string | null> =>
+  fc.oneof({ weight: 4, arbitrary: arb }, fc.constant(null), fc.constant(''));
+
+export const nullable = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof({ weight: 4, arbitrary: arb }, fc.constant(null));
+
+export const email = fc
+  .tuple(fc.constantFrom('ana', 'j.smith', 'zoë', 'li+shop', 'o.brien'), fc.integer({ min: 0, max: 999 }), fc.constantFrom('example.com', 'example.org', 'shop.example.com.au'))
+  .map(([u, n, d]) => `${u}${n}@${d}`);
+
+export const countryCode = fc.constantFrom('US', 'AU', 'DE', 'GB', 'CA', 'FR', 'NZ', 'IE', 'BR', 'JP', 'HK');
+
+export const phone = fc.constantFrom('+1 310-555-0142', '03 9123 4567', '+61 412 345 678', '0400111222', '+49 30 1234567', '512-555-0199');
+
+export const postcode = fc.constantFrom('90405', '3000', '10117', 'SW1A 1AA', 'H2X 1Y4', '2150', '01310-100');
+
+export const streetLine = fc.oneof(
+  fc.constantFrom('1450 Ocean Park Blvd', 'Suite 210', 'Friedrichstraße 68', '4/88 Queen St', 'Level 2', '22 Collins St', 'Apt. 5 #3'),
+  text(40),
+);
+
+/** UTC instant in ISO 8601 with milliseconds (`2024-05-02T01:20:11.412Z`). */
+export const isoInstant = fc
+  .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) })
+  .map((ms) => new Date(ms).toISOString());
+
+/** Calendar date `YYYY-MM-DD`. */
+export const calendarDate = fc
+  .integer({ min: Date.UTC(1920, 0, 1), max: Date.UTC(2010, 0, 1) })
+  .map((ms) => new Date(ms).toISOString().slice(0, 10));
+
+/** JSON values for metadata bags and custom attributes. */
+export const jsonValue: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)));
+
+export const metadata = fc.dictionary(fc.constantFrom('crm_id', 'tier', 'source', 'note', 'ünïcode', 'a.b'), jsonValue, { maxKeys: 4 });
+
+/**
+ * An object whose optional keys are each absent, or present with a value from their arbitrary
+ * (which may itself produce `null` or `""`).
+ */
+export const shape = <R extends Record<string, fc.Arbitrary<unknown>>, O extends Record<string, fc.Arbitrary<unknown>>>(
+  required: R,
+  optional: O,
+): fc.Arbitrary<{ [K in keyof R]: fc.Arbitrary<unknown> extends R[K] ? unknown : R[K] extends fc.Arbitrary<infer T> ? T : never } & {
+  [K in keyof O]?: O[K] extends fc.Arbitrary<infer T> ? T : never;
+}> =>
+  fc.record({ ...required, ...optional } as Record<string, fc.Arbitrary<unknown>>, {
+    requiredKeys: Object.keys(required),
+  }) as never;
