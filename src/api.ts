@@ -56,7 +56,7 @@ function checkDefaults(target: Platform, defaults: unknown): Record<string, unkn
 
 function decodeWith(p: Platform, input: unknown): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin> } | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const { customer, state } = p.decodeRecord(parsed.data);
   return { ok: true, customer, origins: state.origins };
 }
@@ -68,11 +68,11 @@ function encodeWith(
   origins?: ReadonlyMap<string, Origin>,
 ): Outcome<Record<string, unknown>> {
   const parsed = Customer.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const { record, state } = p.encodeCustomer(parsed.data);
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
   const checked = p.record.safeParse(record);
-  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues) };
+  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
   const losses = collectLosses({
     canonical: parsed.data as Record<string, unknown>,
     consumed: state.consumed,
@@ -156,7 +156,7 @@ export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
   const shape = p.payloads.find((s) => s.matches(payload));
   if (!shape) throw new ConversionError([{ code: 'invalid_input', path: [], message: `Not a ${p.id} read payload` }]);
   const parsed = shape.schema.safeParse(payload);
-  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues));
+  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues, payload));
   return shape.records(parsed.data);
 }
 
@@ -175,11 +175,11 @@ export function toRequest<P extends PlatformId>(platform: P, operation: Operatio
     if (!p.requests[operation].acceptsPassword) throw new InvalidOptionError('password', `a ${p.id} ${operation} request takes no password`);
   }
   const parsed = p.record.safeParse(record);
-  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues));
+  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues, record));
   const request = p.requests[operation];
   const body = request.build(parsed.data, options);
   const checked = request.schema.safeParse(body);
-  if (!checked.success) throw new ConversionError(fromZodIssues(checked.error.issues));
+  if (!checked.success) throw new ConversionError(fromZodIssues(checked.error.issues, body));
   return body;
 }
 

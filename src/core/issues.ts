@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Path } from './path.js';
+import { getAt, type Path } from './path.js';
 
 /** Why a value could not be read or written. Stable, snake_case. */
 export type IssueCode =
@@ -76,10 +76,10 @@ export class InvalidOptionError extends Error {
   }
 }
 
-const mapZodCode = (issue: z.core.$ZodIssue, input: unknown): IssueCode => {
+const mapZodCode = (issue: z.core.$ZodIssue, value: unknown): IssueCode => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type';
+      return value === undefined ? 'required' : 'invalid_type';
     case 'invalid_format':
       return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
     case 'too_big':
@@ -94,7 +94,6 @@ const mapZodCode = (issue: z.core.$ZodIssue, input: unknown): IssueCode => {
       return code ?? 'invalid_value';
     }
     default:
-      void input;
       return 'invalid_input';
   }
 };
@@ -103,15 +102,15 @@ const mapZodCode = (issue: z.core.$ZodIssue, input: unknown): IssueCode => {
  * Zod issues as library issues. Messages never quote the input value, so a password or a hash
  * that ends up in the wrong field is never echoed back.
  */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: Path = []): Issue[] {
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: Path = []): Issue[] {
   return issues.flatMap((issue): Issue[] => {
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // Report the branch that got furthest: the one with the fewest issues.
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
-      return fromZodIssues(best, [...prefix, ...(issue.path as (string | number)[])]);
+      return fromZodIssues(best, input, [...prefix, ...(issue.path as (string | number)[])]);
     }
     const path = [...prefix, ...(issue.path as (string | number)[])];
-    const code = mapZodCode(issue, issue.input);
+    const code = mapZodCode(issue, getAt(input, path));
     return [{ code, path, message: code === 'required' ? 'Required' : issue.message }];
   });
 }

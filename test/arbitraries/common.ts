@@ -42,7 +42,9 @@ export const calendarDate = fc
 /** JSON values for metadata bags and custom attributes. */
 export const jsonValue: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)));
 
-export const metadata = fc.dictionary(fc.constantFrom('crm_id', 'tier', 'source', 'note', 'ünïcode', 'a.b'), jsonValue, { maxKeys: 4 });
+export const metadata = fc
+  .dictionary(fc.constantFrom('crm_id', 'tier', 'source', 'note', 'ünïcode', 'a.b'), jsonValue, { maxKeys: 4 })
+  .map((o) => ({ ...o }));
 
 /**
  * An object whose optional keys are each absent, or present with a value from their arbitrary
@@ -54,6 +56,7 @@ export const shape = <R extends Record<string, fc.Arbitrary<unknown>>, O extends
 ): fc.Arbitrary<{ [K in keyof R]: fc.Arbitrary<unknown> extends R[K] ? unknown : R[K] extends fc.Arbitrary<infer T> ? T : never } & {
   [K in keyof O]?: O[K] extends fc.Arbitrary<infer T> ? T : never;
 }> =>
-  fc.record({ ...required, ...optional } as Record<string, fc.Arbitrary<unknown>>, {
-    requiredKeys: Object.keys(required),
-  }) as never;
+  fc
+    .record({ ...required, ...optional } as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: Object.keys(required) })
+    // fc.record builds null-prototype objects; records read from JSON have Object's prototype.
+    .map((o) => ({ ...o })) as never;

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { calendarDate, countryCode, email, jsonValue, maybeEmpty, nullable, phone, postcode, shape, streetLine, text } from './common.js';
+
+const OPTIONAL_ZIP = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);
+
+const magentoTime = fc
+  .integer({ min: Date.UTC(2005, 0, 1), max: Date.UTC(2035, 0, 1) })
+  .map((ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' '));
+
+const attributes = fc.array(
+  shape({ attribute_code: fc.constantFrom('loyalty_tier', 'account_manager', 'crm_ref'), value: fc.oneof(text(12), jsonValue) }, {}),
+  { maxLength: 3 },
+);
+
+const region = shape(
+  {},
+  {
+    region_code: maybeEmpty(fc.constantFrom('CA', 'TX', 'NY', 'BER', 'VIC', 'ON')),
+    region: maybeEmpty(fc.constantFrom('California', 'Texas', 'Berlin', 'Victoria', 'Ontario', 'Île-de-France')),
+    region_id: nullable(fc.integer({ min: 0, max: 1200 })),
+    extension_attributes: fc.constant({}),
+  },
+);
+
+export const address = fc
+  .tuple(
+    shape(
+      {
+        country_id: countryCode,
+        street: fc.array(streetLine, { minLength: 1, maxLength: 4 }),
+        telephone: fc.oneof(phone, text(20)),
+        city: text(30),
+        firstname: text(),
+        lastname: text(),
+      },
+      {
+        id: fc.integer({ min: 1, max: 1e6 }),
+        customer_id: fc.integer({ min: 1, max: 1e6 }),
+        region: nullable(region),
+        region_id: nullable(fc.integer({ min: 0, max: 1200 })),
+        company: maybeEmpty(text(30)),
+        fax: maybeEmpty(phone),
+        middlename: maybeEmpty(text(10)),
+        prefix: maybeEmpty(fc.constantFrom('Mr.', 'Ms.', 'Dr.', 'Frau')),
+        suffix: maybeEmpty(fc.constantFrom('Jr.', 'III', 'PhD')),
+        vat_id: maybeEmpty(fc.constantFrom('DE811907980', 'GB123456789')),
+        default_shipping: nullable(fc.boolean()),
+        default_billing: nullable(fc.boolean()),
+        extension_attributes: fc.constant({}),
+        custom_attributes: attributes,
+      },
+    ),
+    postcode,
+    fc.boolean(),
+  )
+  // Postcode is required unless the country is in Magento's optional-zip list.
+  .map(([a, zip, withZip]) => (withZip || !OPTIONAL_ZIP.has(a.country_id) ? { ...a, postcode: zip } : a));
+
+export const record: fc.Arbitrary<Record<string, unknown>> = shape(
+  {
+    email,
+    firstname: text(),
+    lastname: text(),
+    website_id: fc.integer({ min: 0, max: 5 }),
+  },
+  {
+    id: fc.integer({ min: 1, max: 1e6 }),
+    group_id: nullable(fc.integer({ min: 0, max: 6 })),
+    default_billing: nullable(fc.integer({ min: 1, max: 1e6 }).map(String)),
+    default_shipping: nullable(fc.integer({ min: 1, max: 1e6 }).map(String)),
+    confirmation: nullable(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 })),
+    created_at: magentoTime,
+    updated_at: magentoTime,
+    created_in: fc.constantFrom('Default Store View', 'Admin', 'Deutsch'),
+    dob: nullable(fc.oneof(calendarDate, fc.constant('1990-04-19 00:00:00'))),
+    middlename: maybeEmpty(text(10)),
+    prefix: maybeEmpty(fc.constantFrom('Mr.', 'Ms.', 'Dr.')),
+    suffix: maybeEmpty(fc.constantFrom('Jr.', 'Sr.')),
+    gender: nullable(fc.integer({ min: 0, max: 4 })),
+    store_id: fc.integer({ min: 0, max: 5 }),
+    taxvat: maybeEmpty(fc.constantFrom('DE811907980', '51 824 753 556', 'FR40303265045')),
+    addresses: nullable(fc.array(address, { maxLength: 4 })),
+    disable_auto_group_change: fc.constantFrom(0, 1),
+    extension_attributes: fc.oneof(
+      fc.constant({}),
+      shape({ is_subscribed: fc.boolean() }, {}),
+      shape({ is_subscribed: fc.boolean(), assistance_allowed: fc.integer({ min: 1, max: 2 }) }, {}),
+      shape({ assistance_allowed: fc.integer({ min: 1, max: 2 }) }, {}),
+    ),
+    custom_attributes: attributes,
+  },
+) as fc.Arbitrary<Record<string, unknown>>;

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { platforms, type PlatformId } from '../src/index.js';
+import { customer } from './arbitraries/canonical.js';
+import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
+import { record as magento } from './arbitraries/magento.js';
+import { record as medusa } from './arbitraries/medusa.js';
+import { record as v4 } from './arbitraries/v4.js';
+import { assertCanonicalRoundTrip, assertCrossRoundTrip, assertLossCompleteness, assertMostlyApplies, assertRecordRoundTrip } from './laws.js';
+
+const records: Record<PlatformId, fc.Arbitrary<Record<string, unknown>>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
+const RUNS = 1000;
+
+describe.each(platforms)('laws for %s', (p) => {
+  it(`encode(decode(r)) == r for ${RUNS} generated records`, () => {
+    fc.assert(fc.property(records[p], (r) => assertRecordRoundTrip(p, r)), { numRuns: RUNS });
+  });
+
+  it(`decode(encode(c)) == c for ${RUNS} canonical customers, cut to what ${p} holds`, () => {
+    assertMostlyApplies(customer, (c) => assertCanonicalRoundTrip(p, c), RUNS, 0.9);
+  });
+
+  describe.each(platforms.filter((q) => q !== p))(`${p} -> %s`, (q) => {
+    it('every source value reaches the target or is named in losses', () => {
+      assertMostlyApplies(records[p], (r) => assertLossCompleteness(p, q, r), RUNS / 4, 0.2);
+    });
+
+    it(`${p} -> q -> ${p} keeps every value both hold`, () => {
+      assertMostlyApplies(records[p], (r) => assertCrossRoundTrip(p, q, r), RUNS / 4, 0.2);
+    });
+  });
+});

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import { decode, encode, safeConvert, safeEncode, type Customer, type Loss, type PlatformId } from '../src/index.js';
+import { getAt, isPlainObject, startsWith, type Path } from '../src/core/path.js';
+import { registry } from '../src/platforms/index.js';
+
+/** Target fields no other platform can supply (install or shop ids): what a caller passes as `defaults`. */
+export const requiredDefaults: Partial<Record<PlatformId, Record<string, unknown>>> = {
+  magento: { website_id: 1 },
+  'enterprise-v1': { enterprise_id: 42 },
+};
+
+/** Law 1: a record decoded and encoded again is the same record, and nothing is reported lost. */
+export function assertRecordRoundTrip(platform: PlatformId, record: Record<string, unknown>): void {
+  const decoded = decode(platform, record);
+  const encoded = encode(platform, decoded.data);
+  expect(encoded.data).toStrictEqual(record);
+  expect(encoded.losses).toEqual([]);
+}
+
+/** Deletes each lost path (deepest and highest index first), so what remains is what the platform holds. */
+export function without(value: Customer, losses: readonly Loss[]): Customer {
+  const copy = structuredClone(value) as Record<string, unknown>;
+  const paths = [...losses.map((l) => l.path)].sort((a, b) => b.length - a.length || compareDesc(a, b));
+  for (const path of paths) {
+    const parent = getAt(copy, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else if (isPlainObject(parent) && typeof last === 'string') delete parent[last];
+  }
+  return copy as Customer;
+}
+const compareDesc = (a: Path, b: Path): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? y - x : String(y).localeCompare(String(x));
+  }
+  return 0;
+};
+
+/**
+ * Law 2: a canonical customer, cut down to what `platform` holds (the losses `encode` reports),
+ * encodes without losses and decodes back to itself.
+ */
+export function assertCanonicalRoundTrip(platform: PlatformId, customer: Customer): boolean {
+  const required = requiredDefaults[platform];
+  const input = required ? { ...customer, platformData: { [platform]: required } } : customer;
+  const first = safeEncode(platform, input);
+  if (!first.success) return false; // the platform requires a value this customer lacks
+  const representable = without(input, first.losses);
+  const again = encode(platform, representable);
+  expect(again.losses).toEqual([]);
+  const decoded = decode(platform, again.data).data;
+  expect(decoded).toStrictEqual(withoutEmptyNotHeld(representable, decoded));
+  return true;
+}
+
+/**
+ * Nulls and empty containers carry no data, so they are never reported as lost: drop those of
+ * `expected` that `actual` does not have at all. Any other difference still fails the law.
+ */
+function withoutEmptyNotHeld<T>(expected: T, actual: unknown): T {
+  if (Array.isArray(expected)) return expected.map((v, i) => withoutEmptyNotHeld(v, Array.isArray(actual) ? actual[i] : undefined)) as T;
+  if (!isPlainObject(expected)) return expected;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(expected)) {
+    const other = isPlainObject(actual) ? actual[k] : undefined;
+    const empty =
+      v === null ||
+      (Array.isArray(v) && v.length === 0) ||
+      (isPlainObject(v) && Object.values(v).every((x) => x === null || (isPlainObject(x) && Object.keys(x).length === 0)));
+    if (empty && other === undefined) continue;
+    out[k] = withoutEmptyNotHeld(v, other);
+  }
+  return out as T;
+}
+
+/** Every primitive, non-null value of a record with its path. */
+export function leaves(value: unknown, path: Path = []): [Path, string | number | boolean][] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
+  if (isPlainObject(value)) return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [[path, value]] : [];
+}
+
+const norm = (v: unknown): string => {
+  const s = String(v).trim().toLowerCase();
+  const magentoTime = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(s);
+  const iso = magentoTime ? `${magentoTime[1]}T${magentoTime[2]}Z` : s;
+  return /^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}/.test(iso) && !Number.isNaN(Date.parse(iso.toUpperCase())) ? `@${Date.parse(iso.toUpperCase())}` : s;
+};
+
+/**
+ * Law 4: every leaf of a source record reaches the target (its value, or its canonical form, is in
+ * the target record or in the target's canonical form) or lies under a path named in `losses`.
+ */
+export function assertLossCompleteness(from: PlatformId, to: PlatformId, record: Record<string, unknown>): boolean {
+  const result = safeConvert(record, { from, to, defaults: requiredDefaults[to] ?? {} });
+  if (!result.success) return false;
+  const source = registry[from];
+  const { customer, state } = source.decodeRecord(source.record.parse(record) as never);
+  const reached = new Set([...leaves(result.data), ...leaves(decode(to, result.data).data)].map(([, v]) => norm(v)));
+  const canonicalOf = new Map([...state.origins.values()].map((o) => [JSON.stringify(o.source), o.canonical]));
+  for (const [path, value] of leaves(record)) {
+    if (result.losses.some((l) => startsWith(path, l.path))) continue;
+    if (reached.has(norm(value))) continue;
+    const canonicalPath = canonicalOf.get(JSON.stringify(path));
+    const canonicalValue = canonicalPath ? getAt(customer, canonicalPath) : undefined;
+    if (canonicalValue !== undefined && reached.has(norm(canonicalValue))) continue;
+    expect.fail(`${from} -> ${to}: ${JSON.stringify(path)} = ${JSON.stringify(value)} neither reached the target nor is named in losses ${JSON.stringify(result.losses.map((l) => l.path))}`);
+  }
+  return true;
+}
+
+const CONTENT: readonly Path[] = [
+  ['recipient', 'given'], ['recipient', 'family'], ['organization'], ['lines'], ['locality'],
+  ['administrativeArea', 'code'], ['administrativeArea', 'name'], ['postalCode'], ['countryCode'], ['phone'], ['mobile'], ['fax'],
+];
+const CUSTOMER: readonly Path[] = [['email'], ['name', 'given'], ['name', 'family'], ['name', 'middle'], ['name', 'prefix'], ['name', 'suffix'], ['phone'], ['mobile']];
+
+/**
+ * Law 3: A -> B -> A brings back every value both A and B hold: names, email, phones, each
+ * address's content (matched by content, not position) and which address is default billing / shipping.
+ */
+export function assertCrossRoundTrip(a: PlatformId, b: PlatformId, record: Record<string, unknown>): boolean {
+  const there = safeConvert(record, { from: a, to: b, defaults: requiredDefaults[b] ?? {} });
+  if (!there.success) return false;
+  const ownDefaults = Object.fromEntries(Object.keys(requiredDefaults[a] ?? {}).map((k) => [k, record[k]]));
+  const back = safeConvert(there.data, { from: b, to: a, defaults: ownDefaults });
+  if (!back.success) return false;
+  const before = decode(a, record).data;
+  const after = decode(a, back.data).data;
+  // What B holds of A's canonical customer: everything encode(B) does not report lost.
+  const lostInB = safeEncode(b, before, { defaults: requiredDefaults[b] ?? {} });
+  if (!lostInB.success) return false;
+  const held = (path: Path) => !lostInB.losses.some((l) => startsWith(path, l.path));
+  const pick = (value: unknown, paths: readonly Path[], prefix: Path) =>
+    JSON.stringify(paths.filter((p) => held([...prefix, ...p])).map((p) => [p, getAt(value, p) ?? null]));
+
+  expect(pick(after, CUSTOMER, []), `${a} -> ${b} -> ${a}: customer fields`).toBe(pick(before, CUSTOMER, []));
+  const afterAddresses = after.addresses ?? [];
+  (before.addresses ?? []).forEach((addr, i) => {
+    if (!held(['addresses', i])) return;
+    const content = (x: unknown) => pick(x, CONTENT, ['addresses', i]);
+    const match = afterAddresses.filter((x) => content(x) === content(addr));
+    expect(match.length, `${a} -> ${b} -> ${a}: address ${i} came back`).toBeGreaterThan(0);
+    for (const flag of ['defaultBilling', 'defaultShipping'] as const) {
+      if (!held(['addresses', i, flag]) || addr[flag] !== true) continue;
+      expect(match.some((x) => x[flag] === true), `${a} -> ${b} -> ${a}: address ${i} ${flag}`).toBe(true);
+    }
+  });
+  return true;
+}
+
+/** Runs `check` over `arb` and asserts it applied (returned true) to at least `minShare` of the runs. */
+export function assertMostlyApplies<T>(arb: fc.Arbitrary<T>, check: (v: T) => boolean, numRuns: number, minShare: number): void {
+  let applied = 0;
+  fc.assert(
+    fc.property(arb, (v) => {
+      if (check(v)) applied++;
+    }),
+    { numRuns },
+  );
+  expect(applied / numRuns, `law applied to ${applied} of ${numRuns} generated values`).toBeGreaterThanOrEqual(minShare);
+}
