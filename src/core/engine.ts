@@ -52,6 +52,11 @@ export class DecodeScope {
     this.state.origin({ canonical: [...this.canonicalPrefix, ...canonical], source: [...this.sourcePrefix, ...source], ...how });
   }
 
+  /** Records where a canonical location came from, without writing a value. */
+  trace(canonical: Path, source: Path, how: { code?: LossCode; note?: string } = {}): void {
+    this.state.origin({ canonical: [...this.canonicalPrefix, ...canonical], source: [...this.sourcePrefix, ...source], ...how });
+  }
+
   /** Keeps a source key verbatim as this platform's data. */
   keep(key: string, value: unknown, code: LossCode, note?: string): void {
     this.platformData[key] = value;
@@ -142,7 +147,8 @@ function decodeRule(rule: Rule, scope: DecodeScope): void {
     case 'field': {
       if (!hasKey(src, rule.key)) return;
       const raw = src[rule.key];
-      const how = { ...(rule.loss ? { code: rule.loss } : {}), ...(rule.note ? { note: rule.note } : {}) };
+      // A field's note describes the mapping, not why a target lacks it: only the code travels.
+      const how = rule.loss ? { code: rule.loss } : {};
       if (raw === null) {
         if (rule.nonNull) scope.keep(rule.key, null, 'platform_data');
         else scope.set(rule.canonical, null, [rule.key], how);

@@ -51,7 +51,7 @@ export function collectLosses({ canonical, consumed, pending, target, origins }:
   const report = (path: Path): void => {
     const { source, origin } = locate(path, origins);
     const code: LossCode = origin && key(origin.canonical) === key(path) && origin.code ? origin.code : defaultCode(path);
-    const why = origin?.note ?? `${target} has no field for canonical ${formatPath(path)}`;
+    const why = origin?.note ?? defaultReason(code, path, target);
     losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}` });
   };
 
@@ -69,5 +69,10 @@ export function collectLosses({ canonical, consumed, pending, target, origins }:
   walk(canonical, []);
   return losses;
 }
+
+const defaultReason = (code: LossCode, path: Path, target: string): string =>
+  code === 'server_assigned'
+    ? `an id or timestamp the source's server assigned; ${target} assigns its own`
+    : `${target} has no field for canonical ${formatPath(path)}`;
 
 const defaultCode = (path: Path): LossCode => (path.includes('platformData') ? 'platform_data' : 'not_representable');

@@ -46,7 +46,8 @@ const group = custom({
     if (id === undefined) return;
     if (id === null) return s.keep('group_id', null, 'platform_data');
     s.set(['groups'], [{ ids: { [P]: id } }], ['group_id']);
-    s.set(['groups', 0, 'ids', P], id, ['group_id'], { code: 'server_assigned', note: 'Magento customer group id (install-specific)' });
+    s.trace(['groups', 0], ['group_id']);
+    s.trace(['groups', 0, 'ids', P], ['group_id'], { code: 'server_assigned', note: 'Magento customer group id (install-specific)' });
   },
   encode(s) {
     const groups = s.peek(['groups']);

@@ -1,0 +1,41 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  convert, decode, encode, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PlatformId, type RecordOf, type Result, type SafeResult,
+} from '../src/index.js';
+
+describe('public API types', () => {
+  it('names the four platforms', () => {
+    expectTypeOf<PlatformId>().toEqualTypeOf<'magento' | 'medusa' | 'v4' | 'enterprise-v1'>();
+  });
+
+  it('decode gives a canonical customer with losses', () => {
+    expectTypeOf(decode('magento', {})).toEqualTypeOf<Result<Customer>>();
+    expectTypeOf(decode('magento', {}).losses).toEqualTypeOf<Loss[]>();
+  });
+
+  it('encode and convert give the target record type', () => {
+    expectTypeOf(encode('magento', {}).data.website_id).toEqualTypeOf<number>();
+    expectTypeOf(encode('magento', {}).data).toEqualTypeOf<RecordOf<'magento'>>();
+    expectTypeOf(convert({}, { from: 'magento', to: 'medusa' }).data).toEqualTypeOf<RecordOf<'medusa'>>();
+    expectTypeOf(safeConvert({}, { from: 'v4', to: 'enterprise-v1' })).toEqualTypeOf<SafeResult<RecordOf<'enterprise-v1'>>>();
+  });
+
+  it('defaults are typed by the target record', () => {
+    encode('magento', {}, { defaults: { website_id: 1 } });
+    // @ts-expect-error: website_id is a number in Magento records
+    encode('magento', {}, { defaults: { website_id: '1' } });
+  });
+
+  it('rejects unknown platforms and operations at compile time', () => {
+    // @ts-expect-error: 'shopify' is not a platform id
+    decode('shopify', {});
+    // @ts-expect-error: only create and update bodies exist
+    toRequest('magento', 'delete', {});
+    expectTypeOf(unwrap('v4', {})).toEqualTypeOf<unknown[]>();
+  });
+
+  it('issues and losses are plain data', () => {
+    expectTypeOf<Issue['path']>().toEqualTypeOf<(string | number)[]>();
+    expectTypeOf<Loss['code']>().toBeString();
+  });
+});

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ConversionError, convert, decode, encode, InvalidOptionError, platforms, safeConvert, safeDecode, safeEncode, toRequest,
+  UnknownPlatformError, unwrap, type PlatformId,
+} from '../src/index.js';
+import { customer as canonicalCustomer } from './arbitraries/canonical.js';
+import { requiredDefaults } from './laws.js';
+
+const maria = { email: 'maria@example.com', name: { given: 'María', family: 'López' } };
+
+describe('platforms', () => {
+  it('lists the four shapes', () => {
+    expect(platforms).toEqual(['magento', 'medusa', 'v4', 'enterprise-v1']);
+    expect(Object.isFrozen(platforms)).toBe(true);
+  });
+});
+
+describe('misuse throws named errors', () => {
+  const bad = 'shopify' as PlatformId;
+  it.each([
+    ['decode', () => decode(bad, {})],
+    ['safeDecode', () => safeDecode(bad, {})],
+    ['encode', () => encode(bad, maria)],
+    ['convert from', () => convert({}, { from: bad, to: 'magento' })],
+    ['safeConvert to', () => safeConvert({}, { from: 'magento', to: bad })],
+    ['unwrap', () => unwrap(bad, {})],
+    ['toRequest', () => toRequest(bad, 'create', {})],
+  ])('%s with an unknown platform', (_name, call) => {
+    expect(call).toThrow(UnknownPlatformError);
+    expect(call).toThrow('Unknown platform "shopify"; expected one of: magento, medusa, v4, enterprise-v1');
+  });
+
+  it.each([
+    ['defaults that are not an object', () => encode('magento', maria, { defaults: 5 as never })],
+    ['a default that is no field of the target', () => encode('magento', maria, { defaults: { website: 1 } as never })],
+    ['convert options that are not an object', () => convert({}, null as never)],
+    ['an unknown operation', () => toRequest('magento', 'delete' as never, {})],
+    ['a password for a body that takes none', () => toRequest('magento', 'update', { email: 'a@b.co', firstname: 'A', lastname: 'B', website_id: 1 }, { password: 'x' })],
+  ])('%s', (_name, call) => {
+    expect(call).toThrow(InvalidOptionError);
+  });
+});
+
+describe('safe functions never throw on data', () => {
+  it.each(platforms)('%s: safeDecode, safeEncode and safeConvert answer for any value', (p) => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }), (value) => {
+        expect(safeDecode(p, value).success).toBeTypeOf('boolean');
+        expect(safeEncode(p, value).success).toBeTypeOf('boolean');
+        for (const q of platforms) expect(safeConvert(value, { from: p, to: q }).success).toBeTypeOf('boolean');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([[null], [42], ['x'], [[]], [[{}]], [true]])('rejects %j as a record with an issue at the root', (value) => {
+    const result = safeDecode('magento', value);
+    expect(result.success).toBe(false);
+    if (!result.success) {
+      expect(result.error).toBeInstanceOf(ConversionError);
+      expect(result.error.issues[0]?.path).toEqual([]);
+    }
+  });
+});
+
+describe('encode and defaults', () => {
+  it('fails with an issue at each target field that nothing supplies', () => {
+    const result = safeEncode('magento', maria);
+    expect(result.success ? [] : result.error.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "required",
+          "message": "Required",
+          "path": [
+            "website_id",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('takes a missing target value from defaults, and never overrides the source', () => {
+    expect(encode('magento', maria, { defaults: { website_id: 3 } }).data.website_id).toBe(3);
+    const withWebsite = { ...maria, platformData: { magento: { website_id: 2 } } };
+    expect(encode('magento', withWebsite, { defaults: { website_id: 3 } }).data.website_id).toBe(2);
+  });
+
+  it('reports canonical values the target cannot hold, at their canonical path', () => {
+    const { losses } = encode('magento', { ...maria, tags: ['vip'], hasAccount: true, metadata: { crm: 'C-1' } }, { defaults: { website_id: 1 } });
+    expect(losses.map((l) => [l.code, l.path])).toEqual([
+      ['not_representable', ['tags']],
+      ['not_representable', ['hasAccount']],
+      ['not_representable', ['metadata']],
+    ]);
+  });
+
+  it('rejects an invalid canonical customer with issues into the input', () => {
+    const result = safeEncode('magento', { email: 'nope', addresses: [{ countryCode: 'XX' }] });
+    expect(result.success ? [] : result.error.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_email",
+          "message": "Invalid email address",
+          "path": [
+            "email",
+          ],
+        },
+        {
+          "code": "invalid_country",
+          "message": "Not an upper-case ISO 3166-1 alpha-2 country code",
+          "path": [
+            "addresses",
+            0,
+            "countryCode",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('throws ConversionError whose message names paths but never values', () => {
+    const secret = 'S3cret-Passw0rd!';
+    try {
+      toRequest('magento', 'create', { email: secret, firstname: secret, lastname: 'x', website_id: 'one' }, { password: secret });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConversionError);
+      expect((e as ConversionError).message).not.toContain(secret);
+      expect(JSON.stringify((e as ConversionError).issues)).not.toContain(secret);
+    }
+  });
+
+  it('never puts a canonical value in a loss message', () => {
+    fc.assert(
+      fc.property(canonicalCustomer, (c) => {
+        for (const p of platforms) {
+          const r = safeEncode(p, c, { defaults: (requiredDefaults[p] ?? {}) as never });
+          if (!r.success) continue;
+          const messages = r.losses.map((l) => l.message).join('\n');
+          for (const v of [c.email, c.name?.given, c.name?.family]) if (v && v.length > 3) expect(messages).not.toContain(v);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
