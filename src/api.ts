@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Customer } from './canonical/customer.js';
-import type { Origin } from './core/engine.js';
+import type { DecodeState, Origin } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { collectLosses } from './core/losses.js';
 import { hasKey, isPlainObject } from './core/path.js';
@@ -54,11 +54,13 @@ function checkDefaults(target: Platform, defaults: unknown): Record<string, unkn
   return defaults;
 }
 
-function decodeWith(p: Platform, input: unknown): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin> } | { ok: false; issues: Issue[] } {
+type Aliases = DecodeState['aliases'];
+
+function decodeWith(p: Platform, input: unknown): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin>; aliases: Aliases } | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const { customer, state } = p.decodeRecord(parsed.data);
-  return { ok: true, customer, origins: state.origins };
+  return { ok: true, customer, origins: state.origins, aliases: state.aliases };
 }
 
 function encodeWith(
@@ -66,6 +68,7 @@ function encodeWith(
   input: unknown,
   defaults: Record<string, unknown>,
   origins?: ReadonlyMap<string, Origin>,
+  aliases?: Aliases,
 ): Outcome<Record<string, unknown>> {
   const parsed = Customer.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
@@ -79,6 +82,7 @@ function encodeWith(
     pending: state.losses,
     target: p.id,
     ...(origins ? { origins } : {}),
+    ...(aliases ? { aliases } : {}),
   });
   return { ok: true, data: record, losses };
 }
@@ -109,7 +113,7 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const defaults = checkDefaults(to, options.defaults);
   const d = decodeWith(from, input);
   if (!d.ok) return d;
-  return encodeWith(to, d.customer, defaults, d.origins);
+  return encodeWith(to, d.customer, defaults, d.origins, d.aliases);
 }
 
 /**

@@ -51,10 +51,23 @@ export function assertCanonicalRoundTrip(platform: PlatformId, customer: Custome
   const representable = without(input, first.losses);
   const again = encode(platform, representable);
   expect(again.losses).toEqual([]);
-  const decoded = decode(platform, again.data).data;
-  expect(decoded).toStrictEqual(withoutEmptyNotHeld(representable, decoded));
+  // Address order is not data: slot platforms (Open Food Network) read billing before shipping.
+  const decoded = sortAddresses(decode(platform, again.data).data);
+  expect(decoded).toStrictEqual(withoutEmptyNotHeld(sortAddresses(representable), decoded));
   return true;
 }
+
+/** A content key that ignores key order, nulls and empty containers (which carry no data). */
+const contentKey = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map(contentKey).join(',')}]`;
+  if (!isPlainObject(v)) return JSON.stringify(v);
+  const entries = Object.entries(v)
+    .filter(([, x]) => x !== null && !(isPlainObject(x) && Object.keys(x).length === 0) && !(Array.isArray(x) && x.length === 0))
+    .sort(([a], [b]) => a.localeCompare(b));
+  return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${contentKey(x)}`).join(',')}}`;
+};
+const sortAddresses = (c: Customer): Customer =>
+  c.addresses ? { ...c, addresses: [...c.addresses].sort((x, y) => contentKey(x).localeCompare(contentKey(y))) } : c;
 
 /**
  * Nulls and empty containers carry no data, so they are never reported as lost: drop those of
@@ -136,17 +149,30 @@ export function assertCrossRoundTrip(a: PlatformId, b: PlatformId, record: Recor
   if (!lostInB.success) return false;
   const held = (path: Path) => !lostInB.losses.some((l) => startsWith(path, l.path));
   const pick = (value: unknown, paths: readonly Path[], prefix: Path) =>
-    JSON.stringify(paths.filter((p) => held([...prefix, ...p])).map((p) => [p, getAt(value, p) ?? null]));
+    JSON.stringify(
+      paths
+        .filter((p) => held([...prefix, ...p]))
+        .map((p) => {
+          const v = getAt(value, p);
+          return [p, Array.isArray(v) ? v.filter((_, i) => held([...prefix, ...p, i])) : (v ?? null)];
+        }),
+    );
 
   expect(pick(after, CUSTOMER, []), `${a} -> ${b} -> ${a}: customer fields`).toBe(pick(before, CUSTOMER, []));
+  // A flag can only come back where A can point at the address again (v4 points by server id, which B drops).
+  const lostComingBack = safeEncode(a, decode(b, there.data).data, { defaults: ownDefaults });
+  const backLosses = lostComingBack.success ? lostComingBack.losses : [];
   const afterAddresses = after.addresses ?? [];
   (before.addresses ?? []).forEach((addr, i) => {
     if (!held(['addresses', i])) return;
     const content = (x: unknown) => pick(x, CONTENT, ['addresses', i]);
     const match = afterAddresses.filter((x) => content(x) === content(addr));
+    // Slot platforms hold only designated addresses; a designation B could not point at again is reported on the way back.
+    if (match.length === 0 && backLosses.some((l) => l.path[0] === 'addresses' && l.path.length <= 2)) return;
     expect(match.length, `${a} -> ${b} -> ${a}: address ${i} came back`).toBeGreaterThan(0);
     for (const flag of ['defaultBilling', 'defaultShipping'] as const) {
       if (!held(['addresses', i, flag]) || addr[flag] !== true) continue;
+      if (backLosses.some((l) => l.path.at(-1) === flag)) continue;
       expect(match.some((x) => x[flag] === true), `${a} -> ${b} -> ${a}: address ${i} ${flag}`).toBe(true);
     }
   });

@@ -22,7 +22,12 @@ const key = (p: Path): string => JSON.stringify(p);
 
 export class DecodeState {
   readonly origins = new Map<string, Origin>();
+  /** Source subtrees that hold the same data as another (one canonical value read from two places). */
+  readonly aliases: { source: Path; also: Path }[] = [];
   constructor(readonly platform: string) {}
+  alias(source: Path, also: Path): void {
+    this.aliases.push({ source, also });
+  }
   origin(o: Origin): void {
     this.origins.set(key(o.canonical), o);
   }
@@ -59,9 +64,10 @@ export class DecodeScope {
 
   /** Keeps a source key verbatim as this platform's data. */
   keep(key: string, value: unknown, code: LossCode, note?: string): void {
-    this.platformData[key] = value;
+    const stored = escapeKey(key);
+    this.platformData[stored] = value;
     this.state.origin({
-      canonical: [...this.canonicalPrefix, 'platformData', this.state.platform, key],
+      canonical: [...this.canonicalPrefix, 'platformData', this.state.platform, stored],
       source: [...this.sourcePrefix, key],
       code,
       ...(note === undefined ? {} : { note }),
@@ -113,6 +119,11 @@ export class EncodeScope {
     if (value !== undefined) this.out[key] = value;
   }
 
+  /** Reports a loss without claiming the value: the rest of it is still checked as usual. */
+  report(canonical: Path, code: LossCode, message: string): void {
+    this.state.losses.push({ canonical: [...this.canonicalPrefix, ...canonical], code, message });
+  }
+
   /** Reports a canonical value as not carried, with a reason. */
   lose(canonical: Path, code: LossCode, message: string): void {
     const path = [...this.canonicalPrefix, ...canonical];
@@ -124,6 +135,13 @@ export class EncodeScope {
     return encodeObject(table, value as Record<string, unknown>, this.state, [...this.canonicalPrefix, ...canonical]);
   }
 }
+
+// Platform data holds source keys verbatim and codec hints as `$name`; a source key that itself
+// starts with `$` is stored as `$$key` so the two never mix.
+const escapeKey = (key: string): string => (key.startsWith('$') ? `$${key}` : key);
+const unescapeKey = (key: string): string => (key.startsWith('$$') ? key.slice(1) : key);
+/** Whether a platform-data key is a codec hint (structure, not data). */
+export const isHint = (key: string): boolean => key.startsWith('$') && !key.startsWith('$$');
 
 const knownKeys = new WeakMap<Table, Set<string>>();
 const keysOf = (table: Table): Set<string> => {
@@ -222,7 +240,9 @@ export function encodeObject(
   if (Object.keys(pd).length > 0) {
     state.consumed.push([...canonicalPrefix, 'platformData', state.platform]);
     for (const [k, v] of Object.entries(pd)) {
-      if (!k.startsWith('$') && !hasKey(scope.out, k)) scope.out[k] = v;
+      if (isHint(k)) continue;
+      const key = unescapeKey(k);
+      if (!hasKey(scope.out, key)) scope.out[key] = v;
     }
   }
   return orderKeys(scope.out, Object.keys(table.schema.shape));

@@ -1,4 +1,4 @@
-import type { Origin, PendingLoss } from './engine.js';
+import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
 import { formatPath, isPlainObject, startsWith, type Path } from './path.js';
 
@@ -25,13 +25,23 @@ export interface LossContext {
   readonly target: string;
   /** Origins from decoding the source record; absent when the source is a canonical customer. */
   readonly origins?: ReadonlyMap<string, Origin>;
+  /** Source subtrees holding the same data as another: a loss under `source` is also a loss under `also`. */
+  readonly aliases?: readonly { source: Path; also: Path }[];
 }
 
 /**
  * Every canonical value the target did not consume, reported once at the highest level that was
  * dropped whole, with its path in the source. Nulls and empty containers carry no data.
  */
-export function collectLosses({ canonical, consumed, pending, target, origins }: LossContext): Loss[] {
+export function collectLosses(context: LossContext): Loss[] {
+  const losses = collectOwn(context);
+  for (const { source, also } of context.aliases ?? []) {
+    for (const l of [...losses]) if (startsWith(l.path, source)) losses.push({ ...l, path: [...also, ...l.path.slice(source.length)] });
+  }
+  return losses;
+}
+
+function collectOwn({ canonical, consumed, pending, target, origins }: LossContext): Loss[] {
   const losses: Loss[] = pending.map((p) => {
     const { source } = locate(p.canonical, origins);
     return { code: p.code, path: [...source], message: p.message };
@@ -57,6 +67,8 @@ export function collectLosses({ canonical, consumed, pending, target, origins }:
 
   const walk = (node: unknown, path: Path): void => {
     if (node === undefined || node === null || isEmptyContainer(node) || isConsumed(path)) return;
+    const last = path[path.length - 1];
+    if (path[path.length - 3] === 'platformData' && typeof last === 'string' && isHint(last)) return;
     const container = Array.isArray(node) || isPlainObject(node);
     const inPlatformData = path[path.length - 1] === 'platformData' || path[path.length - 2] === 'platformData';
     const exact = origins?.has(key(path)) ?? false;

@@ -1,20 +1,85 @@
-// STUB: replaced by the real platform definition.
-import { z } from 'zod';
-import { defineTable } from '../../core/mapping.js';
+import { pick } from '../../core/objects.js';
+import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
+import { customerTable, tables } from './mapping.js';
+import {
+  ADDRESS_WRITE_KEYS,
+  CUSTOMER_WRITE_KEYS,
+  EnterpriseCollection,
+  EnterpriseCustomer,
+  EnterpriseRequest,
+  EnterpriseSingle,
+} from './schema.js';
 
-const record = z.looseObject({});
+type Resource = { attributes: Record<string, unknown> };
+
+/** An address as a request takes it: only the documented keys, `region`/`country` as `{code, name}`. */
+const requestAddress = (address: Record<string, unknown>): Record<string, unknown> => {
+  const out = pick(address, ADDRESS_WRITE_KEYS);
+  for (const k of ['region', 'country'] as const) if (isPlainObject(out[k])) out[k] = pick(out[k], ['code', 'name']);
+  return out;
+};
+
+/** The flat body POST and PUT share; an object `billing_address` is not permitted, so only `null` is sent. */
+const body = (record: Record<string, unknown>): Record<string, unknown> => {
+  const out = pick(record, CUSTOMER_WRITE_KEYS);
+  if (out.billing_address !== null) delete out.billing_address;
+  if (isPlainObject(out.shipping_address)) out.shipping_address = requestAddress(out.shipping_address);
+  return out;
+};
+
+const requestNote =
+  'flat object (not JSON:API) with the permitted keys only; `id`, `allow_charges`, `balance` and `terms_and_conditions_accepted_at` are server-side and left out; ' +
+  '`billing_address` is permitted only as a scalar, so an object billing address is left out and only `null` (remove) is sent';
+
 export const enterpriseV1 = definePlatform({
   id: 'enterprise-v1',
-  label: 'enterprise-v1',
-  source: '',
-  record,
-  customer: defineTable('customer', record, []),
-  tables: [],
-  payloads: [],
+  label: 'Open Food Network API v1',
+  source: 'JSON:API customer `data.attributes` (`GET /api/v1/customers/{id}`), address objects from `Api::V1::AddressSerializer`',
+  record: EnterpriseCustomer,
+  customer: customerTable,
+  tables,
+  payloads: [
+    {
+      name: 'collection (`GET /api/v1/customers`, `GET /api/v1/enterprises/{id}/customers`)',
+      schema: EnterpriseCollection,
+      matches: (p) => Array.isArray(p.data),
+      records: (p: { data: Resource[] }) => p.data.map((r) => r.attributes),
+    },
+    {
+      name: 'single customer (`GET /api/v1/customers/{id}`, also the POST/PUT/DELETE response)',
+      schema: EnterpriseSingle,
+      matches: (p) => isPlainObject(p.data),
+      records: (p: { data: Resource }) => [p.data.attributes],
+    },
+  ],
   requests: {
-    create: { schema: z.unknown(), build: (r) => r, acceptsPassword: false, note: '' },
-    update: { schema: z.unknown(), build: (r) => r, acceptsPassword: false, note: '' },
+    create: {
+      schema: EnterpriseRequest,
+      build: (record) => body(record),
+      acceptsPassword: false,
+      note: `\`POST /api/v1/customers\` (creates, or updates the customer with the same email and enterprise): ${requestNote}`,
+    },
+    update: {
+      schema: EnterpriseRequest,
+      build: (record) => body(record),
+      acceptsPassword: false,
+      note: `\`PUT /api/v1/customers/{id}\` (id in the path): ${requestNote}`,
+    },
   },
-  decisions: [],
+  decisions: [
+    'Records are the `data.attributes` of a JSON:API customer resource; `id` (integer) maps to ids["enterprise-v1"] and is server-assigned.',
+    '`enterprise_id` (integer) and `email` are required in records: pass `defaults: { enterprise_id }` when converting to enterprise-v1.',
+    '`first_name`/`last_name` are nullable strings (the schema says nullable; the DB default is "", so unset names read as "" and are kept verbatim).',
+    '`code` <-> canonical `reference` and `tags` <-> canonical `tags`; `allow_charges` and `balance` travel as read-only data, `terms_and_conditions_accepted_at` as platform data.',
+    'Address `phone`, `first_name`, `last_name`, `street_address_1`, `postal_code`, `locality` and `country` are required (customer addresses always get company "unused", so names are required); `latitude`/`longitude` travel as platform data.',
+    'Street lines: `street_address_1`/`street_address_2` <-> lines[0]/lines[1]; "" is kept as a line and null as platform data, so both come back exactly; a third canonical line is reported lost.',
+    'Region `{code, name}` <-> administrativeArea, with `code` the Spree abbreviation (e.g. `Vic`) kept verbatim (no lookups).',
+    'Country `{code, name}`: `code` (upper-case ISO alpha-2, required in records) <-> countryCode; the rest of the object (`name`) stays platform data.',
+    'Billing and shipping are two slots, not an address book: identical slots decode to one address flagged defaultBilling and defaultShipping, otherwise billing (defaultBilling) then shipping (defaultShipping); a null slot is kept as null.',
+    'Encoding fills each slot with the first address carrying its flag (one address may fill both); unflagged addresses are reported lost, and so is an address order or a pair of identical addresses that would read back differently.',
+    'Read payloads: single `{data, included?, meta?, links?}` and collection `{data[], meta.pagination, links}`; records are each resource\'s `attributes`.',
+    'Requests are flat and strict: only `email, enterprise_id, code, first_name, last_name, tags, billing_address, shipping_address`; create and update share the body; no password.',
+    '`billing_address` is permitted only as a scalar (inferred from the controller code, not verified by running): an object billing address is left out of request bodies and only `null` is sent.',
+  ],
 });

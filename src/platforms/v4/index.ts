@@ -1,20 +1,119 @@
-// STUB: replaced by the real platform definition.
-import { z } from 'zod';
-import { defineTable } from '../../core/mapping.js';
+import type { RequestOptions } from '../../core/platform.js';
 import { definePlatform } from '../../core/platform.js';
+import { isPlainObject } from '../../core/path.js';
+import { customerTable, tables } from './mapping.js';
+import { V4CreateRequest, V4Customer, V4List, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
 
-const record = z.looseObject({});
+type Body = Record<string, unknown>;
+
+const put = (body: Body, key: string, value: unknown): void => {
+  if (value !== undefined && value !== null) body[key] = value;
+};
+
+const intId = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+const idIn = (v: unknown): number | undefined => (isPlainObject(v) ? intId(v.id) : undefined);
+
+/** The address whose fields go to the body: type PRIMARY, else the active billing address, else the first. */
+function primaryAddress(record: V4Customer): V4Address | undefined {
+  const list = record.addresses ?? [];
+  return (
+    list.find((a) => a.type === 'PRIMARY') ??
+    list.find((a) => a.id != null && a.id === record.active_billing_address) ??
+    list[0]
+  );
+}
+
+/** The inner `customer` object of create and update bodies. */
+function customerBody(record: V4Customer, { password }: RequestOptions): Body {
+  const body: Body = {};
+  put(body, 'first_name', record.first_name);
+  put(body, 'last_name', record.last_name);
+  put(body, 'email', record.email);
+  put(body, 'gender', record.sex);
+  put(body, 'company_name', record.company_name);
+  put(body, 'is_company', record.company);
+  const address = primaryAddress(record);
+  if (address) {
+    put(body, 'address_line', address.address_line_1);
+    put(body, 'city', address.city);
+    put(body, 'post_code', address.post_code);
+    put(body, 'country', idIn(address.country));
+    put(body, 'state', idIn(address.state));
+    put(body, 'mobile', address.mobile);
+    put(body, 'phone', address.phone);
+  }
+  put(body, 'abn', record.abn);
+  put(body, 'abn_branch', record.abn_branch);
+  put(body, 'shipping_profile', idIn(record.shipping_profile));
+  if (typeof record.newsletter?.subscribed === 'boolean') body.newsletter = { subscribed: record.newsletter.subscribed };
+  put(body, 'password', password);
+  put(body, 'hide_price', record.hide_price);
+  put(body, 'transaction_number', record.transaction_number);
+  if (record.parent === null) body.parent = null;
+  else put(body, 'parent', typeof record.parent === 'number' ? record.parent : idIn(record.parent));
+  return body;
+}
+
+const amount = (v: unknown): string | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
+
 export const v4 = definePlatform({
   id: 'v4',
-  label: 'v4',
-  source: '',
-  record,
-  customer: defineTable('customer', record, []),
-  tables: [],
-  payloads: [],
+  label: 'WebCommander API v4',
+  source: 'admin API v4 `customer` object (`GET /api/v4/admin/customers/{id}`): the PUT page\'s response example and the official Python SDK DTOs',
+  record: V4Customer,
+  customer: customerTable,
+  tables,
+  payloads: [
+    {
+      name: 'customer list (`GET /admin/customers`: `{customers, pagination}`)',
+      schema: V4List,
+      matches: (p) => Array.isArray(p.customers),
+      records: (p: { customers: unknown[] }) => p.customers,
+    },
+    {
+      name: 'single customer (`GET`/`PUT /admin/customers/{id}`: `{customer}`)',
+      schema: V4Single,
+      matches: (p) => Object.prototype.hasOwnProperty.call(p, 'customer'),
+      records: (p: { customer: unknown }) => [p.customer],
+    },
+  ],
   requests: {
-    create: { schema: z.unknown(), build: (r) => r, acceptsPassword: false, note: '' },
-    update: { schema: z.unknown(), build: (r) => r, acceptsPassword: false, note: '' },
+    create: {
+      schema: V4CreateRequest,
+      build: (record: V4Customer, options) => ({ customer: customerBody(record, options) }),
+      acceptsPassword: true,
+      note:
+        '`POST /admin/customers` `{customer}`: `gender` from `sex`, `is_company` from `company`; street line 1, city, post code, ' +
+        'country/state ids and phones from the primary address (type PRIMARY, else the active billing address, else the first); ' +
+        'ids, timestamps, referral and credit fields are left out; nulls are left out (except `parent`)',
+    },
+    update: {
+      schema: V4UpdateRequest,
+      build: (record: V4Customer, options) => {
+        const body: Body = { customer: customerBody(record, options) };
+        put(body, 'store_credit', amount(record.store_credit));
+        put(body, 'credit_limit', amount(record.credit_limit));
+        put(body, 'customer_password_expired', record.customer_password_expired);
+        put(body, 'allow_credit_limit', record.allow_credit_limit);
+        return body;
+      },
+      acceptsPassword: true,
+      note: '`PUT /admin/customers/{id}` `{customer, store_credit?, credit_limit?, customer_password_expired?, allow_credit_limit?}`: the same `customer` keys as create; credit settings beside it, amounts as strings',
+    },
   },
-  decisions: [],
+  decisions: [
+    'Records are the `customer` object of `GET /admin/customers/{id}` with its `addresses[]`; only `email` is required (customers are keyed by email). Every other field, server fields included, is optional, and text fields accept `null`.',
+    'Ids are integers (the docs say so; the PUT example quotes placeholders). `store_credit`, `credit_limit` and `version` accept a number or a string.',
+    '`parent` is read both as `{id, name}` (docs example) and as an integer (SDK); it travels as v4 data.',
+    '`sex` "MALE" <-> male and "FEMALE" <-> female (spelling of the docs\' example; the values are undocumented); any other string travels as v4 data; canonical not_specified has no v4 value and is reported lost.',
+    '`created_at` is read as a timestamp only when it is ISO 8601 with a zone (format not verified); any other string travels unchanged as v4 data.',
+    '`newsletter: {subscribed}` is not in the documented response but is accepted in records so that it reaches request bodies; `subscribed` <-> newsletterSubscribed.',
+    '`address_line_1` / `address_line_2` are the street lines (seed spelling); a third canonical line is reported lost; a null first line without a second line is `lines: []`.',
+    'Address `country.code` must be an upper-case ISO 3166-1 alpha-2 code when present (not verified); `country.id` / `country.name` travel as v4 data around it. `state` `{code, name}` is the administrative area; its `id` is v4 data.',
+    '`active_billing_address` / `active_shipping_address` are address ids: a value naming an address of the record becomes that address\'s defaultBilling / defaultShipping flag; null or dangling ids travel as v4 data. On encode, the first flagged address must have a v4 id (else the flag is reported `unreferenceable`); a "not default" (false) flag has no v4 form and is reported lost.',
+    'Canonical customer-level phone and mobile have no place in a v4 record (only addresses carry phones) and are reported lost.',
+    'Request bodies: ids are sent as integers (POST docs; the PUT example shows names and quoted ids). Address fields of the body come from the primary address (type PRIMARY, else the active billing address, else the first); `country` / `state` are sent only when that address carries their ids. Null record values are left out of bodies (the docs type no key as nullable), except `parent: null` as in the create example.',
+    'Update bodies carry `store_credit` / `credit_limit` as strings (the docs\' example quotes them; a number is written with `String()`), beside `customer` with `customer_password_expired` and `allow_credit_limit`.',
+  ],
 });

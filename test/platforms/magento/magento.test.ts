@@ -71,7 +71,12 @@ describe('magento records (reference examples)', () => {
   });
 
   it('holds every generated record exactly (local check; the shared law suite runs more)', () => {
-    fc.assert(fc.property(record, (r) => expect(encode('magento', decode('magento', r).data).data).toStrictEqual(r)), { numRuns: 200 });
+    fc.assert(
+      fc.property(record, (r) => {
+        expect(encode('magento', decode('magento', r).data).data).toStrictEqual(r);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,0 +1,153 @@
+import { custom, defineTable, field, keep, nestedObject } from '../../core/mapping.js';
+import { isPlainObject, type Path } from '../../core/path.js';
+import { EnterpriseAddress, EnterpriseCustomer, EnterpriseRegion } from './schema.js';
+
+const P = 'enterprise-v1';
+
+/** Structural equality of JSON values, key order ignored. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
+}
+
+export const regionTable = defineTable('region', EnterpriseRegion, [
+  field('code', ['code'], { note: 'Spree state abbreviation (e.g. `Vic`), not ISO 3166-2' }),
+  field('name', ['name']),
+]);
+
+const streetLines = custom({
+  name: 'street lines',
+  keys: ['street_address_1', 'street_address_2'],
+  canonical: [['lines']],
+  note: '`street_address_1`, `street_address_2` <-> lines[0], lines[1] ("" kept as a line, null kept as OFN data); a third line has no place',
+  decode(s) {
+    const first = s.src.street_address_1;
+    const second = s.src.street_address_2;
+    if (typeof first === 'string') s.set(['lines', 0], first, ['street_address_1']);
+    else if (first !== undefined) s.keep('street_address_1', first, 'platform_data');
+    if (typeof second === 'string' && typeof first === 'string') s.set(['lines', 1], second, ['street_address_2']);
+    else if (second !== undefined) s.keep('street_address_2', second, 'platform_data');
+  },
+  encode(s) {
+    const lines = s.peek(['lines']);
+    if (!Array.isArray(lines)) return;
+    if (lines.length >= 1) s.put('street_address_1', s.take(['lines', 0]));
+    if (lines.length >= 2) s.put('street_address_2', s.take(['lines', 1]));
+  },
+});
+
+const country = custom({
+  name: 'country',
+  keys: ['country'],
+  canonical: [['countryCode']],
+  note: '`country.code` (ISO alpha-2, upper case) <-> countryCode; the rest of the object (`name`) stays OFN data',
+  decode(s) {
+    const v = s.src.country;
+    if (v === undefined) return;
+    if (!isPlainObject(v) || typeof v.code !== 'string') return s.keep('country', v, 'platform_data');
+    const { code, ...rest } = v;
+    s.set(['countryCode'], code, ['country', 'code']);
+    if (Object.keys(rest).length === 0) return;
+    // Kept member by member, so a loss names `country.name`, not the whole (carried) country.
+    s.platformData.country = rest;
+    for (const k of Object.keys(rest)) {
+      s.state.origin({
+        canonical: [...s.canonicalPrefix, 'platformData', P, 'country', k],
+        source: [...s.sourcePrefix, 'country', k],
+        code: k === 'name' ? 'platform_data' : 'unknown_field',
+        note: k === 'name' ? 'Spree country name (the country travels as its code)' : `"${k}" is not in the documented country shape`,
+      });
+    }
+  },
+  encode(s) {
+    const code = s.take(['countryCode']);
+    // A missing code is left out, so the record fails validation at `country` instead of guessing.
+    if (typeof code !== 'string') return;
+    const rest = s.platformData.country;
+    s.put('country', { ...(isPlainObject(rest) ? rest : {}), code });
+  },
+});
+
+export const addressTable = defineTable('address', EnterpriseAddress, [
+  field('phone', ['phone'], { nonNull: true }),
+  keep('latitude', 'platform_data', 'geocoded latitude of the address (no canonical concept)'),
+  keep('longitude', 'platform_data', 'geocoded longitude of the address (no canonical concept)'),
+  field('first_name', ['recipient', 'given'], { nonNull: true }),
+  field('last_name', ['recipient', 'family'], { nonNull: true }),
+  streetLines,
+  field('postal_code', ['postalCode'], { nonNull: true }),
+  field('locality', ['locality'], { nonNull: true }),
+  nestedObject('region', ['administrativeArea'], regionTable, { note: 'Spree state `{code: abbr, name}`, codes kept verbatim' }),
+  country,
+]);
+
+type Slot = 'billing_address' | 'shipping_address';
+const FLAG = { billing_address: 'defaultBilling', shipping_address: 'defaultShipping' } as const;
+
+const slots = custom({
+  name: 'billing and shipping slots',
+  keys: ['billing_address', 'shipping_address'],
+  canonical: [['addresses']],
+  note:
+    'two slots, not an address book: billing -> an address flagged defaultBilling, then shipping -> one flagged defaultShipping ' +
+    '(identical slots -> one address with both flags); on encode each slot takes the first address with its flag, unflagged addresses have no place',
+  decode(s) {
+    const billing = s.src.billing_address;
+    const shipping = s.src.shipping_address;
+    let count = 0;
+    const add = (slot: Slot, raw: Record<string, unknown>, slotsFilled: readonly Slot[]): void => {
+      const i = count++;
+      s.set(['addresses', i], s.nested(addressTable, raw, ['addresses', i], [slot]), [slot]);
+      for (const filled of slotsFilled) {
+        s.set(['addresses', i, FLAG[filled]], true, [filled], { note: `the address fills the Open Food Network \`${filled}\` slot` });
+      }
+    };
+    if (isPlainObject(billing) && isPlainObject(shipping) && sameJson(billing, shipping)) {
+      // One canonical address read from two slots: a loss under billing_address also names shipping_address.
+      s.state.alias([...s.sourcePrefix, 'billing_address'], [...s.sourcePrefix, 'shipping_address']);
+      return add('billing_address', billing, ['billing_address', 'shipping_address']);
+    }
+    for (const [slot, raw] of [['billing_address', billing], ['shipping_address', shipping]] as const) {
+      if (isPlainObject(raw)) add(slot, raw, [slot]);
+      else if (raw !== undefined) s.keep(slot, raw, 'platform_data', `an empty \`${slot}\` slot`);
+    }
+  },
+  encode(s) {
+    const list = s.peek(['addresses']);
+    if (!Array.isArray(list)) return;
+    const index = (slot: Slot): number => list.findIndex((a) => isPlainObject(a) && a[FLAG[slot]] === true);
+    const fill = (slot: Slot, i: number): void => {
+      if (i < 0) return;
+      s.take(['addresses', i, FLAG[slot]]);
+      s.put(slot, s.nested(addressTable, list[i], ['addresses', i]));
+    };
+    const b = index('billing_address');
+    const sh = index('shipping_address');
+    fill('billing_address', b);
+    fill('shipping_address', sh);
+    if (b < 0 || sh < 0 || b === sh) return;
+    // Decoding reads identical slots as one address: two canonical addresses come back as one.
+    if (sameJson(s.out.billing_address, s.out.shipping_address)) {
+      s.report(['addresses', sh], 'value_changed', 'Written as `shipping_address`, identical to the billing address, so it reads back as one address holding both slots');
+    }
+  },
+});
+
+export const customerTable = defineTable('customer', EnterpriseCustomer, [
+  field('id', ['ids', P], { loss: 'server_assigned', note: 'Open Food Network customer id (one per email and enterprise)' }),
+  keep('enterprise_id', 'platform_data', 'the Open Food Network shop the customer belongs to; pass `defaults: { enterprise_id }` when converting to enterprise-v1'),
+  field('first_name', ['name', 'given']),
+  field('last_name', ['name', 'family']),
+  field('code', ['reference'], { note: 'shop-assigned customer code' }),
+  field('email', ['email'], { nonNull: true }),
+  keep('allow_charges', 'read_only', "the customer's consent to charges on their saved card (set by the customer, refused on write)"),
+  field('tags', ['tags'], { nonNull: true }),
+  keep('terms_and_conditions_accepted_at', 'platform_data', "when the customer last accepted this shop's terms and conditions"),
+  slots,
+  keep('balance', 'read_only', 'account balance computed from finalised orders'),
+]);
+
+export const tables = [customerTable, addressTable, regionTable];

@@ -1,0 +1,258 @@
+import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
+import type { EncodeScope } from '../../core/engine.js';
+import { hasKey, isPlainObject } from '../../core/path.js';
+import { V4Address, V4Customer, V4State } from './schema.js';
+import { SEX, v4Timestamp } from './values.js';
+
+const P = 'v4';
+
+export const stateTable = defineTable('state', V4State, [
+  field('code', ['code']),
+  field('name', ['name']),
+  keep('id', 'server_assigned', 'WebCommander state id (install-specific directory entry)'),
+]);
+
+/** `country: {id, name, code}`: `code` is the canonical country; id and name stay v4 data. */
+const country = custom({
+  name: 'country',
+  keys: ['country'],
+  canonical: [['countryCode']],
+  note: '`country.code` -> countryCode; the rest of the object (`id`, `name`) stays v4 data and is written back around the code',
+  decode(s) {
+    const v = s.src.country;
+    if (v === undefined) return;
+    if (!isPlainObject(v)) {
+      if (v === null) return s.set(['countryCode'], null, ['country']);
+      return s.keep('country', v, 'platform_data');
+    }
+    const { code, ...rest } = v;
+    if (code !== undefined) s.set(['countryCode'], code, ['country', 'code']);
+    if (Object.keys(rest).length > 0 || typeof code !== 'string') {
+      s.keep('country', rest, 'platform_data', 'WebCommander country id and name (install-specific directory entry)');
+    }
+  },
+  encode(s) {
+    const rest = s.platformData.country;
+    const code = s.take(['countryCode']);
+    if (code === undefined) return; // any remainder is written back by the platform-data merge
+    if (code === null && !isPlainObject(rest)) return s.put('country', null);
+    s.put('country', { ...(isPlainObject(rest) ? rest : {}), code });
+  },
+});
+
+const TWO_LINES = 'v4 addresses hold two street lines (`address_line_1`, `address_line_2`)';
+
+/**
+ * `address_line_1` / `address_line_2` <-> lines[0] / lines[1]. A null first line with no second
+ * line is `lines: []`; a second line without a first is `lines: [line 2]` plus a structure hint.
+ */
+const streetLines = custom({
+  name: 'street lines',
+  keys: ['address_line_1', 'address_line_2'],
+  canonical: [['lines']],
+  note: '`address_line_1`, `address_line_2` -> lines[0], lines[1]; a third canonical line has no place; null lines come back as they were',
+  decode(s) {
+    const l1 = s.src.address_line_1;
+    const l2 = s.src.address_line_2;
+    if (typeof l1 === 'string') {
+      s.set(['lines'], typeof l2 === 'string' ? [l1, l2] : [l1], ['address_line_1']);
+      s.trace(['lines', 0], ['address_line_1']);
+      if (typeof l2 === 'string') s.trace(['lines', 1], ['address_line_2']);
+      else if (l2 === null) s.keep('address_line_2', null, 'platform_data');
+      return;
+    }
+    if (typeof l2 === 'string') {
+      if (l1 === null) s.keep('address_line_1', null, 'platform_data');
+      s.set(['lines'], [l2], ['address_line_2']);
+      s.hint('lines', 'second');
+      return;
+    }
+    if (l1 === null) s.set(['lines'], [], ['address_line_1']);
+    if (l2 === null) s.keep('address_line_2', null, 'platform_data');
+  },
+  encode(s) {
+    const lines = s.peek(['lines']);
+    if (!Array.isArray(lines)) return;
+    const pd = s.platformData;
+    if (lines.length === 0) {
+      s.take(['lines']);
+      return s.put('address_line_1', null);
+    }
+    if (lines.length === 1 && pd.$lines === 'second' && typeof pd.address_line_1 !== 'string') {
+      return s.put('address_line_2', s.take(['lines', 0]));
+    }
+    s.put('address_line_1', s.take(['lines', 0]));
+    if (lines.length > 1) s.put('address_line_2', s.take(['lines', 1]));
+    for (let i = 2; i < lines.length; i++) s.lose(['lines', i], 'not_representable', TWO_LINES);
+  },
+});
+
+export const addressTable = defineTable('address', V4Address, [
+  field('id', ['ids', P], { nonNull: true, loss: 'server_assigned', note: 'WebCommander address id' }),
+  keep('type', 'platform_data', 'WebCommander address type (`PRIMARY`, `SHIPPING` or `BILLING`)'),
+  field('first_name', ['recipient', 'given']),
+  field('last_name', ['recipient', 'family']),
+  field('email', ['email']),
+  field('company_name', ['organization']),
+  streetLines,
+  country,
+  nestedObject('state', ['administrativeArea'], stateTable, { note: '`{id, name, code}` through the state table' }),
+  field('city', ['locality']),
+  field('post_code', ['postalCode']),
+  field('mobile', ['mobile']),
+  field('phone', ['phone']),
+  field('fax', ['fax']),
+]);
+
+/** `sex` MALE/FEMALE <-> gender; other strings stay v4 data; `not_specified` has no v4 value. */
+const sex = custom({
+  name: 'sex',
+  keys: ['sex'],
+  canonical: [['gender']],
+  note: '`sex` "MALE" <-> male, "FEMALE" <-> female (spelling of the docs\' example; values undocumented); other values stay v4 data; not_specified has no v4 value',
+  decode(s) {
+    const v = s.src.sex;
+    if (v === undefined) return;
+    if (v === null) return s.set(['gender'], null, ['sex']);
+    const gender = SEX.find(([raw]) => raw === v)?.[1];
+    if (gender === undefined) return s.keep('sex', v, 'platform_data', 'value not recognised as MALE or FEMALE');
+    s.set(['gender'], gender, ['sex']);
+  },
+  encode(s) {
+    const g = s.peek(['gender']);
+    if (g === undefined) return;
+    if (g === null) {
+      s.take(['gender']);
+      return s.put('sex', null);
+    }
+    const raw = SEX.find(([, value]) => value === g)?.[0];
+    if (raw === undefined) return s.lose(['gender'], 'not_representable', 'v4 `sex` has no documented value for "not specified"');
+    s.take(['gender']);
+    s.put('sex', raw);
+  },
+});
+
+/** Request-only `newsletter: {subscribed}` <-> newsletterSubscribed; other keys of the object stay v4 data. */
+const newsletter = custom({
+  name: 'newsletter',
+  keys: ['newsletter'],
+  canonical: [['newsletterSubscribed']],
+  note: '`newsletter.subscribed` (a request key, not in the documented response) <-> newsletterSubscribed; other keys of the object stay v4 data',
+  decode(s) {
+    const v = s.src.newsletter;
+    if (v === undefined) return;
+    if (!isPlainObject(v)) return s.keep('newsletter', v, 'platform_data');
+    const { subscribed, ...rest } = v;
+    if (subscribed !== undefined) s.set(['newsletterSubscribed'], subscribed, ['newsletter', 'subscribed']);
+    if (Object.keys(rest).length > 0 || subscribed === undefined) {
+      s.keep('newsletter', rest, 'platform_data', 'undocumented keys of `newsletter`');
+    }
+  },
+  encode(s) {
+    const rest = s.platformData.newsletter;
+    const subscribed = s.take(['newsletterSubscribed']);
+    if (subscribed === undefined) return;
+    s.put('newsletter', { ...(isPlainObject(rest) ? rest : {}), subscribed });
+  },
+});
+
+const DESIGNATIONS = [
+  ['active_billing_address', 'defaultBilling', 'billing'],
+  ['active_shipping_address', 'defaultShipping', 'shipping'],
+] as const;
+
+const idOf = (a: unknown): unknown => (isPlainObject(a) && isPlainObject(a.ids) ? a.ids[P] : undefined);
+
+function encodeDesignation(s: EncodeScope, key: string, flag: string, what: string): void {
+  const addresses = s.peek(['addresses']);
+  const list: unknown[] = Array.isArray(addresses) ? addresses : [];
+  const flagOf = (a: unknown): unknown => (isPlainObject(a) ? a[flag] : undefined);
+  const pd = s.platformData;
+  let written: unknown;
+  if (hasKey(pd, key)) {
+    written = pd[key]; // the platform-data merge writes it back
+  } else {
+    const first = list.findIndex((a) => flagOf(a) === true);
+    const id = first >= 0 ? idOf(list[first]) : undefined;
+    if (id !== undefined) {
+      written = id;
+      s.put(key, id);
+    }
+  }
+  // The address a decode of the written value designates: the first one with that id.
+  const target = typeof written === 'number' ? list.findIndex((a) => idOf(a) === written) : -1;
+  list.forEach((a, i) => {
+    const f = flagOf(a);
+    const path = ['addresses', i, flag];
+    if (i === target) {
+      if (f === true) s.take(path);
+      else if (f === false) s.lose(path, 'value_changed', `v4 designates this address as the default ${what} address by its id`);
+    } else if (f === true) {
+      if (idOf(a) === undefined) s.lose(path, 'unreferenceable', `v4 designates the default ${what} address by its server-assigned id`);
+      else s.lose(path, 'not_representable', `v4 designates one default ${what} address`);
+    } else if (f === false) {
+      s.lose(path, 'not_representable', `v4 names only the default ${what} address; a "not default" flag has no form`);
+    }
+  });
+}
+
+/** `active_billing_address` / `active_shipping_address` (address ids) <-> the addresses' default flags. */
+const designations = custom({
+  name: 'default addresses',
+  keys: DESIGNATIONS.map(([key]) => key),
+  canonical: [['addresses']],
+  note: '`active_billing_address` / `active_shipping_address` name an address by its id -> that address\'s defaultBilling / defaultShipping = true; a null or dangling id stays v4 data; on encode the first flagged address must carry its v4 id',
+  decode(s) {
+    const addresses = s.src.addresses;
+    for (const [key, flag, what] of DESIGNATIONS) {
+      if (!hasKey(s.src, key) || s.src[key] === undefined) continue;
+      const v = s.src[key];
+      const i = typeof v === 'number' && Array.isArray(addresses) ? addresses.findIndex((a) => isPlainObject(a) && a.id === v) : -1;
+      if (i >= 0) s.set(['addresses', i, flag], true, [key]);
+      else s.keep(key, v, 'server_assigned', `id of the default ${what} address, naming no address of the record`);
+    }
+  },
+  encode(s) {
+    for (const [key, flag, what] of DESIGNATIONS) encodeDesignation(s, key, flag, what);
+  },
+});
+
+export const customerTable = defineTable('customer', V4Customer, [
+  field('id', ['ids', P], { nonNull: true, loss: 'server_assigned', note: 'WebCommander customer id' }),
+  keep('display_id', 'server_assigned', 'human-facing customer number the server assigns'),
+  keep('status', 'platform_data', 'account status (values undocumented for v4; drafts use `active`, `awaiting_verification`)'),
+  field('first_name', ['name', 'given']),
+  field('last_name', ['name', 'family']),
+  field('email', ['email'], { nonNull: true }),
+  sex,
+  keep('parent', 'platform_data', 'parent customer in the account hierarchy (`{id, name}` or an id)'),
+  field('company', ['isBusiness']),
+  field('company_name', ['companyName']),
+  keep('timezone', 'platform_data', 'customer time zone'),
+  field('abn', ['taxIds', 'abn']),
+  field('abn_branch', ['taxIds', 'abnBranch']),
+  keep('shipping_profile', 'platform_data', 'WebCommander shipping profile (id, rules) assigned to the customer'),
+  keep('transaction_number', 'platform_data', 'WebCommander transaction number'),
+  keep('referral_code', 'read_only', 'the customer\'s own referral code, generated by WebCommander'),
+  keep('used_referral_code', 'read_only', 'referral code used at sign-up (not writable through the admin API)'),
+  keep('count_referral_code_used', 'read_only', 'how often the customer\'s referral code was used (computed)'),
+  keep('allow_credit_limit', 'platform_data', 'whether the customer may buy on account'),
+  keep('store_credit', 'platform_data', 'store credit amount'),
+  keep('credit_limit', 'platform_data', 'credit limit amount'),
+  keep('how_do_you_know', 'platform_data', '"how did you hear about us" answer'),
+  keep('customer_password_expired', 'platform_data', 'forces a password change at next login'),
+  keep('hide_price', 'platform_data', 'hides prices from this customer'),
+  keep('default_tax_code', 'platform_data', 'WebCommander tax code (a tax class, not a tax id)'),
+  keep('source', 'read_only', 'channel the customer came from, recorded by WebCommander'),
+  keep('base_url', 'read_only', 'store URL, set by WebCommander'),
+  keep('background_image', 'platform_data', 'profile background image URL'),
+  keep('profile_picture', 'platform_data', 'profile picture URL'),
+  field('created_at', ['createdAt'], { value: v4Timestamp, loss: 'server_assigned', note: 'creation time, set by the server' }),
+  keep('version', 'server_assigned', 'optimistic-lock version'),
+  nestedList('addresses', ['addresses'], addressTable, { note: 'each address through the address table, in order', nonNull: true }),
+  designations,
+  keep('is_in_trash', 'read_only', 'soft-deleted ("trash") flag'),
+  newsletter,
+]);
+
+export const tables = [customerTable, addressTable, stateTable];

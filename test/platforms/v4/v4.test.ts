@@ -1,0 +1,379 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConversionError, convert, decode, encode, InvalidOptionError, safeDecode, toRequest, unwrap, type Customer } from '../../../src/index.js';
+import { record } from '../../arbitraries/v4.js';
+
+type Rec = Record<string, any>;
+const [liam, zoe, hiroshi] = JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples/v4.json'), 'utf8')) as Rec[];
+
+/** The list item of platforms.md §4.8 (abbreviated by the docs). */
+const listItem = {
+  id: 5521, display_id: 1021, status: 'active', first_name: 'Liam', last_name: 'Nguyen',
+  email: 'liam@nguyenbakery.com.au', addresses: [], active_billing_address: null,
+  active_shipping_address: null, is_in_trash: false,
+};
+
+/** SDK-style and odd values: integer parent, unknown sex, dangling id, a second line without a first. */
+const odd = {
+  id: 77, email: 'ana@example.com', first_name: 'Ana', last_name: null, sex: 'OTHER', parent: 5400,
+  store_credit: '12.50', version: 4, created_at: '2024-07-04 12:30:00',
+  newsletter: { subscribed: false, double_opt_in: true },
+  addresses: [
+    { id: 1, type: 'BILLING', address_line_1: null, address_line_2: 'c/o Reception', country: { id: 13, name: 'Australia' }, state: null },
+    { id: 2, type: 'OFFICE', address_line_2: 'Rear entrance', country: null, state: {} },
+    { address_line_1: null, country: { code: null } },
+    { id: null, address_line_1: '', address_line_2: null, country: { code: 'NZ' }, state: { id: 5 } },
+  ],
+  active_billing_address: 999, active_shipping_address: 2, custom_fields: { crm: 'A-1' },
+};
+
+const minimal = { email: 'h.tanaka@example.org' };
+
+describe('v4 records (reference examples)', () => {
+  it.each([
+    ['GET response (platforms.md 4.8 / seed 003)', liam!],
+    ['customer with billing and shipping addresses', zoe!],
+    ['customer without addresses', hiroshi!],
+    ['list item (4.8)', listItem],
+    ['SDK integer parent, unknown sex, dangling and null pointers, odd lines', odd],
+    ['minimal customer', minimal],
+  ])('%s comes back exactly', (_name, rec) => {
+    const { data } = decode('v4', rec);
+    expect(encode('v4', data)).toStrictEqual({ data: rec, losses: [] });
+  });
+
+  it('decodes the documented concepts to their canonical places', () => {
+    const { data } = decode('v4', liam);
+    expect(data).toMatchObject({
+      ids: { v4: 5521 },
+      email: 'liam@nguyenbakery.com.au',
+      name: { given: 'Liam', family: 'Nguyen' },
+      gender: 'male',
+      isBusiness: true,
+      companyName: 'Nguyen Bakery',
+      taxIds: { abn: '51 824 753 556', abnBranch: '001' },
+    });
+    expect(data.createdAt).toBeUndefined(); // "2024-07-04 12:30:00" has no zone: kept as v4 data
+    expect(data.addresses).toEqual([
+      {
+        ids: { v4: 9901 },
+        recipient: { given: 'Liam', family: 'Nguyen' },
+        email: 'liam@nguyenbakery.com.au',
+        organization: 'Nguyen Bakery',
+        lines: ['17 George St'],
+        countryCode: 'AU',
+        administrativeArea: { code: 'NSW', name: 'New South Wales', platformData: { v4: { id: 244 } } },
+        locality: 'Parramatta',
+        postalCode: '2150',
+        mobile: '0412000111',
+        phone: '02 9600 1234',
+        fax: null,
+        defaultBilling: true,
+        defaultShipping: true,
+        platformData: { v4: { type: 'PRIMARY', address_line_2: null, country: { id: 13, name: 'Australia' } } },
+      },
+    ]);
+    expect(data.platformData?.v4).toMatchObject({
+      display_id: 1021,
+      parent: { id: 5400, name: 'Nguyen Group' },
+      store_credit: 25,
+      created_at: '2024-07-04 12:30:00',
+      version: '3',
+      is_in_trash: false,
+    });
+    expect(data.platformData?.v4).not.toHaveProperty('active_billing_address');
+  });
+
+  it('turns active address ids into the flags of the addresses they name', () => {
+    const { data } = decode('v4', zoe);
+    expect(data.addresses?.map((a) => [a.defaultBilling, a.defaultShipping])).toEqual([
+      [true, undefined],
+      [undefined, true],
+    ]);
+    expect(data.createdAt).toBe('2024-08-19T09:05:41+10:00');
+    expect(data.gender).toBe('female');
+  });
+
+  it('keeps what it does not recognise as v4 data instead of guessing', () => {
+    const { data } = decode('v4', odd);
+    expect(data.gender).toBeUndefined();
+    expect(data.newsletterSubscribed).toBe(false);
+    expect(data.platformData?.v4).toMatchObject({ sex: 'OTHER', parent: 5400, active_billing_address: 999, newsletter: { double_opt_in: true } });
+    expect(data.addresses?.[0]).toMatchObject({ lines: ['c/o Reception'] });
+    expect(data.addresses?.[0]).not.toHaveProperty('defaultBilling');
+    expect(data.addresses?.[0]?.countryCode).toBeUndefined();
+    expect(data.addresses?.[1]).toMatchObject({ lines: ['Rear entrance'], countryCode: null, administrativeArea: {}, defaultShipping: true });
+    expect(data.addresses?.[2]).toMatchObject({ lines: [], countryCode: null });
+    expect(data.addresses?.[3]).toMatchObject({ lines: [''], countryCode: 'NZ' });
+  });
+});
+
+describe('v4 encoding from canonical customers', () => {
+  const base: Customer = { email: 'ana@example.com', name: { given: 'Ana', family: 'Lima' } };
+
+  it('writes sex and reports not_specified, which v4 has no value for', () => {
+    expect(encode('v4', { ...base, gender: 'female' }).data.sex).toBe('FEMALE');
+    const { data, losses } = encode('v4', { ...base, gender: 'not_specified' });
+    expect(data).not.toHaveProperty('sex');
+    expect(losses).toEqual([expect.objectContaining({ code: 'not_representable', path: ['gender'] })]);
+  });
+
+  it('reports a third street line and customer-level phones', () => {
+    const { data, losses } = encode('v4', { ...base, phone: '+61 2 9600 1234', addresses: [{ lines: ['Level 2', '22 Collins St', 'Rear'] }] });
+    expect(data.addresses).toEqual([{ address_line_1: 'Level 2', address_line_2: '22 Collins St' }]);
+    expect(losses.map((l) => [l.code, l.path])).toEqual([
+      ['not_representable', ['addresses', 0, 'lines', 2]],
+      ['not_representable', ['phone']],
+    ]);
+  });
+
+  it('writes the country code into a country object and empty lines as a null first line', () => {
+    const { data, losses } = encode('v4', { ...base, addresses: [{ countryCode: 'DE', lines: [] }] });
+    expect(data.addresses).toEqual([{ address_line_1: null, country: { code: 'DE' } }]);
+    expect(losses).toEqual([]);
+    expect(decode('v4', data).data.addresses).toEqual([{ lines: [], countryCode: 'DE' }]);
+  });
+
+  it('designates default addresses by their v4 id and reports a flag it cannot reference', () => {
+    const addresses = [
+      { ids: { v4: 10 }, lines: ['1 A St'], defaultBilling: false },
+      { ids: { v4: 11 }, lines: ['2 B St'], defaultBilling: true },
+      { lines: ['3 C St'], defaultShipping: true },
+    ];
+    const { data, losses } = encode('v4', { ...base, addresses });
+    expect(data.active_billing_address).toBe(11);
+    expect(data).not.toHaveProperty('active_shipping_address');
+    expect(losses.map((l) => [l.code, l.path])).toEqual([
+      ['not_representable', ['addresses', 0, 'defaultBilling']],
+      ['unreferenceable', ['addresses', 2, 'defaultShipping']],
+    ]);
+  });
+
+  it('maps newsletterSubscribed to the request-only newsletter object', () => {
+    const { data } = encode('v4', { ...base, newsletterSubscribed: true, createdAt: '2024-05-02T01:20:11.412Z' });
+    expect(data).toMatchObject({ newsletter: { subscribed: true }, created_at: '2024-05-02T01:20:11.412Z' });
+  });
+
+  it('names every v4-only value when converting to Magento, by its v4 path', () => {
+    const { losses } = convert(liam, { from: 'v4', to: 'magento', defaults: { website_id: 1 } });
+    const paths = losses.map((l) => l.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['id', 'abn', 'referral_code', 'created_at', 'addresses.0.id', 'addresses.0.country', 'addresses.0.state.id', 'addresses.0.mobile']));
+    expect(paths).not.toContain('active_billing_address');
+    expect(losses.find((l) => l.path.join('.') === 'referral_code')?.code).toBe('read_only');
+  });
+});
+
+describe('v4 validation', () => {
+  const issues = (rec: unknown) => {
+    const r = safeDecode('v4', rec);
+    return r.success ? [] : r.error.issues;
+  };
+
+  it('requires an email', () => {
+    expect(issues({ first_name: 'Liam', last_name: 'Nguyen' })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "required",
+          "message": "Required",
+          "path": [
+            "email",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('rejects a malformed email', () => {
+    expect(issues({ email: 'liam at nguyenbakery' })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_email",
+          "message": "Invalid email address",
+          "path": [
+            "email",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('rejects ids that are not integers (the docs print quoted placeholders)', () => {
+    expect(issues({ ...minimal, id: 'CUSTOMER_ID', display_id: 10.5, active_billing_address: '9901' })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected number, received string",
+          "path": [
+            "id",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected int, received number",
+          "path": [
+            "display_id",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected number, received string",
+          "path": [
+            "active_billing_address",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('rejects a country code that is not upper-case ISO 3166-1 alpha-2', () => {
+    expect(issues({ ...minimal, addresses: [{ country: { id: 13, code: 'au' } }, { country: { code: 'Australia' } }] })).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_country",
+          "message": "Not an upper-case ISO 3166-1 alpha-2 country code",
+          "path": [
+            "addresses",
+            0,
+            "country",
+            "code",
+          ],
+        },
+        {
+          "code": "invalid_country",
+          "message": "Not an upper-case ISO 3166-1 alpha-2 country code",
+          "path": [
+            "addresses",
+            1,
+            "country",
+            "code",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('rejects wrong types', () => {
+    expect(
+      issues({ ...minimal, company: 'yes', parent: 'Nguyen Group', addresses: [{ address_line_1: ['17 George St'], state: 'NSW' }], newsletter: true }),
+    ).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected number, received string",
+          "path": [
+            "parent",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected boolean, received string",
+          "path": [
+            "company",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected string, received array",
+          "path": [
+            "addresses",
+            0,
+            "address_line_1",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected object, received string",
+          "path": [
+            "addresses",
+            0,
+            "state",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Invalid input: expected object, received boolean",
+          "path": [
+            "newsletter",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('throws ConversionError from the throwing API', () => {
+    expect(() => decode('v4', { email: 'x' })).toThrow(ConversionError);
+  });
+});
+
+describe('v4 payloads', () => {
+  it('unwraps a single customer and a list page', () => {
+    expect(unwrap('v4', { customer: liam })).toEqual([liam]);
+    const page = {
+      customers: [listItem, zoe],
+      pagination: { records: 214, limit: '20', offset: '0', next_page: 'https://shop.example.com.au/api/v4/admin/customers?offset=20&limit=20', previous_page: null },
+    };
+    expect(unwrap('v4', page)).toEqual([listItem, zoe]);
+    expect(unwrap('v4', { customers: [] })).toEqual([]);
+  });
+
+  it('rejects what is no v4 read payload', () => {
+    expect(() => unwrap('v4', liam)).toThrow(ConversionError);
+    expect(() => unwrap('v4', { customer: 'liam' })).toThrow(ConversionError);
+    expect(() => unwrap('v4', { customers: {} })).toThrow(ConversionError);
+  });
+
+  it('builds a create body from the record and the primary address, with the password', () => {
+    expect(toRequest('v4', 'create', liam, { password: 'Tmp#Pass2024' })).toStrictEqual({
+      customer: {
+        first_name: 'Liam', last_name: 'Nguyen', email: 'liam@nguyenbakery.com.au', gender: 'MALE',
+        company_name: 'Nguyen Bakery', is_company: true, address_line: '17 George St', city: 'Parramatta',
+        post_code: '2150', country: 13, state: 244, mobile: '0412000111', phone: '02 9600 1234',
+        abn: '51 824 753 556', abn_branch: '001', shipping_profile: 3, password: 'Tmp#Pass2024',
+        hide_price: false, transaction_number: 'TXN-88120', parent: 5400,
+      },
+    });
+  });
+
+  it('leaves out nulls and ids it does not have, and keeps parent: null', () => {
+    expect(toRequest('v4', 'create', odd)).toStrictEqual({
+      customer: { first_name: 'Ana', email: 'ana@example.com', gender: 'OTHER', country: 13, newsletter: { subscribed: false }, parent: 5400 },
+    });
+    expect(toRequest('v4', 'create', hiroshi)).toStrictEqual({ customer: { first_name: 'Hiroshi', last_name: 'Tanaka', email: 'h.tanaka@example.org' } });
+    expect(toRequest('v4', 'create', { ...minimal, parent: null })).toStrictEqual({ customer: { email: 'h.tanaka@example.org', parent: null } });
+  });
+
+  it('takes the active billing address when no address is PRIMARY', () => {
+    const rec = { ...zoe, addresses: zoe!.addresses.map((a: Rec) => ({ ...a, type: 'SHIPPING' })), active_billing_address: 9911 };
+    expect(toRequest('v4', 'create', rec)).toMatchObject({ customer: { address_line: 'Level 2', phone: '03 9123 4567' } });
+  });
+
+  it('builds an update body with credit settings beside the customer, amounts as strings', () => {
+    const body = toRequest('v4', 'update', liam, { password: 'N3w#Pass' }) as Rec;
+    expect(Object.keys(body)).toEqual(['customer', 'store_credit', 'credit_limit', 'customer_password_expired', 'allow_credit_limit']);
+    expect(body).toMatchObject({ store_credit: '25', credit_limit: '500', customer_password_expired: false, allow_credit_limit: true });
+    expect(body.customer).toMatchObject({ email: 'liam@nguyenbakery.com.au', password: 'N3w#Pass' });
+    for (const k of ['id', 'display_id', 'created_at', 'version', 'addresses', 'referral_code', 'active_billing_address', 'store_credit']) {
+      expect(body.customer).not.toHaveProperty(k);
+    }
+    expect(toRequest('v4', 'update', odd)).toMatchObject({ store_credit: '12.50' });
+  });
+
+  it('rejects a password that is not a string', () => {
+    expect(() => toRequest('v4', 'create', liam, { password: 42 as never })).toThrow(InvalidOptionError);
+  });
+});
+
+describe('v4 round trip', () => {
+  it('holds every generated record exactly (local check; the shared law suite runs more)', () => {
+    fc.assert(
+      fc.property(record, (r) => {
+        const { data, losses } = encode('v4', decode('v4', r).data);
+        expect(data).toStrictEqual(r);
+        expect(losses).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
