@@ -154,7 +154,9 @@ export function assertCrossRoundTrip(a: PlatformId, b: PlatformId, record: Recor
         .filter((p) => held([...prefix, ...p]))
         .map((p) => {
           const v = getAt(value, p);
-          return [p, Array.isArray(v) ? v.filter((_, i) => held([...prefix, ...p, i])) : (v ?? null)];
+          const kept = Array.isArray(v) ? v.filter((_, i) => held([...prefix, ...p, i])) : v;
+          // An empty list carries no data, like null.
+          return [p, Array.isArray(kept) && kept.length === 0 ? null : (kept ?? null)];
         }),
     );
 

@@ -15,6 +15,13 @@ function locate(path: Path, origins: ReadonlyMap<string, Origin> | undefined): {
   return { source: path };
 }
 
+/** Keys of every proper prefix of the given paths: "is there a path below this one?" in O(1). */
+function properPrefixes(paths: readonly Path[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) for (let n = 0; n < p.length; n++) out.add(key(p.slice(0, n)));
+  return out;
+}
+
 const isEmptyContainer = (v: unknown): boolean =>
   (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 
@@ -51,12 +58,10 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     for (let n = path.length; n >= 0; n--) if (consumedKeys.has(key(path.slice(0, n)))) return true;
     return false;
   };
-  const consumedBelow = (path: Path): boolean => consumed.some((c) => c.length > path.length && startsWith(c, path));
-  const originsBelow = (path: Path): boolean => {
-    if (!origins) return false;
-    for (const o of origins.values()) if (o.canonical.length > path.length && startsWith(o.canonical, path)) return true;
-    return false;
-  };
+  const consumedAbove = properPrefixes(consumed);
+  const originsAbove = properPrefixes(origins ? [...origins.values()].map((o) => o.canonical) : []);
+  const consumedBelow = (path: Path): boolean => consumedAbove.has(key(path));
+  const originsBelow = (path: Path): boolean => originsAbove.has(key(path));
 
   const report = (path: Path): void => {
     const { source, origin } = locate(path, origins);

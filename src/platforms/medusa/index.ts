@@ -1,20 +1,77 @@
-// STUB: replaced by the real platform definition.
-import { z } from 'zod';
-import { defineTable } from '../../core/mapping.js';
+import { pick } from '../../core/objects.js';
+import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
+import { customerTable, tables } from './mapping.js';
+import {
+  CREATE_KEYS,
+  MedusaCreateRequest,
+  MedusaCustomer,
+  MedusaListResponse,
+  MedusaSingleResponse,
+  MedusaUpdateRequest,
+  UPDATE_KEYS,
+} from './schema.js';
 
-const record = z.looseObject({});
+/** The listed keys that hold a value: the request bodies type them as non-null. */
+const values = (record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(pick(record, keys)).filter(([, v]) => v !== null));
+
+const withPassword = (body: Record<string, unknown>, password: string | undefined): Record<string, unknown> =>
+  password === undefined ? body : { ...body, password };
+
 export const medusa = definePlatform({
   id: 'medusa',
-  label: 'medusa',
-  source: '',
-  record,
-  customer: defineTable('customer', record, []),
-  tables: [],
-  payloads: [],
+  label: 'Medusa v1',
+  source: 'Admin API `Customer` / `Address` / `CustomerGroup` (`GET /admin/customers/{id}`)',
+  record: MedusaCustomer,
+  customer: customerTable,
+  tables,
+  payloads: [
+    {
+      name: 'list (`GET /admin/customers`)',
+      schema: MedusaListResponse,
+      matches: (p) => Array.isArray(p.customers),
+      records: (p: { customers: unknown[] }) => p.customers,
+    },
+    {
+      name: 'customer (`GET /admin/customers/{id}`, create and update responses)',
+      schema: MedusaSingleResponse,
+      matches: (p) => isPlainObject(p.customer),
+      records: (p: { customer: unknown }) => [p.customer],
+    },
+  ],
   requests: {
-    create: { schema: z.unknown(), build: (r) => r, acceptsPassword: false, note: '' },
-    update: { schema: z.unknown(), build: (r) => r, acceptsPassword: false, note: '' },
+    create: {
+      schema: MedusaCreateRequest,
+      build: (record, { password }) => withPassword(values(record, CREATE_KEYS), password),
+      acceptsPassword: true,
+      note: '`POST /admin/customers` flat `{email, first_name, last_name, password, phone?, metadata?}`: the password is required; addresses, groups and server fields cannot be sent',
+    },
+    update: {
+      schema: MedusaUpdateRequest,
+      build: (record, { password }) => {
+        const body = values(record, UPDATE_KEYS);
+        // Medusa rejects any `email` in the body once the customer has an account.
+        if (record.has_account === true) delete body.email;
+        if (Array.isArray(record.groups)) body.groups = record.groups.map((g: { id: string }) => ({ id: g.id }));
+        return withPassword(body, password);
+      },
+      acceptsPassword: true,
+      note: '`POST /admin/customers/{id}`: `groups` as `[{id}]` replaces the membership; `email` is left out when `has_account` is true; addresses are not writable through the admin API',
+    },
   },
-  decisions: [],
+  decisions: [
+    'The record is the `customer` object of `GET /admin/customers/{id}`, with `billing_address`, `shipping_addresses` and `groups` when expanded; `orders` (expanded) travels as Medusa read-only data.',
+    '`email` is required; `first_name`, `last_name` and `phone` may be null or absent; `id`, `has_account`, timestamps and `billing_address_id` are optional (server-assigned). Timestamps must be ISO 8601 with a zone.',
+    '`phone` and `postal_code` are strings: the OAS example prints bare numbers, but the fields are typed string, so numbers are rejected.',
+    'Address `country_code` must be lower-case ISO alpha-2 (Medusa lower-cases it on write); the canonical country is its upper-case form.',
+    '`address_1`/`address_2` are lines[0]/lines[1]; a third canonical line is reported lost; null lines are kept so they come back exactly.',
+    '`province` is free text and maps to administrativeArea.name verbatim (no region lookups).',
+    '`billing_address` deep-equal to an address-book entry (the same row) marks that entry defaultBilling; otherwise it becomes an extra canonical address with defaultBilling and a `$billingOnly` hint. Encoding writes a copy of the first defaultBilling address as `billing_address` and every address without the hint, in order, as `shipping_addresses` (left out when the record had no `shipping_addresses` key).',
+    'A billing address merged into its book entry is an alias of it: a value a target drops from that entry is reported under `billing_address` too.',
+    'Medusa v1 has no default shipping address: canonical defaultShipping is always reported lost.',
+    'Canonical groups without a Medusa id are reported lost (`unreferenceable`): Medusa refers to groups only by id.',
+    'Create requires a password (`acceptsPassword`), and non-null `first_name`/`last_name`; null optional values are left out of request bodies; update leaves `email` out when `has_account` is true (Medusa rejects an email change for registered customers).',
+    'Addresses cannot be written through the v1 admin API (only the Store API), so request bodies never carry them.',
+  ],
 });
