@@ -79,7 +79,7 @@ export class InvalidOptionError extends Error {
 const mapZodCode = (issue: z.core.$ZodIssue, value: unknown): IssueCode => {
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? 'required' : 'invalid_type';
+      return value === undefined || value === null ? 'required' : 'invalid_type';
     case 'invalid_format':
       return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
     case 'too_big':
