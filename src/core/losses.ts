@@ -49,7 +49,9 @@ export function collectLosses(context: LossContext): Loss[] {
 }
 
 function collectOwn({ canonical, consumed, pending, target, origins }: LossContext): Loss[] {
-  const losses: Loss[] = pending.map((p) => {
+  // A value encoded twice (one address filling two slots) is reported once.
+  const once = new Map(pending.map((p) => [key(p.canonical), p]));
+  const losses: Loss[] = [...once.values()].map((p) => {
     const { source } = locate(p.canonical, origins);
     return { code: p.code, path: [...source], message: p.message };
   });

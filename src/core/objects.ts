@@ -1,8 +1,17 @@
-import { hasKey } from './path.js';
+import { hasKey, isPlainObject } from './path.js';
 
 /** The listed keys of `rec` that are present (undefined-valued keys are left out). */
 export function pick(rec: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) if (hasKey(rec, k) && rec[k] !== undefined) out[k] = rec[k];
   return out;
+}
+
+/** Structural equality of JSON values, key order ignored. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => hasKey(b, k) && sameJson(a[k], b[k]));
 }

@@ -1,75 +1,15 @@
 import { custom, defineTable, field, keep, nestedObject } from '../../core/mapping.js';
-import { isPlainObject, type Path } from '../../core/path.js';
+import { sameJson } from '../../core/objects.js';
+import { isPlainObject } from '../../core/path.js';
+import { countryObject, twoStreetLines } from '../../core/steps.js';
 import { EnterpriseAddress, EnterpriseCustomer, EnterpriseRegion } from './schema.js';
 
 const P = 'enterprise-v1';
-
-/** Structural equality of JSON values, key order ignored. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
-}
 
 export const regionTable = defineTable('region', EnterpriseRegion, [
   field('code', ['code'], { note: 'Spree state abbreviation (e.g. `Vic`), not ISO 3166-2' }),
   field('name', ['name']),
 ]);
-
-const streetLines = custom({
-  name: 'street lines',
-  keys: ['street_address_1', 'street_address_2'],
-  canonical: [['lines']],
-  note: '`street_address_1`, `street_address_2` <-> lines[0], lines[1] ("" kept as a line, null kept as OFN data); a third line has no place',
-  decode(s) {
-    const first = s.src.street_address_1;
-    const second = s.src.street_address_2;
-    if (typeof first === 'string') s.set(['lines', 0], first, ['street_address_1']);
-    else if (first !== undefined) s.keep('street_address_1', first, 'platform_data');
-    if (typeof second === 'string' && typeof first === 'string') s.set(['lines', 1], second, ['street_address_2']);
-    else if (second !== undefined) s.keep('street_address_2', second, 'platform_data');
-  },
-  encode(s) {
-    const lines = s.peek(['lines']);
-    if (!Array.isArray(lines)) return;
-    if (lines.length >= 1) s.put('street_address_1', s.take(['lines', 0]));
-    if (lines.length >= 2) s.put('street_address_2', s.take(['lines', 1]));
-  },
-});
-
-const country = custom({
-  name: 'country',
-  keys: ['country'],
-  canonical: [['countryCode']],
-  note: '`country.code` (ISO alpha-2, upper case) <-> countryCode; the rest of the object (`name`) stays OFN data',
-  decode(s) {
-    const v = s.src.country;
-    if (v === undefined) return;
-    if (!isPlainObject(v) || typeof v.code !== 'string') return s.keep('country', v, 'platform_data');
-    const { code, ...rest } = v;
-    s.set(['countryCode'], code, ['country', 'code']);
-    if (Object.keys(rest).length === 0) return;
-    // Kept member by member, so a loss names `country.name`, not the whole (carried) country.
-    s.platformData.country = rest;
-    for (const k of Object.keys(rest)) {
-      s.state.origin({
-        canonical: [...s.canonicalPrefix, 'platformData', P, 'country', k],
-        source: [...s.sourcePrefix, 'country', k],
-        code: k === 'name' ? 'platform_data' : 'unknown_field',
-        note: k === 'name' ? 'Spree country name (the country travels as its code)' : `"${k}" is not in the documented country shape`,
-      });
-    }
-  },
-  encode(s) {
-    const code = s.take(['countryCode']);
-    // A missing code is left out, so the record fails validation at `country` instead of guessing.
-    if (typeof code !== 'string') return;
-    const rest = s.platformData.country;
-    s.put('country', { ...(isPlainObject(rest) ? rest : {}), code });
-  },
-});
 
 export const addressTable = defineTable('address', EnterpriseAddress, [
   field('phone', ['phone'], { nonNull: true }),
@@ -77,11 +17,11 @@ export const addressTable = defineTable('address', EnterpriseAddress, [
   keep('longitude', 'platform_data', 'geocoded longitude of the address (no canonical concept)'),
   field('first_name', ['recipient', 'given'], { nonNull: true }),
   field('last_name', ['recipient', 'family'], { nonNull: true }),
-  streetLines,
+  twoStreetLines('street_address_1', 'street_address_2', 'Open Food Network'),
   field('postal_code', ['postalCode'], { nonNull: true }),
   field('locality', ['locality'], { nonNull: true }),
   nestedObject('region', ['administrativeArea'], regionTable, { note: 'Spree state `{code: abbr, name}`, codes kept verbatim' }),
-  country,
+  countryObject('country', 'Open Food Network', { name: 'Spree country name (the country travels as its code)' }),
 ]);
 
 type Slot = 'billing_address' | 'shipping_address';

@@ -1,37 +1,16 @@
 import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
-import { lowerCaseCountry, sameJson } from './values.js';
+import { sameJson } from '../../core/objects.js';
+import { twoStreetLines } from '../../core/steps.js';
+import { lowerCaseCountry } from './values.js';
 
 const P = 'medusa';
-const LINE_KEYS = ['address_1', 'address_2'] as const;
 
 const medusaData = (o: Record<string, unknown>): Record<string, unknown> => {
   const pd = isPlainObject(o.platformData) ? o.platformData[P] : undefined;
   return isPlainObject(pd) ? pd : {};
 };
-
-const street = custom({
-  name: 'street lines',
-  keys: [...LINE_KEYS],
-  canonical: [['lines']],
-  note: '`address_1`, `address_2` -> lines[0], lines[1]; a third canonical line has no place; a null line stays Medusa data',
-  decode(s) {
-    for (const k of LINE_KEYS) if (s.src[k] === null) s.keep(k, null, 'platform_data');
-    const present = LINE_KEYS.filter((k) => typeof s.src[k] === 'string');
-    present.forEach((k, i) => s.set(['lines', i], s.src[k], [k]));
-    // Only `address_2` holds text: lines[0] must go back to `address_2`.
-    if (present.length === 1 && present[0] === 'address_2') s.hint('address2Only', true);
-  },
-  encode(s) {
-    const lines = s.peek(['lines']);
-    if (!Array.isArray(lines)) return;
-    const keys = s.platformData.$address2Only === true ? (['address_2'] as const) : LINE_KEYS;
-    keys.forEach((k, i) => {
-      if (i < lines.length) s.put(k, s.take(['lines', i]));
-    });
-  },
-});
 
 export const addressTable = defineTable('address', MedusaAddress, [
   field('id', ['ids', P], { loss: 'server_assigned', note: 'Medusa address id (`addr_…`)' }),
@@ -40,7 +19,7 @@ export const addressTable = defineTable('address', MedusaAddress, [
   field('company', ['organization']),
   field('first_name', ['recipient', 'given']),
   field('last_name', ['recipient', 'family']),
-  street,
+  twoStreetLines('address_1', 'address_2', 'Medusa'),
   field('city', ['locality']),
   field('country_code', ['countryCode'], { value: lowerCaseCountry }),
   keep('country', 'read_only', 'expanded Country reference data (ids, names, region)'),

@@ -1,6 +1,7 @@
 import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
 import type { EncodeScope } from '../../core/engine.js';
 import { hasKey, isPlainObject } from '../../core/path.js';
+import { countryObject, twoStreetLines } from '../../core/steps.js';
 import { V4Address, V4Customer, V4State } from './schema.js';
 import { SEX, v4Timestamp } from './values.js';
 
@@ -12,81 +13,6 @@ export const stateTable = defineTable('state', V4State, [
   keep('id', 'server_assigned', 'WebCommander state id (install-specific directory entry)'),
 ]);
 
-/** `country: {id, name, code}`: `code` is the canonical country; id and name stay v4 data. */
-const country = custom({
-  name: 'country',
-  keys: ['country'],
-  canonical: [['countryCode']],
-  note: '`country.code` -> countryCode; the rest of the object (`id`, `name`) stays v4 data and is written back around the code',
-  decode(s) {
-    const v = s.src.country;
-    if (v === undefined) return;
-    if (!isPlainObject(v)) {
-      if (v === null) return s.set(['countryCode'], null, ['country']);
-      return s.keep('country', v, 'platform_data');
-    }
-    const { code, ...rest } = v;
-    if (code !== undefined) s.set(['countryCode'], code, ['country', 'code']);
-    if (Object.keys(rest).length > 0 || typeof code !== 'string') {
-      s.keep('country', rest, 'platform_data', 'WebCommander country id and name (install-specific directory entry)');
-    }
-  },
-  encode(s) {
-    const rest = s.platformData.country;
-    const code = s.take(['countryCode']);
-    if (code === undefined) return; // any remainder is written back by the platform-data merge
-    if (code === null && !isPlainObject(rest)) return s.put('country', null);
-    s.put('country', { ...(isPlainObject(rest) ? rest : {}), code });
-  },
-});
-
-const TWO_LINES = 'v4 addresses hold two street lines (`address_line_1`, `address_line_2`)';
-
-/**
- * `address_line_1` / `address_line_2` <-> lines[0] / lines[1]. A null first line with no second
- * line is `lines: []`; a second line without a first is `lines: [line 2]` plus a structure hint.
- */
-const streetLines = custom({
-  name: 'street lines',
-  keys: ['address_line_1', 'address_line_2'],
-  canonical: [['lines']],
-  note: '`address_line_1`, `address_line_2` -> lines[0], lines[1]; a third canonical line has no place; null lines come back as they were',
-  decode(s) {
-    const l1 = s.src.address_line_1;
-    const l2 = s.src.address_line_2;
-    if (typeof l1 === 'string') {
-      s.set(['lines'], typeof l2 === 'string' ? [l1, l2] : [l1], ['address_line_1']);
-      s.trace(['lines', 0], ['address_line_1']);
-      if (typeof l2 === 'string') s.trace(['lines', 1], ['address_line_2']);
-      else if (l2 === null) s.keep('address_line_2', null, 'platform_data');
-      return;
-    }
-    if (typeof l2 === 'string') {
-      if (l1 === null) s.keep('address_line_1', null, 'platform_data');
-      s.set(['lines'], [l2], ['address_line_2']);
-      s.hint('lines', 'second');
-      return;
-    }
-    if (l1 === null) s.set(['lines'], [], ['address_line_1']);
-    if (l2 === null) s.keep('address_line_2', null, 'platform_data');
-  },
-  encode(s) {
-    const lines = s.peek(['lines']);
-    if (!Array.isArray(lines)) return;
-    const pd = s.platformData;
-    if (lines.length === 0) {
-      s.take(['lines']);
-      return s.put('address_line_1', null);
-    }
-    if (lines.length === 1 && pd.$lines === 'second' && typeof pd.address_line_1 !== 'string') {
-      return s.put('address_line_2', s.take(['lines', 0]));
-    }
-    s.put('address_line_1', s.take(['lines', 0]));
-    if (lines.length > 1) s.put('address_line_2', s.take(['lines', 1]));
-    for (let i = 2; i < lines.length; i++) s.lose(['lines', i], 'not_representable', TWO_LINES);
-  },
-});
-
 export const addressTable = defineTable('address', V4Address, [
   field('id', ['ids', P], { nonNull: true, loss: 'server_assigned', note: 'WebCommander address id' }),
   keep('type', 'platform_data', 'WebCommander address type (`PRIMARY`, `SHIPPING` or `BILLING`)'),
@@ -94,8 +20,8 @@ export const addressTable = defineTable('address', V4Address, [
   field('last_name', ['recipient', 'family']),
   field('email', ['email']),
   field('company_name', ['organization']),
-  streetLines,
-  country,
+  twoStreetLines('address_line_1', 'address_line_2', 'v4'),
+  countryObject('country', 'v4', { id: 'WebCommander country id (install-specific directory entry)', name: 'WebCommander country name (the country travels as its code)' }),
   nestedObject('state', ['administrativeArea'], stateTable, { note: '`{id, name, code}` through the state table' }),
   field('city', ['locality']),
   field('post_code', ['postalCode']),

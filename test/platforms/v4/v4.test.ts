@@ -104,8 +104,10 @@ describe('v4 records (reference examples)', () => {
     expect(data.addresses?.[0]).toMatchObject({ lines: ['c/o Reception'] });
     expect(data.addresses?.[0]).not.toHaveProperty('defaultBilling');
     expect(data.addresses?.[0]?.countryCode).toBeUndefined();
-    expect(data.addresses?.[1]).toMatchObject({ lines: ['Rear entrance'], countryCode: null, administrativeArea: {}, defaultShipping: true });
-    expect(data.addresses?.[2]).toMatchObject({ lines: [], countryCode: null });
+    expect(data.addresses?.[1]).toMatchObject({ lines: ['Rear entrance'], administrativeArea: {}, defaultShipping: true });
+    expect(data.addresses?.[1]?.platformData?.v4).toMatchObject({ country: null });
+    expect(data.addresses?.[2]).toMatchObject({ countryCode: null, platformData: { v4: { address_line_1: null } } });
+    expect(data.addresses?.[2]).not.toHaveProperty('lines');
     expect(data.addresses?.[3]).toMatchObject({ lines: [''], countryCode: 'NZ' });
   });
 });
@@ -129,11 +131,11 @@ describe('v4 encoding from canonical customers', () => {
     ]);
   });
 
-  it('writes the country code into a country object and empty lines as a null first line', () => {
+  it('writes the country code into a country object, and no street key for no lines', () => {
     const { data, losses } = encode('v4', { ...base, addresses: [{ countryCode: 'DE', lines: [] }] });
-    expect(data.addresses).toEqual([{ address_line_1: null, country: { code: 'DE' } }]);
+    expect(data.addresses).toEqual([{ country: { code: 'DE' } }]);
     expect(losses).toEqual([]);
-    expect(decode('v4', data).data.addresses).toEqual([{ lines: [], countryCode: 'DE' }]);
+    expect(decode('v4', data).data.addresses).toEqual([{ countryCode: 'DE' }]);
   });
 
   it('designates default addresses by their v4 id and reports a flag it cannot reference', () => {
@@ -159,7 +161,7 @@ describe('v4 encoding from canonical customers', () => {
   it('names every v4-only value when converting to Magento, by its v4 path', () => {
     const { losses } = convert(liam, { from: 'v4', to: 'magento', defaults: { website_id: 1 } });
     const paths = losses.map((l) => l.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['id', 'abn', 'referral_code', 'created_at', 'addresses.0.id', 'addresses.0.country', 'addresses.0.state.id', 'addresses.0.mobile']));
+    expect(paths).toEqual(expect.arrayContaining(['id', 'abn', 'referral_code', 'created_at', 'addresses.0.id', 'addresses.0.country.id', 'addresses.0.country.name', 'addresses.0.state.id', 'addresses.0.mobile']));
     expect(paths).not.toContain('active_billing_address');
     expect(losses.find((l) => l.path.join('.') === 'referral_code')?.code).toBe('read_only');
   });
