@@ -1,5 +1,5 @@
 import { custom, type CustomRule } from './mapping.js';
-import { hasKey, isPlainObject } from './path.js';
+import { hasKey, isPlainObject, type Path } from './path.js';
 
 /**
  * Two street-line keys <-> `lines[0]`, `lines[1]`. A null line stays platform data; a second line
@@ -36,36 +36,46 @@ export const twoStreetLines = (first: string, second: string, platformLabel: str
   });
 
 /**
- * A country object (`{code, name, id…}`) whose `code` is the canonical `countryCode`. The other members
- * stay platform data one by one (so a loss names `country.name`, not the carried country), and are
- * written back around the code.
+ * An object one member of which is a canonical value (`country.code`, `extension_attributes.is_subscribed`).
+ * The other members stay platform data one by one, so a loss names `country.name`, not the carried
+ * country, and they are written back around the member.
  */
-export const countryObject = (key: string, platformLabel: string, members: Readonly<Record<string, string>>): CustomRule =>
-  custom({
+export const objectMember = (options: {
+  readonly key: string;
+  readonly member: string;
+  readonly canonical: Path;
+  readonly platformLabel: string;
+  /** The documented other members and why they have no canonical place. */
+  readonly others: Readonly<Record<string, string>>;
+}): CustomRule => {
+  const { key, member, canonical, platformLabel, others } = options;
+  const listed = Object.keys(others).map((m) => `\`${m}\``).join(', ');
+  return custom({
     name: key,
     keys: [key],
-    canonical: [['countryCode']],
-    note: `\`${key}.code\` <-> countryCode; the other members (${Object.keys(members).map((m) => `\`${m}\``).join(', ')}) stay ${platformLabel} data`,
+    canonical: [canonical],
+    note: `\`${key}.${member}\` <-> ${canonical.join('.')}; ${listed ? `the other members (${listed})` : 'any other member'} stay ${platformLabel} data`,
     decode(s) {
       const v = s.src[key];
       if (v === undefined) return;
-      if (!isPlainObject(v) || (!hasKey(v, 'code') && Object.keys(v).length === 0)) return s.keep(key, v, 'platform_data');
-      const { code, ...rest } = v;
-      if (hasKey(v, 'code')) s.set(['countryCode'], code, [key, 'code']);
+      if (!isPlainObject(v) || (!hasKey(v, member) && Object.keys(v).length === 0)) return s.keep(key, v, 'platform_data');
+      const { [member]: value, ...rest } = v;
+      if (hasKey(v, member)) s.set(canonical, value, [key, member]);
       if (Object.keys(rest).length === 0) return;
       s.platformData[key] = rest;
-      for (const member of Object.keys(rest)) {
-        const note = members[member];
-        s.trace(['platformData', s.state.platform, key, member], [key, member], {
+      for (const m of Object.keys(rest)) {
+        const note = others[m];
+        s.trace(['platformData', s.state.platform, key, m], [key, m], {
           code: note ? 'platform_data' : 'unknown_field',
-          note: note ?? `"${member}" is not in the documented ${key} shape`,
+          note: note ?? `"${m}" is not in the documented ${key} shape`,
         });
       }
     },
     encode(s) {
-      const code = s.take(['countryCode']);
-      if (code === undefined) return; // any other members are written back by the platform-data merge
+      const value = s.take(canonical);
+      if (value === undefined) return; // the other members are written back by the platform-data merge
       const rest = s.platformData[key];
-      s.put(key, { ...(isPlainObject(rest) ? rest : {}), code });
+      s.put(key, { ...(isPlainObject(rest) ? rest : {}), [member]: value });
     },
   });
+};

@@ -1,7 +1,7 @@
 import { custom, defineTable, field, keep, nestedObject } from '../../core/mapping.js';
 import { sameJson } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
-import { countryObject, twoStreetLines } from '../../core/steps.js';
+import { objectMember, twoStreetLines } from '../../core/steps.js';
 import { EnterpriseAddress, EnterpriseCustomer, EnterpriseRegion } from './schema.js';
 
 const P = 'enterprise-v1';
@@ -21,7 +21,7 @@ export const addressTable = defineTable('address', EnterpriseAddress, [
   field('postal_code', ['postalCode'], { nonNull: true }),
   field('locality', ['locality'], { nonNull: true }),
   nestedObject('region', ['administrativeArea'], regionTable, { note: 'Spree state `{code: abbr, name}`, codes kept verbatim' }),
-  countryObject('country', 'Open Food Network', { name: 'Spree country name (the country travels as its code)' }),
+  objectMember({ key: 'country', member: 'code', canonical: ['countryCode'], platformLabel: 'Open Food Network', others: { name: 'Spree country name (the country travels as its code)' } }),
 ]);
 
 type Slot = 'billing_address' | 'shipping_address';

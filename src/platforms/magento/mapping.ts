@@ -1,5 +1,6 @@
 import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
-import { hasKey, isPlainObject } from '../../core/path.js';
+import { isPlainObject } from '../../core/path.js';
+import { objectMember } from '../../core/steps.js';
 import { MagentoAddress, MagentoCustomer, MagentoRegion } from './schema.js';
 import { calendarDate, magentoGender, magentoTimestamp } from './values.js';
 
@@ -61,26 +62,14 @@ const group = custom({
   },
 });
 
-const extensionAttributes = custom({
-  name: 'extension attributes',
-  keys: ['extension_attributes'],
-  canonical: [['newsletterSubscribed']],
-  note: '`extension_attributes.is_subscribed` -> newsletterSubscribed; other module keys stay Magento data',
-  decode(s) {
-    const ext = s.src.extension_attributes;
-    if (ext === undefined) return;
-    if (!isPlainObject(ext)) return s.keep('extension_attributes', ext, 'platform_data');
-    const { is_subscribed, ...rest } = ext;
-    if (hasKey(ext, 'is_subscribed')) s.set(['newsletterSubscribed'], is_subscribed, ['extension_attributes', 'is_subscribed']);
-    if (Object.keys(rest).length > 0 || !hasKey(ext, 'is_subscribed')) {
-      s.keep('extension_attributes', rest, 'platform_data', 'module-registered extension attributes (keys depend on installed modules)');
-    }
-  },
-  encode(s) {
-    const rest = s.platformData.extension_attributes;
-    const subscribed = s.take(['newsletterSubscribed']);
-    if (subscribed === undefined) return;
-    s.put('extension_attributes', { ...(isPlainObject(rest) ? rest : {}), is_subscribed: subscribed });
+const extensionAttributes = objectMember({
+  key: 'extension_attributes',
+  member: 'is_subscribed',
+  canonical: ['newsletterSubscribed'],
+  platformLabel: 'Magento',
+  others: {
+    assistance_allowed: 'Login-as-Customer permission (module-registered extension attribute)',
+    company_attributes: 'Adobe Commerce B2B company data (module-registered extension attribute)',
   },
 });
 

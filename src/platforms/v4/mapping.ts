@@ -1,7 +1,7 @@
 import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
 import type { EncodeScope } from '../../core/engine.js';
 import { hasKey, isPlainObject } from '../../core/path.js';
-import { countryObject, twoStreetLines } from '../../core/steps.js';
+import { objectMember, twoStreetLines } from '../../core/steps.js';
 import { V4Address, V4Customer, V4State } from './schema.js';
 import { SEX, v4Timestamp } from './values.js';
 
@@ -21,7 +21,13 @@ export const addressTable = defineTable('address', V4Address, [
   field('email', ['email']),
   field('company_name', ['organization']),
   twoStreetLines('address_line_1', 'address_line_2', 'v4'),
-  countryObject('country', 'v4', { id: 'WebCommander country id (install-specific directory entry)', name: 'WebCommander country name (the country travels as its code)' }),
+  objectMember({
+    key: 'country',
+    member: 'code',
+    canonical: ['countryCode'],
+    platformLabel: 'v4',
+    others: { id: 'WebCommander country id (install-specific directory entry)', name: 'WebCommander country name (the country travels as its code)' },
+  }),
   nestedObject('state', ['administrativeArea'], stateTable, { note: '`{id, name, code}` through the state table' }),
   field('city', ['locality']),
   field('post_code', ['postalCode']),
@@ -58,29 +64,8 @@ const sex = custom({
   },
 });
 
-/** Request-only `newsletter: {subscribed}` <-> newsletterSubscribed; other keys of the object stay v4 data. */
-const newsletter = custom({
-  name: 'newsletter',
-  keys: ['newsletter'],
-  canonical: [['newsletterSubscribed']],
-  note: '`newsletter.subscribed` (a request key, not in the documented response) <-> newsletterSubscribed; other keys of the object stay v4 data',
-  decode(s) {
-    const v = s.src.newsletter;
-    if (v === undefined) return;
-    if (!isPlainObject(v)) return s.keep('newsletter', v, 'platform_data');
-    const { subscribed, ...rest } = v;
-    if (subscribed !== undefined) s.set(['newsletterSubscribed'], subscribed, ['newsletter', 'subscribed']);
-    if (Object.keys(rest).length > 0 || subscribed === undefined) {
-      s.keep('newsletter', rest, 'platform_data', 'undocumented keys of `newsletter`');
-    }
-  },
-  encode(s) {
-    const rest = s.platformData.newsletter;
-    const subscribed = s.take(['newsletterSubscribed']);
-    if (subscribed === undefined) return;
-    s.put('newsletter', { ...(isPlainObject(rest) ? rest : {}), subscribed });
-  },
-});
+/** Request-only `newsletter: {subscribed}` (not in the documented response) <-> newsletterSubscribed. */
+const newsletter = objectMember({ key: 'newsletter', member: 'subscribed', canonical: ['newsletterSubscribed'], platformLabel: 'v4', others: {} });
 
 const DESIGNATIONS = [
   ['active_billing_address', 'defaultBilling', 'billing'],
