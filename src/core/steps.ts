@@ -79,3 +79,30 @@ export const objectMember = (options: {
     },
   });
 };
+
+/**
+ * A text field some payloads print as a bare number (Medusa's OpenAPI example: `"postal_code": 72093`).
+ * The canonical value is the text; a hint brings the number back when the record returns to its platform.
+ */
+export const textOrNumber = (key: string, canonical: Path): CustomRule =>
+  custom({
+    name: key,
+    keys: [key],
+    canonical: [canonical],
+    note: 'text; a bare number is read as its digits and written back as a number only to its own platform',
+    decode(s) {
+      const v = s.src[key];
+      if (v === undefined) return;
+      if (typeof v === 'number') {
+        s.set(canonical, String(v), [key]);
+        return s.hint(`${key}:number`, true);
+      }
+      s.set(canonical, v, [key]);
+    },
+    encode(s) {
+      const v = s.take(canonical);
+      if (v === undefined) return;
+      const asNumber = typeof v === 'string' && s.platformData[`$${key}:number`] === true ? Number(v) : Number.NaN;
+      s.put(key, String(asNumber) === v ? asNumber : v);
+    },
+  });

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, shape, streetLine, text } from './common.js';
 
+/** Phones and postcodes as the OpenAPI example prints them: bare numbers. */
+const bareNumber = fc.integer({ min: 0, max: 2 ** 48 });
+
 const ulid = fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHJKMNPQRSTVWXYZ'), minLength: 26, maxLength: 26 });
 const id = (prefix: string): fc.Arbitrary<string> => ulid.map((u) => `${prefix}_${u}`);
 
@@ -31,8 +34,8 @@ const addressFields = {
   country_code: nullable(countryCode),
   country: nullable(country),
   province: maybeEmpty(fc.constantFrom('NSW', 'QLD', 'Kentucky', 'CA', 'Île-de-France', 'Bayern', '東京都')),
-  postal_code: maybeEmpty(postcode),
-  phone: maybeEmpty(phone),
+  postal_code: fc.oneof({ weight: 4, arbitrary: maybeEmpty(postcode) }, bareNumber),
+  phone: fc.oneof({ weight: 4, arbitrary: maybeEmpty(phone) }, bareNumber),
   metadata: nullable(metadata),
   created_at: isoInstant,
   updated_at: isoInstant,
@@ -70,7 +73,7 @@ const customerFields = {
   last_name: maybeEmpty(text()),
   billing_address_id: nullable(id('addr')),
   shipping_addresses: fc.array(address, { maxLength: 4 }),
-  phone: maybeEmpty(phone),
+  phone: fc.oneof({ weight: 4, arbitrary: maybeEmpty(phone) }, bareNumber),
   has_account: fc.boolean(),
   orders: fc.array(order, { maxLength: 2 }),
   groups: fc.array(group, { maxLength: 3 }),

@@ -12,9 +12,13 @@ import {
   UPDATE_KEYS,
 } from './schema.js';
 
-/** The listed keys that hold a value: the request bodies type them as non-null. */
+/** The listed keys that hold a value (the request bodies type them as non-null strings). */
 const values = (record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(pick(record, keys)).filter(([, v]) => v !== null));
+  Object.fromEntries(
+    Object.entries(pick(record, keys))
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]),
+  );
 
 const withPassword = (body: Record<string, unknown>, password: string | undefined): Record<string, unknown> =>
   password === undefined ? body : { ...body, password };
@@ -63,7 +67,7 @@ export const medusa = definePlatform({
   decisions: [
     'The record is the `customer` object of `GET /admin/customers/{id}`, with `billing_address`, `shipping_addresses` and `groups` when expanded; `orders` (expanded) travels as Medusa read-only data.',
     '`email` is required; `first_name`, `last_name` and `phone` may be null or absent; `id`, `has_account`, timestamps and `billing_address_id` are optional (server-assigned). Timestamps must be ISO 8601 with a zone.',
-    '`phone` and `postal_code` are strings: the OAS example prints bare numbers, but the fields are typed string, so numbers are rejected.',
+    '`phone` and `postal_code` are typed string, but the OpenAPI example prints bare numbers (`72093`): a number is read as its digits, and written back as a number only when the record returns to Medusa; request bodies send the text.',
     'Address `country_code` must be lower-case ISO alpha-2 (Medusa lower-cases it on write); the canonical country is its upper-case form.',
     '`address_1`/`address_2` are lines[0]/lines[1]; a third canonical line is reported lost; null lines are kept so they come back exactly.',
     '`province` is free text and maps to administrativeArea.name verbatim (no region lookups).',

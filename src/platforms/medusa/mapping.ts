@@ -2,7 +2,7 @@ import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
 import { sameJson } from '../../core/objects.js';
-import { twoStreetLines } from '../../core/steps.js';
+import { textOrNumber, twoStreetLines } from '../../core/steps.js';
 import { lowerCaseCountry } from './values.js';
 
 const P = 'medusa';
@@ -24,8 +24,8 @@ export const addressTable = defineTable('address', MedusaAddress, [
   field('country_code', ['countryCode'], { value: lowerCaseCountry }),
   keep('country', 'read_only', 'expanded Country reference data (ids, names, region)'),
   field('province', ['administrativeArea', 'name'], { note: 'free text (a name or a code), kept verbatim' }),
-  field('postal_code', ['postalCode']),
-  field('phone', ['phone']),
+  textOrNumber('postal_code', ['postalCode']),
+  textOrNumber('phone', ['phone']),
   keep('metadata', 'platform_data', 'address metadata (free key/value)'),
   keep('created_at', 'server_assigned', 'address creation time'),
   keep('updated_at', 'server_assigned', 'address update time'),
@@ -146,7 +146,7 @@ export const customerTable = defineTable('customer', MedusaCustomer, [
   field('last_name', ['name', 'family']),
   keep('billing_address_id', 'server_assigned', 'address id of the billing address (the designation itself travels as the address flag)'),
   billingAndBook,
-  field('phone', ['phone']),
+  textOrNumber('phone', ['phone']),
   field('has_account', ['hasAccount'], { nonNull: true }),
   keep('orders', 'read_only', 'expanded orders of the customer'),
   groups,

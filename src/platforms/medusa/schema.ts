@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+// The OpenAPI example prints phone and postal code as bare numbers; the fields are typed string.
+const textOrNumber = z.union([z.string(), z.number()]).nullish();
 import { Email, isCountryCode } from '../../canonical/primitives.js';
 
 // Medusa v1 returns every column as a key (null when empty) but `fields=`/`expand=` change the set,
@@ -38,8 +41,8 @@ export const MedusaAddress = z.looseObject({
   country_code: MedusaCountryCode.nullish(),
   country: MedusaCountry.nullish(),
   province: z.string().nullish(),
-  postal_code: z.string().nullish(),
-  phone: z.string().nullish(),
+  postal_code: textOrNumber,
+  phone: textOrNumber,
   metadata: json.nullish(),
   created_at: timestamp.optional(),
   updated_at: timestamp.optional(),
@@ -68,7 +71,7 @@ export const MedusaCustomer = z.looseObject({
   billing_address_id: z.string().nullish(),
   billing_address: MedusaAddress.nullish(),
   shipping_addresses: z.array(MedusaAddress).optional(),
-  phone: z.string().nullish(),
+  phone: textOrNumber,
   has_account: z.boolean().optional(),
   orders: z.array(json).optional(),
   groups: z.array(MedusaGroup).optional(),
