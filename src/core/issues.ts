@@ -1,3 +1,4 @@
+import { match, P } from 'ts-pattern';
 import type { z } from 'zod';
 import { getAt, type Path } from './path.js';
 
@@ -76,27 +77,19 @@ export class InvalidOptionError extends Error {
   }
 }
 
-const mapZodCode = (issue: z.core.$ZodIssue, value: unknown): IssueCode => {
-  switch (issue.code) {
-    case 'invalid_type':
-      return value === undefined || value === null ? 'required' : 'invalid_type';
-    case 'invalid_format':
-      return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
-    case 'too_big':
-      return issue.origin === 'array' ? 'too_many' : 'too_long';
-    case 'too_small':
-      // An empty required string or list is a missing value, not a short one.
-      return Number(issue.minimum) === 1 && (issue.origin === 'string' || issue.origin === 'array') ? 'required' : 'too_short';
-    case 'invalid_value':
-      return 'invalid_value';
-    case 'custom': {
-      const code = (issue.params as { code?: IssueCode } | undefined)?.code;
-      return code ?? 'invalid_value';
-    }
-    default:
-      return 'invalid_input';
-  }
-};
+const mapZodCode = (issue: z.core.$ZodIssue, value: unknown): IssueCode =>
+  match<z.core.$ZodIssue, IssueCode>(issue)
+    .with({ code: 'invalid_type' }, () => (value === undefined || value === null ? 'required' : 'invalid_type'))
+    .with({ code: 'invalid_format', format: 'email' }, () => 'invalid_email')
+    .with({ code: 'invalid_format' }, () => 'invalid_format')
+    .with({ code: 'too_big', origin: 'array' }, () => 'too_many')
+    .with({ code: 'too_big' }, () => 'too_long')
+    // An empty required string or list is a missing value, not a short one.
+    .with({ code: 'too_small', origin: P.union('string', 'array') }, (i) => (Number(i.minimum) === 1 ? 'required' : 'too_short'))
+    .with({ code: 'too_small' }, () => 'too_short')
+    .with({ code: 'invalid_value' }, () => 'invalid_value')
+    .with({ code: 'custom' }, (i) => (i.params as { code?: IssueCode } | undefined)?.code ?? 'invalid_value')
+    .otherwise(() => 'invalid_input');
 
 /**
  * Zod issues as library issues. Messages never quote the input value, so a password or a hash
