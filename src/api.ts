@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Customer } from './canonical/customer.js';
 import type { DecodeState, Origin } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
+import { protoKeyIssues } from './core/guard.js';
 import { collectLosses } from './core/losses.js';
 import { hasKey, isPlainObject } from './core/path.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
@@ -59,6 +60,8 @@ type Aliases = DecodeState['aliases'];
 function decodeWith(p: Platform, input: unknown): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin>; aliases: Aliases } | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+  const unsafeKeys = protoKeyIssues(input);
+  if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
   const { customer, state } = p.decodeRecord(parsed.data);
   return { ok: true, customer, origins: state.origins, aliases: state.aliases };
 }
@@ -72,6 +75,8 @@ function encodeWith(
 ): Outcome<Record<string, unknown>> {
   const parsed = Customer.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+  const unsafeKeys = protoKeyIssues(input);
+  if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
   const { record, state } = p.encodeCustomer(parsed.data);
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
   const checked = p.record.safeParse(record);

@@ -64,6 +64,27 @@ describe('safe functions never throw on data', () => {
   });
 });
 
+describe('keys that cannot be carried', () => {
+  it('refuses an own __proto__ key instead of dropping it in silence', () => {
+    const record = JSON.parse('{"email":"a@example.com","metadata":{"__proto__":{"admin":true},"tier":"gold"}}');
+    const result = safeDecode('medusa', record);
+    expect(result.success ? [] : result.error.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_input",
+          "message": "A "__proto__" key cannot be carried safely",
+          "path": [
+            "metadata",
+            "__proto__",
+          ],
+        },
+      ]
+    `);
+    const customer = JSON.parse('{"email":"a@example.com","metadata":{"__proto__":""}}');
+    expect(safeEncode('medusa', customer).success).toBe(false);
+  });
+});
+
 describe('encode and defaults', () => {
   it('fails with an issue at each target field that nothing supplies', () => {
     const result = safeEncode('magento', maria);

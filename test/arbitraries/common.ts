@@ -39,8 +39,10 @@ export const calendarDate = fc
   .integer({ min: Date.UTC(1920, 0, 1), max: Date.UTC(2010, 0, 1) })
   .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
-/** JSON values for metadata bags and custom attributes. */
-export const jsonValue: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)));
+/** JSON values for metadata bags and custom attributes (no `__proto__` keys: the library refuses them). */
+export const jsonValue: fc.Arbitrary<unknown> = fc
+  .jsonValue({ maxDepth: 2 })
+  .map((v) => JSON.parse(JSON.stringify(v), (k, x: unknown) => (k === '__proto__' ? undefined : x)));
 
 export const metadata = fc
   .dictionary(fc.constantFrom('crm_id', 'tier', 'source', 'note', 'ünïcode', 'a.b'), jsonValue, { maxKeys: 4 })
