@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // iso-3166 ships only ESM: bundle its data so the CJS build can require the package.
+  noExternal: ['iso-3166'],
 });

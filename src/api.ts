@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Customer } from './canonical/customer.js';
-import type { DecodeState, Origin } from './core/engine.js';
+import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
 import { collectLosses } from './core/losses.js';
@@ -28,9 +28,19 @@ export type SafeResult<T> =
   | { readonly success: true; readonly data: T; readonly losses: Loss[] }
   | { readonly success: false; readonly error: ConversionError };
 
-export interface EncodeOptions<P extends PlatformId> {
+/** Each platform's own options (lookup tables, limits), keyed by platform id. */
+export type PlatformOptions = { readonly [P in PlatformId]?: z.input<(typeof registry)[P]['options']> };
+
+export interface DecodeOptions {
+  /** Options of the platforms involved, e.g. `{ magento: { regions } }`. */
+  readonly platformOptions?: PlatformOptions;
+}
+
+export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
   /** Target-record fields used where the source has no value, e.g. `{ website_id: 1 }` for Magento. */
   readonly defaults?: Partial<RecordOf<P>>;
+  /** Let values the target cannot hold travel in its metadata bag, where it has one (default `true`). */
+  readonly residue?: boolean;
 }
 
 export interface ConvertOptions<F extends PlatformId, T extends PlatformId> extends EncodeOptions<T> {
@@ -57,12 +67,26 @@ function checkDefaults(target: Platform, defaults: unknown): Record<string, unkn
 
 type Aliases = DecodeState['aliases'];
 
-function decodeWith(p: Platform, input: unknown): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin>; aliases: Aliases } | { ok: false; issues: Issue[] } {
+function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
+  const residue = options.residue ?? true;
+  if (typeof residue !== 'boolean') throw new InvalidOptionError('residue', 'expected a boolean');
+  const all = options.platformOptions ?? {};
+  if (!isPlainObject(all)) throw new InvalidOptionError('platformOptions', 'expected an object keyed by platform id');
+  for (const k of Object.keys(all)) platformOf(k);
+  const parsed = p.options.safeParse(all[p.id] ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new InvalidOptionError(`platformOptions.${[p.id, ...(first?.path ?? [])].join('.')}`, first?.message ?? 'invalid');
+  }
+  return { platform: parsed.data, residue };
+}
+
+function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin>; aliases: Aliases } | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const unsafeKeys = protoKeyIssues(input);
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
-  const { customer, state } = p.decodeRecord(parsed.data);
+  const { customer, state } = p.decodeRecord(parsed.data, options);
   return { ok: true, customer, origins: state.origins, aliases: state.aliases };
 }
 
@@ -70,6 +94,7 @@ function encodeWith(
   p: Platform,
   input: unknown,
   defaults: Record<string, unknown>,
+  options: RunOptions,
   origins?: ReadonlyMap<string, Origin>,
   aliases?: Aliases,
 ): Outcome<Record<string, unknown>> {
@@ -77,7 +102,7 @@ function encodeWith(
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const unsafeKeys = protoKeyIssues(input);
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
-  const { record, state } = p.encodeCustomer(parsed.data);
+  const { record, state } = p.encodeCustomer(parsed.data, options);
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
   const checked = p.record.safeParse(record);
   if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
@@ -100,15 +125,17 @@ const unsafe = <T>(o: Outcome<T>): Result<T> => {
   return { data: o.data, losses: o.losses };
 };
 
-function decodeOutcome(platform: PlatformId, record: unknown): Outcome<Customer> {
-  const d = decodeWith(platformOf(platform), record);
+function decodeOutcome(platform: PlatformId, record: unknown, options: unknown): Outcome<Customer> {
+  const p = platformOf(platform);
+  if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
+  const d = decodeWith(p, record, runOptions(p, options ?? {}));
   return d.ok ? { ok: true, data: d.customer, losses: [] } : d;
 }
 
 function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown): Outcome<Record<string, unknown>> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
-  return encodeWith(p, customer, checkDefaults(p, options?.defaults));
+  return encodeWith(p, customer, checkDefaults(p, options?.defaults), runOptions(p, options ?? {}));
 }
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -116,19 +143,21 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const from = platformOf(options.from);
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
-  const d = decodeWith(from, input);
+  const d = decodeWith(from, input, runOptions(from, options));
   if (!d.ok) return d;
-  return encodeWith(to, d.customer, defaults, d.origins, d.aliases);
+  return encodeWith(to, d.customer, defaults, runOptions(to, options), d.origins, d.aliases);
 }
 
 /**
  * A platform record as a canonical customer. Throws `ConversionError` when the record is invalid.
  * @example decode('magento', { email: 'a@b.co', firstname: 'Ana', lastname: 'Lima', website_id: 1 }).data.name
  */
-export const decode = (platform: PlatformId, record: unknown): Result<Customer> => unsafe(decodeOutcome(platform, record));
+export const decode = (platform: PlatformId, record: unknown, options?: DecodeOptions): Result<Customer> =>
+  unsafe(decodeOutcome(platform, record, options));
 
 /** Like `decode`, but answers `{ success: false, error }` instead of throwing on invalid data. */
-export const safeDecode = (platform: PlatformId, record: unknown): SafeResult<Customer> => safe(decodeOutcome(platform, record));
+export const safeDecode = (platform: PlatformId, record: unknown, options?: DecodeOptions): SafeResult<Customer> =>
+  safe(decodeOutcome(platform, record, options));
 
 /**
  * A canonical customer as a platform record, with every canonical value the record cannot hold in `losses`.

@@ -20,11 +20,24 @@ export interface PendingLoss {
 
 const key = (p: Path): string => JSON.stringify(p);
 
+/** What a conversion was asked to do, beyond the data: the platform's own options (validated). */
+export interface RunOptions {
+  /** This platform's options (lookup tables, limits), already validated against its schema. */
+  readonly platform: Readonly<Record<string, unknown>>;
+  /** Whether values a target cannot hold may travel in its metadata bag (default true). */
+  readonly residue: boolean;
+}
+
+export const NO_OPTIONS: RunOptions = { platform: {}, residue: true };
+
 export class DecodeState {
   readonly origins = new Map<string, Origin>();
   /** Source subtrees that hold the same data as another (one canonical value read from two places). */
   readonly aliases: { source: Path; also: Path }[] = [];
-  constructor(readonly platform: string) {}
+  constructor(
+    readonly platform: string,
+    readonly options: RunOptions = NO_OPTIONS,
+  ) {}
   alias(source: Path, also: Path): void {
     this.aliases.push({ source, also });
   }
@@ -36,7 +49,10 @@ export class DecodeState {
 export class EncodeState {
   readonly consumed: Path[] = [];
   readonly losses: PendingLoss[] = [];
-  constructor(readonly platform: string) {}
+  constructor(
+    readonly platform: string,
+    readonly options: RunOptions = NO_OPTIONS,
+  ) {}
 }
 
 /** What a decode step sees: its source object, and where to write canonical values. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Customer } from '../canonical/customer.js';
-import { DecodeState, EncodeState, decodeObject, encodeObject } from './engine.js';
+import { DecodeState, EncodeState, NO_OPTIONS, decodeObject, encodeObject, type RunOptions } from './engine.js';
 import type { Table } from './mapping.js';
 
 /** One read payload shape of a platform (single record, list page...) and how to get its records out. */
@@ -44,26 +44,29 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly requests: Readonly<Record<Operation, RequestShape>>;
   /** Decisions taken where the reference marks a fact as unverified, printed in the docs. */
   readonly decisions: readonly string[];
+  /** This platform's conversion options (lookup tables, limits): a strict object schema, all keys optional. */
+  readonly options?: z.ZodObject<any>;
 }
 
 export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>
   extends PlatformSpec<Id, R> {
   /** The record <-> canonical codec as one zod value (losses are reported by the library API only). */
   readonly codec: z.ZodCodec<R, typeof Customer>;
-  decodeRecord(record: z.output<R>): { customer: Customer; state: DecodeState };
-  encodeCustomer(customer: Customer): { record: Record<string, unknown>; state: EncodeState };
+  readonly options: z.ZodObject<any>;
+  decodeRecord(record: z.output<R>, options?: RunOptions): { customer: Customer; state: DecodeState };
+  encodeCustomer(customer: Customer, options?: RunOptions): { record: Record<string, unknown>; state: EncodeState };
 }
 
 export function definePlatform<const Id extends string, R extends z.ZodObject<any>>(
   spec: PlatformSpec<Id, R>,
 ): Platform<Id, R> {
-  const decodeRecord = (record: z.output<R>) => {
-    const state = new DecodeState(spec.id);
+  const decodeRecord = (record: z.output<R>, options: RunOptions = NO_OPTIONS) => {
+    const state = new DecodeState(spec.id, options);
     const customer = decodeObject(spec.customer, record as Record<string, unknown>, state) as Customer;
     return { customer, state };
   };
-  const encodeCustomer = (customer: Customer) => {
-    const state = new EncodeState(spec.id);
+  const encodeCustomer = (customer: Customer, options: RunOptions = NO_OPTIONS) => {
+    const state = new EncodeState(spec.id, options);
     const record = encodeObject(spec.customer, customer as Record<string, unknown>, state);
     return { record, state };
   };
@@ -71,5 +74,5 @@ export function definePlatform<const Id extends string, R extends z.ZodObject<an
     decode: (record) => decodeRecord(record).customer,
     encode: (customer) => encodeCustomer(customer).record as z.output<R>,
   });
-  return { ...spec, codec, decodeRecord, encodeCustomer };
+  return { ...spec, options: spec.options ?? z.strictObject({}), codec, decodeRecord, encodeCustomer };
 }
