@@ -37,7 +37,13 @@ export type LossCode =
   /** The target holds a different form of the value (precision, format), so it changed on the way. */
   | 'value_changed'
   /** The target refers to this by a server-assigned id that the data does not carry. */
-  | 'unreferenceable';
+  | 'unreferenceable'
+  /** Carried as written because it could not be normalised (a phone not parseable to E.164, an unknown region). */
+  | 'not_normalised'
+  /** A credential (password hash) the target cannot take. Its value is never shown. */
+  | 'not_migratable'
+  /** Not in the target's fields, but carried in its metadata bag (residue), so it comes back. */
+  | 'carried';
 
 /** A source value the target record cannot hold. `path` points into the source record. */
 export interface Loss {
