@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Customer } from '../src/canonical/customer.js';
 import type { Rule, Table } from '../src/core/mapping.js';
 import type { Platform } from '../src/core/platform.js';
+import { RESIDUE_KEY } from '../src/core/residue.js';
 import { registry } from '../src/platforms/index.js';
 
 const platforms = Object.values(registry) as unknown as Platform[];
@@ -57,6 +58,17 @@ export function renderMappingDocs(): Map<string, string> {
       `- create: ${p.requests.create.note}${p.requests.create.acceptsPassword ? ' (takes `password`)' : ''}`,
       `- update: ${p.requests.update.note}${p.requests.update.acceptsPassword ? ' (takes `password`)' : ''}`,
       '',
+      ...(p.residue
+        ? [
+            '## Residue',
+            '',
+            `Values a ${p.label} record has no field for travel in its metadata under \`${RESIDUE_KEY}\` (opt out with \`residue: false\`), so a record converted here and back returns exactly; they are reported with code \`carried\`.`,
+            '',
+            `- customer-level values: ${cpath(p.residue.customer)}`,
+            ...(p.residue.address ? [`- address-level values, in the address's own bag (they follow the address wherever it is stored): ${cpath(p.residue.address)}`] : []),
+            '',
+          ]
+        : []),
       '## Decisions on unverified facts',
       '',
       ...p.decisions.map((d) => `- ${d}`),

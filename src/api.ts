@@ -4,6 +4,7 @@ import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './co
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
 import { collectLosses } from './core/losses.js';
+import { carriedBy, carriesData, inject, restore, RESIDUE_KEY, untaken } from './core/residue.js';
 import { hasKey, isPlainObject } from './core/path.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
@@ -81,13 +82,22 @@ function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
   return { platform: parsed.data, residue };
 }
 
-function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin>; aliases: Aliases } | { ok: false; issues: Issue[] } {
+type Decoded = { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin>; aliases: Aliases; notices: Loss[] };
+
+function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): Decoded | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const unsafeKeys = protoKeyIssues(input);
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
   const { customer, state } = p.decodeRecord(parsed.data, options);
-  return { ok: true, customer, origins: state.origins, aliases: state.aliases };
+  const result = { ok: true as const, customer, origins: state.origins, aliases: state.aliases, notices: [] as Loss[] };
+  if (!p.residue) return result;
+  // Residue comes from metadata anyone can edit: restore into a copy and keep it only if still valid.
+  const restored = structuredClone(customer) as Record<string, unknown>;
+  const notices = restore(restored, p.residue, state);
+  const valid = Customer.safeParse(restored);
+  if (valid.success) return { ...result, customer: valid.data, notices };
+  return { ...result, notices: [{ code: 'not_normalised', path: [], message: `The ${RESIDUE_KEY} residue does not describe a valid customer: kept as ordinary metadata` }] };
 }
 
 function encodeWith(
@@ -102,19 +112,32 @@ function encodeWith(
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
   const unsafeKeys = protoKeyIssues(input);
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
-  const { record, state } = p.encodeCustomer(parsed.data, options);
-  for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
-  const checked = p.record.safeParse(record);
-  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
+  const canonical = parsed.data as Record<string, unknown>;
+  let { record, state } = p.encodeCustomer(parsed.data, options);
   const losses = collectLosses({
-    canonical: parsed.data as Record<string, unknown>,
+    canonical,
     consumed: state.consumed,
     pending: state.losses,
     target: p.id,
     ...(origins ? { origins } : {}),
     ...(aliases ? { aliases } : {}),
   });
-  return { ok: true, data: record, losses };
+  // What the target's fields could not hold travels in its metadata bags, so it comes back.
+  const untakenValues = options.residue && p.residue ? untaken(canonical, state.consumed) : [];
+  // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
+  const carried = untakenValues.some(([, v]) => carriesData(v)) ? untakenValues : [];
+  if (carried.length > 0 && p.residue) {
+    ({ record, state } = p.encodeCustomer(inject(canonical, carried, p.residue) as Customer, options));
+  }
+  for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
+  const checked = p.record.safeParse(record);
+  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
+  const reported = losses.map(({ canonical: at, ...loss }): Loss =>
+    carriedBy(carried, at)
+      ? { code: 'carried', path: loss.path, message: `Carried in ${p.id} metadata under "${RESIDUE_KEY}": it comes back when converted back` }
+      : loss,
+  );
+  return { ok: true, data: record, losses: reported };
 }
 
 const safe = <T>(o: Outcome<T>): SafeResult<T> =>
@@ -129,7 +152,7 @@ function decodeOutcome(platform: PlatformId, record: unknown, options: unknown):
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const d = decodeWith(p, record, runOptions(p, options ?? {}));
-  return d.ok ? { ok: true, data: d.customer, losses: [] } : d;
+  return d.ok ? { ok: true, data: d.customer, losses: d.notices } : d;
 }
 
 function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -145,7 +168,8 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const defaults = checkDefaults(to, options.defaults);
   const d = decodeWith(from, input, runOptions(from, options));
   if (!d.ok) return d;
-  return encodeWith(to, d.customer, defaults, runOptions(to, options), d.origins, d.aliases);
+  const encoded = encodeWith(to, d.customer, defaults, runOptions(to, options), d.origins, d.aliases);
+  return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : encoded;
 }
 
 /**

@@ -142,9 +142,7 @@ export class EncodeScope {
 
   /** Reports a canonical value as not carried, with a reason. */
   lose(canonical: Path, code: LossCode, message: string): void {
-    const path = [...this.canonicalPrefix, ...canonical];
-    this.state.losses.push({ canonical: path, code, message });
-    this.state.consumed.push(path);
+    this.state.losses.push({ canonical: [...this.canonicalPrefix, ...canonical], code, message });
   }
 
   nested(table: Table, value: unknown, canonical: Path): Record<string, unknown> {
@@ -208,12 +206,11 @@ function encodeRule(rule: Rule, scope: EncodeScope): void {
     case 'keep':
       return; // written back from platform data
     case 'field': {
+      // A null the platform refuses is not written, so it is not claimed either.
+      if (rule.nonNull && scope.peek(rule.canonical) === null) return;
       const v = scope.take(rule.canonical);
       if (v === undefined) return;
-      if (v === null) {
-        if (!rule.nonNull) scope.put(rule.key, null);
-        return;
-      }
+      if (v === null) return scope.put(rule.key, null);
       if (!rule.value) {
         scope.put(rule.key, v);
         return;

@@ -40,7 +40,10 @@ export interface LossContext {
  * Every canonical value the target did not consume, reported once at the highest level that was
  * dropped whole, with its path in the source. Nulls and empty containers carry no data.
  */
-export function collectLosses(context: LossContext): Loss[] {
+/** A loss and the canonical path it was found at. */
+export type LocatedLoss = Loss & { readonly canonical: Path };
+
+export function collectLosses(context: LossContext): LocatedLoss[] {
   const losses = collectOwn(context);
   for (const { source, also } of context.aliases ?? []) {
     for (const l of [...losses]) if (startsWith(l.path, source)) losses.push({ ...l, path: [...also, ...l.path.slice(source.length)] });
@@ -48,19 +51,21 @@ export function collectLosses(context: LossContext): Loss[] {
   return losses;
 }
 
-function collectOwn({ canonical, consumed, pending, target, origins }: LossContext): Loss[] {
+function collectOwn({ canonical, consumed, pending, target, origins }: LossContext): LocatedLoss[] {
   // A value encoded twice (one address filling two slots) is reported once.
   const once = new Map(pending.map((p) => [key(p.canonical), p]));
-  const losses: Loss[] = [...once.values()].map((p) => {
+  const losses: LocatedLoss[] = [...once.values()].map((p) => {
     const { source } = locate(p.canonical, origins);
-    return { code: p.code, path: [...source], message: p.message };
+    return { code: p.code, path: [...source], message: p.message, canonical: p.canonical };
   });
-  const consumedKeys = new Set(consumed.map(key));
+  // An explicitly reported value is not reported again by the walk.
+  const handled = [...consumed, ...pending.map((p) => p.canonical)];
+  const consumedKeys = new Set(handled.map(key));
   const isConsumed = (path: Path): boolean => {
     for (let n = path.length; n >= 0; n--) if (consumedKeys.has(key(path.slice(0, n)))) return true;
     return false;
   };
-  const consumedAbove = properPrefixes(consumed);
+  const consumedAbove = properPrefixes(handled);
   const originsAbove = properPrefixes(origins ? [...origins.values()].map((o) => o.canonical) : []);
   const consumedBelow = (path: Path): boolean => consumedAbove.has(key(path));
   const originsBelow = (path: Path): boolean => originsAbove.has(key(path));
@@ -69,7 +74,7 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     const { source, origin } = locate(path, origins);
     const code: LossCode = origin && key(origin.canonical) === key(path) && origin.code ? origin.code : defaultCode(path);
     const why = origin?.note ?? defaultReason(code, path, target);
-    losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}` });
+    losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}`, canonical: path });
   };
 
   const walk = (node: unknown, path: Path): void => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Customer } from '../canonical/customer.js';
 import { DecodeState, EncodeState, NO_OPTIONS, decodeObject, encodeObject, type RunOptions } from './engine.js';
 import type { Table } from './mapping.js';
+import type { ResidueBags } from './residue.js';
 
 /** One read payload shape of a platform (single record, list page...) and how to get its records out. */
 export interface PayloadShape {
@@ -46,6 +47,8 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly decisions: readonly string[];
   /** This platform's conversion options (lookup tables, limits): a strict object schema, all keys optional. */
   readonly options?: z.ZodObject<any>;
+  /** Free metadata bags the platform writes verbatim: values other targets cannot hold travel there. */
+  readonly residue?: ResidueBags;
 }
 
 export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>

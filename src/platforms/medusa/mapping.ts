@@ -64,6 +64,7 @@ const groups = custom({
       out.push(s.nested(groupTable, g, ['groups', i]));
     });
     // Writing `[]` for groups that were all dropped would clear the membership on update.
+    if (v.length === 0) s.take(['groups']);
     if (out.length > 0 || v.length === 0) s.put('groups', out);
   },
 });
@@ -135,7 +136,10 @@ const billingAndBook = custom({
       else s.lose(['addresses', billingIndex, 'defaultBilling'], 'not_representable', 'the billing address equals another address-book entry, so Medusa cannot tell which one it is');
       s.put('billing_address', billing);
     }
-    if (book.length > 0 || s.platformData.$noAddressBook !== true) s.put('shipping_addresses', book);
+    if (book.length > 0 || s.platformData.$noAddressBook !== true) {
+      if (addresses.length === 0) s.take(['addresses']); // an empty list is written as an empty book
+      s.put('shipping_addresses', book);
+    }
   },
 });
 

@@ -1,0 +1,152 @@
+import type { DecodeState } from './engine.js';
+import type { Loss } from './issues.js';
+import { getAt, hasKey, isPlainObject, setAt, startsWith, type Path } from './path.js';
+
+/** The metadata key residue travels under. */
+export const RESIDUE_KEY = 'customer_codecs';
+
+/** Where, in the canonical customer, a platform keeps free metadata bags the target writes verbatim. */
+export interface ResidueBags {
+  /** The customer-level bag (canonical path), e.g. `['metadata']`. */
+  readonly customer: Path;
+  /** Each address's bag, relative to the address, e.g. `['platformData', 'medusa', 'metadata']`. */
+  readonly address?: Path;
+}
+
+/** One carried value: its canonical path (relative to its bag's owner) and the value. */
+type Entry = [path: (string | number)[], value: unknown];
+
+interface Residue {
+  /** Format version. */
+  readonly v: 1;
+  readonly values: Entry[];
+  /** The bag before the residue went in: absent or null (an object bag just loses the key). */
+  readonly was?: 'absent' | 'null';
+}
+
+/**
+ * The largest canonical subtrees the encode did not take, hints, nulls and empty lists included (an
+ * exact return needs them): what residue must carry for the record to come back as it was.
+ */
+export function untaken(canonical: Record<string, unknown>, consumed: readonly Path[]): Entry[] {
+  const taken = new Set(consumed.map((p) => JSON.stringify(p)));
+  const below = new Set<string>();
+  for (const p of consumed) for (let n = 0; n < p.length; n++) below.add(JSON.stringify(p.slice(0, n)));
+  const out: Entry[] = [];
+  // Nulls and empty lists are no loss, but an exact return needs them: they travel too.
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (node === undefined) return;
+    for (let n = path.length; n >= 0; n--) if (taken.has(JSON.stringify(path.slice(0, n)))) return;
+    if (!below.has(JSON.stringify(path)) || !(Array.isArray(node) || isPlainObject(node))) {
+      out.push([path, node]);
+      return;
+    }
+    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
+    else for (const [k, child] of Object.entries(node as Record<string, unknown>)) walk(child, [...path, k]);
+  };
+  walk(canonical, []);
+  return out;
+}
+
+/**
+ * A copy of `customer` whose bags carry `entries`: address-level entries ride in their address's
+ * own bag (so they follow the address wherever the target puts it), the rest in the customer bag.
+ */
+export function inject(customer: Record<string, unknown>, entries: readonly Entry[], bags: ResidueBags): Record<string, unknown> {
+  const copy = structuredClone(customer);
+  const byAddress = new Map<number, Entry[]>();
+  const top: Entry[] = [];
+  for (const [path, value] of entries) {
+    const i = path[1];
+    if (bags.address && path[0] === 'addresses' && typeof i === 'number' && path.length > 2) {
+      byAddress.set(i, [...(byAddress.get(i) ?? []), [path.slice(2), value]]);
+    } else top.push([path, value]);
+  }
+  const put = (owner: Record<string, unknown>, bag: Path, values: Entry[]): void => {
+    const current = getAt(owner, bag);
+    const residue: Residue = { v: 1, values, ...(current === undefined ? { was: 'absent' as const } : current === null ? { was: 'null' as const } : {}) };
+    setAt(owner, bag, { ...(isPlainObject(current) ? current : {}), [RESIDUE_KEY]: residue });
+  };
+  if (top.length > 0) put(copy, bags.customer, top);
+  const addresses = copy.addresses;
+  if (bags.address && Array.isArray(addresses)) {
+    for (const [i, values] of byAddress) if (isPlainObject(addresses[i])) put(addresses[i], bags.address, values);
+  }
+  return copy;
+}
+
+const isEntry = (e: unknown): e is Entry =>
+  Array.isArray(e) && e.length === 2 && Array.isArray(e[0]) && e[0].every((k) => typeof k === 'string' || typeof k === 'number');
+
+const isResidue = (r: unknown): r is Residue =>
+  isPlainObject(r) && r.v === 1 && Array.isArray(r.values) && r.values.every(isEntry) && (r.was === undefined || r.was === 'absent' || r.was === 'null');
+
+/** Writes a carried value back: a whole array element is inserted at its index, anything else set where nothing is. */
+function restoreAt(owner: Record<string, unknown>, path: Path, value: unknown): boolean {
+  const last = path[path.length - 1];
+  const parent = getAt(owner, path.slice(0, -1));
+  if (typeof last === 'number' && (Array.isArray(parent) || parent === undefined)) {
+    if (parent === undefined) setAt(owner, path.slice(0, -1), []);
+    const list = getAt(owner, path.slice(0, -1)) as unknown[];
+    list.splice(Math.min(last, list.length), 0, value);
+    return true;
+  }
+  if (getAt(owner, path) !== undefined) return false;
+  setAt(owner, path, value);
+  return true;
+}
+
+/** Removes an empty object at `path` and then its emptied parents, up to `stop` levels. */
+function prune(owner: Record<string, unknown>, path: Path, stop: number): void {
+  for (let n = path.length; n > stop; n--) {
+    const v = getAt(owner, path.slice(0, n));
+    if (!isPlainObject(v) || Object.keys(v).length > 0) return;
+    const parent = getAt(owner, path.slice(0, n - 1)) as Record<string, unknown>;
+    delete parent[path[n - 1] as string];
+  }
+}
+
+/**
+ * Takes residue out of the decoded customer's bags and puts every carried value back, recording
+ * the residue as its origin. A malformed residue stays in the bag as ordinary data, with a notice.
+ */
+export function restore(customer: Record<string, unknown>, bags: ResidueBags, state: DecodeState): Loss[] {
+  const notices: Loss[] = [];
+  const take = (owner: Record<string, unknown>, bag: Path, prefix: Path, minDepth: number): void => {
+    const current = getAt(owner, bag);
+    if (!isPlainObject(current) || !hasKey(current, RESIDUE_KEY)) return;
+    const bagSource = state.origins.get(JSON.stringify([...prefix, ...bag]))?.source;
+    const source = [...(bagSource ?? [...prefix, ...bag]), RESIDUE_KEY];
+    const residue = current[RESIDUE_KEY];
+    if (!isResidue(residue)) {
+      notices.push({ code: 'not_normalised', path: source, message: `Not a ${RESIDUE_KEY} residue this library wrote: kept as ordinary metadata` });
+      return;
+    }
+    delete current[RESIDUE_KEY];
+    if (residue.was === 'null' && Object.keys(current).length === 0) setAt(owner, bag, null);
+    else if (residue.was === 'absent' && Object.keys(current).length === 0) prune(owner, bag, minDepth);
+    for (const [path, value] of residue.values) {
+      if (restoreAt(owner, path, value)) state.origin({ canonical: [...prefix, ...path], source });
+      else notices.push({ code: 'not_normalised', path: source, message: 'A carried value conflicts with the record: the record wins' });
+    }
+  };
+  const addresses = customer.addresses;
+  if (bags.address && Array.isArray(addresses)) {
+    addresses.forEach((a, i) => {
+      if (isPlainObject(a)) take(a, bags.address!, ['addresses', i], 0);
+    });
+  }
+  take(customer, bags.customer, [], 0);
+  return notices;
+}
+
+/** Whether a value holds anything but nulls, empty lists and empty objects. */
+export const carriesData = (v: unknown): boolean => {
+  if (v === null || v === undefined) return false;
+  if (Array.isArray(v)) return v.some(carriesData);
+  if (isPlainObject(v)) return Object.values(v).some(carriesData);
+  return true;
+};
+
+/** Whether a canonical loss path lies inside what the residue carried. */
+export const carriedBy = (entries: readonly Entry[], path: Path): boolean => entries.some(([p]) => startsWith(path, p));

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { convert, decode, encode, InvalidOptionError, safeConvert, type PlatformId } from '../src/index.js';
+import { RESIDUE_KEY } from '../src/core/residue.js';
+import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
+import { record as magento } from './arbitraries/magento.js';
+import { record as v4 } from './arbitraries/v4.js';
+
+const maria = {
+  id: 341, group_id: 1, default_billing: '587', created_at: '2024-05-02 18:41:07', email: 'maria.lopez@example.com',
+  firstname: 'María', lastname: 'López', middlename: 'J.', gender: 2, website_id: 1, dob: '1988-07-14',
+  addresses: [
+    { id: 587, region: { region_code: 'CA', region: 'California', region_id: 12 }, country_id: 'US', street: ['1450 Ocean Park Blvd', 'Suite 210', 'Rear'],
+      telephone: '+1 310-555-0142', postcode: '90405', city: 'Santa Monica', firstname: 'María', lastname: 'López', default_billing: true },
+    { id: 588, country_id: 'US', street: ['782 Elm Street'], telephone: '512-555-0199', postcode: '78701', city: 'Austin',
+      firstname: 'María', lastname: 'López', default_shipping: true, fax: null },
+  ],
+  extension_attributes: { is_subscribed: true },
+};
+
+describe('residue: A -> Medusa -> A returns the original record exactly', () => {
+  const records: Record<string, fc.Arbitrary<Record<string, unknown>>> = { magento, v4, 'enterprise-v1': enterpriseV1 };
+  it.each<PlatformId>(['magento', 'v4', 'enterprise-v1'])('%s -> medusa -> %s', (p) => {
+    fc.assert(
+      fc.property(records[p]!, (r) => {
+        const there = safeConvert(r, { from: p, to: 'medusa' });
+        if (!there.success) return; // Medusa requires an email some records lack: not a residue question
+        expect(there.losses.filter((l) => l.code !== 'carried')).toEqual([]);
+        expect(convert(there.data, { from: 'medusa', to: p }).data).toStrictEqual(r);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports carried values as carried, under one namespaced metadata key', () => {
+    const { data, losses } = convert(maria, { from: 'magento', to: 'medusa' });
+    expect(Object.keys(data.metadata ?? {})).toEqual([RESIDUE_KEY]);
+    expect(losses.map((l) => l.code)).toEqual(losses.map(() => 'carried'));
+    expect(losses.map((l) => l.path)).toEqual(expect.arrayContaining([['gender'], ['dob'], ['middlename'], ['addresses', 0, 'street', 2], ['addresses', 1, 'default_shipping']]));
+  });
+
+  it('opts out with residue: false: clean metadata and the real loss codes', () => {
+    const { data, losses } = convert(maria, { from: 'magento', to: 'medusa', residue: false });
+    expect(data).not.toHaveProperty('metadata');
+    expect(data.shipping_addresses?.every((a) => !('metadata' in a))).toBe(true);
+    expect(losses.some((l) => l.code === 'carried')).toBe(false);
+    expect(losses).toContainEqual(expect.objectContaining({ code: 'not_representable', path: ['gender'] }));
+  });
+
+  it('keeps the target metadata it finds, beside the residue', () => {
+    const there = convert({ ...maria, id: 9 }, { from: 'magento', to: 'medusa' }).data;
+    const withOwn = { ...there, metadata: { ...there.metadata, crm: 'C-1' } };
+    const back = decode('medusa', withOwn).data;
+    expect(back.metadata).toStrictEqual({ crm: 'C-1' });
+    expect(back.gender).toBe('female');
+  });
+
+  it('keeps designations on the right addresses when Medusa reorders its address book', () => {
+    const there = convert(maria, { from: 'magento', to: 'medusa' }).data;
+    const reordered = { ...there, shipping_addresses: [...(there.shipping_addresses ?? [])].reverse() };
+    const back = convert(reordered, { from: 'medusa', to: 'magento' }).data;
+    const byCity = Object.fromEntries((back.addresses ?? []).map((a) => [a.city, a]));
+    expect(byCity['Santa Monica']).toMatchObject({ id: 587, default_billing: true, street: ['1450 Ocean Park Blvd', 'Suite 210', 'Rear'] });
+    expect(byCity.Austin).toMatchObject({ id: 588, default_shipping: true, fax: null });
+  });
+
+  it.each([
+    ['not an object', 'oops'],
+    ['a version this library does not write', { v: 2, values: [] }],
+    ['entries that are not [path, value]', { v: 1, values: [['gender', 'female']] }],
+    ['values that make an invalid customer', { v: 1, values: [[['email'], 'not an email'], [['birthDate'], 'yesterday']] }],
+  ])('ignores a residue that is %s, keeps it as metadata, and says so', (_name, residue) => {
+    const record = { email: 'a@example.com', metadata: { [RESIDUE_KEY]: residue } };
+    const { data, losses } = decode('medusa', record);
+    expect(data.metadata).toStrictEqual({ [RESIDUE_KEY]: residue });
+    expect(losses).toEqual([expect.objectContaining({ code: 'not_normalised' })]);
+    expect(encode('medusa', data).data).toStrictEqual(record);
+  });
+
+  it('rejects a residue option that is not a boolean', () => {
+    expect(() => convert(maria, { from: 'magento', to: 'medusa', residue: 'no' as never })).toThrow(InvalidOptionError);
+  });
+});
