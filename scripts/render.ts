@@ -28,7 +28,7 @@ function row(rule: Rule, platform: string): string {
     case 'keep':
       return `| ${code(rule.key)} | ${cpath(['platformData', platform, rule.key])} | ${cell(`kept for ${platform} only (${rule.loss}): ${rule.note}`)} |`;
     case 'custom':
-      return `| ${rule.keys.map(code).join(', ')} | ${rule.canonical.map(cpath).join(', ')} | ${cell(rule.note)} |`;
+      return `| ${rule.keys.map(code).join(', ') || '(none)'} | ${rule.canonical.map(cpath).join(', ')} | ${cell(rule.note)} |`;
   }
 }
 

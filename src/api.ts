@@ -4,8 +4,8 @@ import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './co
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
 import { collectLosses } from './core/losses.js';
-import { carriedBy, carriesData, inject, restore, RESIDUE_KEY, untaken } from './core/residue.js';
-import { hasKey, isPlainObject } from './core/path.js';
+import { carriedBy, carriesData, inject, restore, RESIDUE_KEY, untaken, type Entry } from './core/residue.js';
+import { getAt, hasKey, isPlainObject } from './core/path.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 
@@ -124,8 +124,13 @@ function encodeWith(
   });
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
   const untakenValues = options.residue && p.residue ? untaken(canonical, state.consumed) : [];
+  // Values the target holds in a changed form (joined street lines) travel as they were, to replace it.
+  const changed = options.residue && p.residue ? state.losses.filter((l) => l.code === 'value_changed' && l.canonical[0] !== 'credentials') : [];
   // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
-  const carried = untakenValues.some(([, v]) => carriesData(v)) ? untakenValues : [];
+  const carried: Entry[] =
+    untakenValues.some(([, v]) => carriesData(v)) || changed.length > 0
+      ? [...untakenValues, ...changed.map((l): Entry => [[...l.canonical], getAt(canonical, l.canonical), 1])]
+      : [];
   if (carried.length > 0 && p.residue) {
     ({ record, state } = p.encodeCustomer(inject(canonical, carried, p.residue) as Customer, options));
   }
@@ -133,7 +138,7 @@ function encodeWith(
   const checked = p.record.safeParse(record);
   if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
   const reported = losses.map(({ canonical: at, ...loss }): Loss =>
-    carriedBy(carried, at)
+    loss.code !== 'value_changed' && carriedBy(carried, at)
       ? { code: 'carried', path: loss.path, message: `Carried in ${p.id} metadata under "${RESIDUE_KEY}": it comes back when converted back` }
       : loss,
   );

@@ -3,4 +3,4 @@ export type { PlatformId, RecordOf, Result, SafeResult, DecodeOptions, EncodeOpt
 export { ConversionError, UnknownPlatformError, InvalidOptionError } from './core/issues.js';
 export type { Issue, IssueCode, Loss, LossCode } from './core/issues.js';
 export type { Operation, RequestOptions } from './core/platform.js';
-export { Customer, CustomerGroup, Gender, TaxIds, Address, AdministrativeArea } from './canonical/index.js';
+export { Credentials, Customer, CustomerGroup, Gender, PasswordHash, TaxIds, Address, AdministrativeArea } from './canonical/index.js';

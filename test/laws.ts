@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { decode, encode, safeConvert, safeEncode, type Customer, type Loss, type PlatformId } from '../src/index.js';
+import { carriesData } from '../src/core/objects.js';
 import { getAt, isPlainObject, startsWith, type Path } from '../src/core/path.js';
 import { registry } from '../src/platforms/index.js';
 
@@ -62,7 +63,7 @@ const contentKey = (v: unknown): string => {
   if (Array.isArray(v)) return `[${v.map(contentKey).join(',')}]`;
   if (!isPlainObject(v)) return JSON.stringify(v);
   const entries = Object.entries(v)
-    .filter(([, x]) => x !== null && !(isPlainObject(x) && Object.keys(x).length === 0) && !(Array.isArray(x) && x.length === 0))
+    .filter(([, x]) => carriesData(x))
     .sort(([a], [b]) => a.localeCompare(b));
   return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${contentKey(x)}`).join(',')}}`;
 };
@@ -79,10 +80,7 @@ function withoutEmptyNotHeld<T>(expected: T, actual: unknown): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(expected)) {
     const other = isPlainObject(actual) ? actual[k] : undefined;
-    const empty =
-      v === null ||
-      (Array.isArray(v) && v.length === 0) ||
-      (isPlainObject(v) && Object.values(v).every((x) => x === null || (isPlainObject(x) && Object.keys(x).length === 0)));
+    const empty = !carriesData(v);
     if (empty && other === undefined) continue;
     out[k] = withoutEmptyNotHeld(v, other);
   }

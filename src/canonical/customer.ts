@@ -25,6 +25,27 @@ export const TaxIds = z.object({
 export type TaxIds = z.infer<typeof TaxIds>;
 
 /**
+ * A password hash as an opaque value tagged with the scheme that can verify it. The value is never
+ * parsed, shown in a message or sent anywhere but the platform of its scheme.
+ *
+ * Schemes: `magento` — Magento's `Encryptor` forms `hash:salt:version`: Argon2id
+ * `<64 hex>:<32-char salt>:3_32_2_67108864` (2.4 default), SHA-256 `<64 hex>:<salt>:1`, legacy MD5
+ * `<32 hex>:<salt>` (Magento re-hashes the older forms at the next login).
+ */
+export const PasswordHash = z.strictObject({
+  scheme: z.string().min(1),
+  value: z.string().min(1),
+});
+export type PasswordHash = z.infer<typeof PasswordHash>;
+
+/** Credentials other than plain-text passwords (those exist only in request bodies: `toRequest`). */
+export const Credentials = z.strictObject({
+  /** `null`: the source said "no hash". */
+  passwordHash: PasswordHash.nullable().optional(),
+});
+export type Credentials = z.infer<typeof Credentials>;
+
+/**
  * The canonical customer every platform shape decodes to and encodes from.
  * Absent = the source said nothing; `null` = the source said "empty".
  */
@@ -51,6 +72,8 @@ export const Customer = z.object({
   deletedAt: Timestamp.nullable().optional(),
   /** Free key/value metadata (Medusa `metadata`). */
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** A password hash only its scheme's platform can take; other targets report it `not_migratable`. */
+  credentials: Credentials.optional(),
   addresses: z.array(Address).optional(),
   platformData: PlatformData.optional(),
 });

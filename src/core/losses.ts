@@ -1,5 +1,6 @@
 import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
+import { carriesData } from './objects.js';
 import { formatPath, isPlainObject, startsWith, type Path } from './path.js';
 
 const key = (p: Path): string => JSON.stringify(p);
@@ -22,8 +23,6 @@ function properPrefixes(paths: readonly Path[]): Set<string> {
   return out;
 }
 
-const isEmptyContainer = (v: unknown): boolean =>
-  (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
 
 export interface LossContext {
   readonly canonical: Record<string, unknown>;
@@ -78,7 +77,7 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
   };
 
   const walk = (node: unknown, path: Path): void => {
-    if (node === undefined || node === null || isEmptyContainer(node) || isConsumed(path)) return;
+    if (!carriesData(node) || isConsumed(path)) return;
     const last = path[path.length - 1];
     if (path[path.length - 3] === 'platformData' && typeof last === 'string' && isHint(last)) return;
     const container = Array.isArray(node) || isPlainObject(node);

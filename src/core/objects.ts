@@ -15,3 +15,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => hasKey(b, k) && sameJson(a[k], b[k]));
 }
+
+/** Whether a value holds anything but nulls, empty lists and empty objects. */
+export const carriesData = (v: unknown): boolean => {
+  if (v === null || v === undefined) return false;
+  if (Array.isArray(v)) return v.some(carriesData);
+  if (isPlainObject(v)) return Object.values(v).some(carriesData);
+  return true;
+};

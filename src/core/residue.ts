@@ -1,6 +1,9 @@
 import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
+import { carriesData } from './objects.js';
 import { getAt, hasKey, isPlainObject, setAt, startsWith, type Path } from './path.js';
+
+export { carriesData };
 
 /** The metadata key residue travels under. */
 export const RESIDUE_KEY = 'customer_codecs';
@@ -13,8 +16,11 @@ export interface ResidueBags {
   readonly address?: Path;
 }
 
-/** One carried value: its canonical path (relative to its bag's owner) and the value. */
-type Entry = [path: (string | number)[], value: unknown];
+/**
+ * One carried value: its canonical path (relative to its bag's owner), the value, and `1` when it
+ * replaces what the target holds in a changed form (a joined street line) instead of filling a gap.
+ */
+export type Entry = [path: (string | number)[], value: unknown] | [path: (string | number)[], value: unknown, replace: 1];
 
 interface Residue {
   /** Format version. */
@@ -35,7 +41,8 @@ export function untaken(canonical: Record<string, unknown>, consumed: readonly P
   const out: Entry[] = [];
   // Nulls and empty lists are no loss, but an exact return needs them: they travel too.
   const walk = (node: unknown, path: (string | number)[]): void => {
-    if (node === undefined) return;
+    // Credentials never travel in metadata (the target refuses hash keys in records anyway).
+    if (node === undefined || path[0] === 'credentials') return;
     for (let n = path.length; n >= 0; n--) if (taken.has(JSON.stringify(path.slice(0, n)))) return;
     if (!below.has(JSON.stringify(path)) || !(Array.isArray(node) || isPlainObject(node))) {
       out.push([path, node]);
@@ -56,11 +63,12 @@ export function inject(customer: Record<string, unknown>, entries: readonly Entr
   const copy = structuredClone(customer);
   const byAddress = new Map<number, Entry[]>();
   const top: Entry[] = [];
-  for (const [path, value] of entries) {
+  for (const [path, value, replace] of entries) {
     const i = path[1];
+    const entry = (p: (string | number)[]): Entry => (replace ? [p, value, replace] : [p, value]);
     if (bags.address && path[0] === 'addresses' && typeof i === 'number' && path.length > 2) {
-      byAddress.set(i, [...(byAddress.get(i) ?? []), [path.slice(2), value]]);
-    } else top.push([path, value]);
+      byAddress.set(i, [...(byAddress.get(i) ?? []), entry(path.slice(2))]);
+    } else top.push(entry(path));
   }
   const put = (owner: Record<string, unknown>, bag: Path, values: Entry[]): void => {
     const current = getAt(owner, bag);
@@ -76,7 +84,11 @@ export function inject(customer: Record<string, unknown>, entries: readonly Entr
 }
 
 const isEntry = (e: unknown): e is Entry =>
-  Array.isArray(e) && e.length === 2 && Array.isArray(e[0]) && e[0].every((k) => typeof k === 'string' || typeof k === 'number');
+  Array.isArray(e) &&
+  (e.length === 2 || (e.length === 3 && e[2] === 1)) &&
+  Array.isArray(e[0]) &&
+  e[0].length > 0 &&
+  e[0].every((k) => typeof k === 'string' || typeof k === 'number');
 
 const isResidue = (r: unknown): r is Residue =>
   isPlainObject(r) && r.v === 1 && Array.isArray(r.values) && r.values.every(isEntry) && (r.was === undefined || r.was === 'absent' || r.was === 'null');
@@ -125,8 +137,9 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
     delete current[RESIDUE_KEY];
     if (residue.was === 'null' && Object.keys(current).length === 0) setAt(owner, bag, null);
     else if (residue.was === 'absent' && Object.keys(current).length === 0) prune(owner, bag, minDepth);
-    for (const [path, value] of residue.values) {
-      if (restoreAt(owner, path, value)) state.origin({ canonical: [...prefix, ...path], source });
+    for (const [path, value, replace] of residue.values) {
+      if (replace) setAt(owner, path, value);
+      if (replace || restoreAt(owner, path, value)) state.origin({ canonical: [...prefix, ...path], source });
       else notices.push({ code: 'not_normalised', path: source, message: 'A carried value conflicts with the record: the record wins' });
     }
   };
@@ -140,13 +153,6 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
   return notices;
 }
 
-/** Whether a value holds anything but nulls, empty lists and empty objects. */
-export const carriesData = (v: unknown): boolean => {
-  if (v === null || v === undefined) return false;
-  if (Array.isArray(v)) return v.some(carriesData);
-  if (isPlainObject(v)) return Object.values(v).some(carriesData);
-  return true;
-};
 
 /** Whether a canonical loss path lies inside what the residue carried. */
 export const carriedBy = (entries: readonly Entry[], path: Path): boolean => entries.some(([p]) => startsWith(path, p));

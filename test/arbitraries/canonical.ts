@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Address, Customer } from '../../src/index.js';
-import { calendarDate, countryCode, email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, shape, streetLine, text } from './common.js';
+import { calendarDate, countryCode, email, isoInstant, maybeEmpty, metadata, nullable, passwordHash, phone, postcode, shape, streetLine, text } from './common.js';
 
 const personName = shape(
   {},
@@ -19,7 +19,7 @@ const wholeSecond = isoInstant.map((s) => `${s.slice(0, 19)}Z`);
 export const address: fc.Arbitrary<Address> = shape(
   {
     recipient: shape({ given: text(), family: text() }, { middle: maybeEmpty(text(10)), prefix: maybeEmpty(fc.constantFrom('Mr.', 'Ms.')), suffix: maybeEmpty(fc.constantFrom('Jr.')) }),
-    lines: fc.array(streetLine, { minLength: 1, maxLength: 3 }),
+    lines: fc.array(streetLine, { minLength: 1, maxLength: 5 }),
     locality: text(30),
     postalCode: postcode,
     countryCode,
@@ -56,6 +56,7 @@ export const customer: fc.Arbitrary<Customer> = shape(
     createdAt: fc.oneof(wholeSecond, isoInstant),
     updatedAt: wholeSecond,
     metadata: nullable(metadata),
+    credentials: shape({}, { passwordHash: nullable(passwordHash) }),
     addresses: fc.array(address, { maxLength: 4 }),
   },
 ) as fc.Arbitrary<Customer>;

@@ -29,6 +29,23 @@ export const streetLine = fc.oneof(
   text(40),
 );
 
+const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+const salt = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: min, maxLength: max });
+
+/** Magento password hashes: Argon2id `hex64:salt32:3_32_2_67108864`, SHA-256 `hex64:salt:1`, legacy MD5 `hex32:salt`. */
+export const magentoHash = fc.oneof(
+  fc.tuple(hex(64), salt(32, 32)).map(([h, s]) => `${h}:${s}:3_32_2_67108864`),
+  fc.tuple(hex(64), salt(32, 32)).map(([h, s]) => `${h}:${s}:1`),
+  fc.tuple(hex(32), salt(2, 32)).map(([h, s]) => `${h}:${s}`),
+);
+
+/** A tagged canonical password hash: mostly Magento's, sometimes a scheme no platform here takes. */
+export const passwordHash = fc.oneof(
+  { weight: 3, arbitrary: magentoHash.map((value) => ({ scheme: 'magento', value })) },
+  fc.tuple(fc.constantFrom('bcrypt', 'medusa-scrypt'), salt(20, 60)).map(([scheme, value]) => ({ scheme, value })),
+);
+
 /** UTC instant in ISO 8601 with milliseconds (`2024-05-02T01:20:11.412Z`). */
 export const isoInstant = fc
   .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2035, 0, 1) })

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { calendarDate, countryCode, email, jsonValue, maybeEmpty, nullable, phone, postcode, shape, streetLine, text } from './common.js';
+import { calendarDate, countryCode, email, jsonValue, magentoHash, maybeEmpty, nullable, phone, postcode, shape, streetLine, text } from './common.js';
 
 const OPTIONAL_ZIP = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);
 
@@ -88,5 +88,7 @@ export const record: fc.Arbitrary<Record<string, unknown>> = shape(
       shape({ assistance_allowed: fc.integer({ min: 1, max: 2 }) }, {}),
     ),
     custom_attributes: attributes,
+    // Customer exports carry the hash; REST GET never does.
+    password_hash: nullable(magentoHash),
   },
 ) as fc.Arbitrary<Record<string, unknown>>;

@@ -1,7 +1,7 @@
 import { custom, defineTable, field, keep, nestedObject } from '../../core/mapping.js';
 import { sameJson } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
-import { objectMember, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, objectMember, twoStreetLines } from '../../core/steps.js';
 import { EnterpriseAddress, EnterpriseCustomer, EnterpriseRegion } from './schema.js';
 
 const P = 'enterprise-v1';
@@ -88,6 +88,7 @@ export const customerTable = defineTable('customer', EnterpriseCustomer, [
   keep('terms_and_conditions_accepted_at', 'platform_data', "when the customer last accepted this shop's terms and conditions"),
   slots,
   keep('balance', 'read_only', 'account balance computed from finalised orders'),
+  noPasswordHash('Open Food Network'),
 ]);
 
 export const tables = [customerTable, addressTable, regionTable];

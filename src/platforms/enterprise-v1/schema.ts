@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Timestamp, isCountryCode } from '../../canonical/primitives.js';
+import { refuseCredentialKeys } from '../../core/credentials.js';
 
 // Open Food Network API v1 (platforms.md §3). Records are the `data.attributes` of a JSON:API
 // customer resource; requests are flat objects with strict (permitted) keys.
@@ -39,7 +40,7 @@ export const EnterpriseAddress = z.looseObject({
 });
 export type EnterpriseAddress = z.infer<typeof EnterpriseAddress>;
 
-/** A customer's `data.attributes`. Server-set fields (`id`, `allow_charges`, `balance`) are optional. */
+/** A customer's `data.attributes`. Server-set fields (`id`, `allow_charges`, `balance`) are optional; credential keys are refused. */
 export const EnterpriseCustomer = z.looseObject({
   id: z.number().int().optional(),
   enterprise_id: z.number().int(),
@@ -53,7 +54,7 @@ export const EnterpriseCustomer = z.looseObject({
   billing_address: EnterpriseAddress.nullish(),
   shipping_address: EnterpriseAddress.nullish(),
   balance: z.number().optional(),
-});
+}).superRefine(refuseCredentialKeys('Open Food Network'));
 export type EnterpriseCustomer = z.infer<typeof EnterpriseCustomer>;
 
 /** A JSON:API customer resource; its attributes are validated by `decode`, record by record. */

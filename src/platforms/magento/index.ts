@@ -6,6 +6,7 @@ import {
   ADDRESS_WRITE_KEYS,
   MagentoCreateRequest,
   MagentoCustomer,
+  MagentoOptions,
   MagentoSearchResult,
   MagentoUpdateRequest,
   WRITE_KEYS,
@@ -42,13 +43,20 @@ export const magento = definePlatform({
       schema: MagentoCreateRequest,
       build: (record, { password }) => ({ customer: body(record, false), ...(password === undefined ? {} : { password }) }),
       acceptsPassword: true,
-      note: '`POST /V1/customers` `{customer}`: ids, timestamps, `created_in`, `confirmation` and the default-address id strings are server-side and left out',
+      note:
+        '`POST /V1/customers` `{customer}`: ids, timestamps, `created_in`, `confirmation` and the default-address id strings are server-side and left out; ' +
+        'a `password_hash` is left out too (create takes no hash: create, then send the hash with an update)',
     },
     update: {
       schema: MagentoUpdateRequest,
-      build: (record) => ({ customer: body(record, true) }),
+      build: (record) => ({
+        customer: body(record, true),
+        ...(typeof record.password_hash === 'string' && record.password_hash !== '' ? { passwordHash: record.password_hash } : {}),
+      }),
       acceptsPassword: false,
-      note: '`PUT /V1/customers/{id}` `{customer}` with `id` in the body; address ids kept so existing addresses are updated, not replaced',
+      note:
+        '`PUT /V1/customers/{id}` `{customer, passwordHash?}` with `id` in the body; address ids kept so existing addresses are updated, not replaced; ' +
+        'the record\'s `password_hash` goes to the top-level `passwordHash` (stored verbatim), never inside `customer`',
     },
   },
   decisions: [
@@ -56,5 +64,9 @@ export const magento = definePlatform({
     'Gender ids 1/2/3 are male/female/not specified (standard install order; 3 is unverified): other ids travel as Magento data.',
     'Null and absent fields are kept apart so a Magento record comes back exactly, although Magento treats them alike.',
     '`website_id` is required in records (GET always returns it and PUT needs it): pass `defaults: { website_id }` when converting to Magento.',
+    'Street lines: records hold 1 to 4 lines (shops configure `customer/address/street_lines`, default 2), each at most 255 characters. Encoding writes at most `platformOptions.magento.streetLines` lines; without the option, an address keeps as many lines as it was read with from Magento (its shop holds them) and otherwise 2. Lines beyond the limit are joined into the last allowed line with ", " (empty lines skipped) and each changed line is reported `value_changed`. The combined-length check of the newest 2.4-develop street validator is not applied.',
+    'Lengths are the DB column sizes, checked on every record read or written (issues at the record path): names, street lines, city, telephone, company, postcode, vat_id 255; `prefix` / `suffix` 40; `taxvat` 50 (validated to 255 but stored in varchar(50)); `password_hash` 128.',
+    '`password_hash` is read from exports as an opaque hash tagged `magento` (Argon2id `hash:salt:3_32_2_67108864`, SHA-256 `hash:salt:1`, MD5 `hash:salt`; the value is not checked). Update requests send it as the top-level `passwordHash` (Magento stores it verbatim); create requests cannot carry one. A plain-text password key (`password`, `new_password`...) anywhere in a record, or a hash key anywhere but the customer\'s `password_hash`, is refused with an issue.',
   ],
+  options: MagentoOptions,
 });

@@ -1,7 +1,8 @@
+import type { EncodeScope } from '../../core/engine.js';
 import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
-import { objectMember } from '../../core/steps.js';
-import { MagentoAddress, MagentoCustomer, MagentoRegion } from './schema.js';
+import { fitStreetLines, objectMember, reportStreetJoin } from '../../core/steps.js';
+import { DEFAULT_STREET_LINES, MAX_STREET_LINES, MagentoAddress, MagentoCustomer, MagentoRegion } from './schema.js';
 import { calendarDate, magentoGender, magentoTimestamp } from './values.js';
 
 const P = 'magento';
@@ -13,13 +14,80 @@ export const regionTable = defineTable('region', MagentoRegion, [
   keep('extension_attributes', 'platform_data', 'region extension attributes, usually `{}`'),
 ]);
 
+/**
+ * The street lines the target shop holds: `platformOptions.magento.streetLines` when given; else the
+ * number of lines the address was read with (its shop holds them), at least the default 2.
+ */
+function streetLimit(s: EncodeScope): number {
+  const option = s.state.options.platform.streetLines;
+  if (typeof option === 'number') return option;
+  const read = s.platformData.$streetLines;
+  return typeof read === 'number' && read > DEFAULT_STREET_LINES && read <= MAX_STREET_LINES ? read : DEFAULT_STREET_LINES;
+}
+
+const street = custom({
+  name: 'street',
+  keys: ['street'],
+  canonical: [['lines']],
+  note:
+    'array of street lines <-> lines; records hold up to 4. Encoding writes at most `platformOptions.magento.streetLines` lines ' +
+    '(default: as many as the address was read with, at least 2) and joins the rest into the last one with ", " (reported `value_changed`); null kept as platform data',
+  decode(s) {
+    const v = s.src.street;
+    if (v === undefined) return;
+    if (!Array.isArray(v)) return s.keep('street', v, 'platform_data');
+    s.set(['lines'], [...v], ['street']);
+    // More lines than the default: the shop this record came from holds them.
+    if (v.length > DEFAULT_STREET_LINES) s.hint('streetLines', v.length);
+  },
+  encode(s) {
+    const lines = s.peek(['lines']);
+    if (!Array.isArray(lines)) return;
+    const limit = streetLimit(s);
+    const fitted = fitStreetLines(lines as string[], limit);
+    s.take(['lines']);
+    s.put('street', fitted.lines);
+    reportStreetJoin(s, fitted.changed, limit, lines.length, 'Magento');
+  },
+});
+
+/** `password_hash` (exports) <-> credentials.passwordHash `{scheme: 'magento', value}`, opaque. */
+const passwordHash = custom({
+  name: 'password hash',
+  keys: ['password_hash'],
+  canonical: [['credentials', 'passwordHash']],
+  note:
+    '`password_hash` (customer exports, import/export CSV) <-> credentials.passwordHash `{scheme: "magento", value}`, opaque (Argon2id `hash:salt:3_32_2_67108864`, ' +
+    'SHA-256 `hash:salt:1`, MD5 `hash:salt`); sent only as the `passwordHash` of an update request; a hash of another scheme is reported `not_migratable`; "" stays Magento data',
+  decode(s) {
+    const v = s.src.password_hash;
+    if (v === undefined) return;
+    if (v === null) return s.set(['credentials', 'passwordHash'], null, ['password_hash']);
+    if (typeof v !== 'string' || v === '') return s.keep('password_hash', v, 'platform_data');
+    s.set(['credentials', 'passwordHash'], { scheme: P, value: v }, ['password_hash'], { code: 'not_migratable' });
+  },
+  encode(s) {
+    const hash = s.peek(['credentials', 'passwordHash']);
+    if (hash === undefined) return;
+    if (hash === null) {
+      s.take(['credentials', 'passwordHash']);
+      return s.put('password_hash', null);
+    }
+    if (isPlainObject(hash) && hash.scheme === P && typeof hash.value === 'string') {
+      s.take(['credentials', 'passwordHash']);
+      return s.put('password_hash', hash.value);
+    }
+    s.lose(['credentials', 'passwordHash'], 'not_migratable', 'Magento takes only Magento password hashes; the customer has to set a new password there');
+  },
+});
+
 export const addressTable = defineTable('address', MagentoAddress, [
   field('id', ['ids', P], { loss: 'server_assigned', note: 'address entity id' }),
   keep('customer_id', 'server_assigned', 'parent customer id, set by the server'),
   nestedObject('region', ['administrativeArea'], regionTable, { note: 'RegionInterface `{region_code, region, region_id}`' }),
   keep('region_id', 'server_assigned', 'top-level copy of `region.region_id` (install-specific directory id)'),
   field('country_id', ['countryCode']),
-  field('street', ['lines'], { nonNull: true, note: 'array of street lines (default limit 2, up to 4 by config)' }),
+  street,
   field('company', ['organization']),
   field('telephone', ['phone']),
   field('fax', ['fax']),
@@ -97,6 +165,7 @@ export const customerTable = defineTable('customer', MagentoCustomer, [
   keep('disable_auto_group_change', 'platform_data', 'Magento flag that stops automatic group assignment by VAT validation'),
   extensionAttributes,
   keep('custom_attributes', 'platform_data', 'merchant-defined customer EAV attributes (codes are install-specific)'),
+  passwordHash,
 ]);
 
 export const tables = [customerTable, addressTable, regionTable];

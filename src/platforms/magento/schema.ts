@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, isCountryCode } from '../../canonical/primitives.js';
+import { refuseCredentialKeys } from '../../core/credentials.js';
 
 // Magento omits null fields from responses and treats missing and null alike (magento.md §0),
 // so optional fields are `nullish`. Lengths are the DB column sizes (magento.md §1, §2).
@@ -18,6 +19,16 @@ export const MagentoRegion = z.looseObject({
   extension_attributes: z.record(z.string(), z.unknown()).nullish(),
 });
 
+/** Street lines a shop can configure (`customer/address/street_lines`: 1 to 4, default 2). */
+export const MAX_STREET_LINES = 4;
+export const DEFAULT_STREET_LINES = 2;
+
+/** Magento's conversion options (`platformOptions.magento`). */
+export const MagentoOptions = z.strictObject({
+  /** The target shop's `customer/address/street_lines` (1 to 4); lines beyond it are joined into the last. */
+  streetLines: z.number().int().min(1).max(MAX_STREET_LINES).optional(),
+});
+
 /** Postcode may be left out only for these countries (`general/country/optional_zip_countries` default). */
 export const OPTIONAL_ZIP_COUNTRIES: ReadonlySet<string> = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);
 
@@ -31,7 +42,12 @@ export const MagentoAddress = z
       error: 'Not an ISO 3166-1 alpha-2 country code (upper case)',
       params: { code: 'invalid_country' },
     }),
-    street: z.array(text(255)).min(1, { error: 'Street line 1 is required' }),
+    // Shops configure 1 to 4 lines (`customer/address/street_lines`, default 2): records hold up to 4;
+    // encoding fits the lines to `platformOptions.magento.streetLines` (see the street step).
+    street: z
+      .array(text(255))
+      .min(1, { error: 'Street line 1 is required' })
+      .max(MAX_STREET_LINES, { error: `Magento holds at most ${MAX_STREET_LINES} street lines` }),
     company: text(255).nullish(),
     telephone: requiredText(255),
     fax: text(255).nullish(),
@@ -56,8 +72,12 @@ export const MagentoAddress = z
   });
 export type MagentoAddress = z.infer<typeof MagentoAddress>;
 
-/** `CustomerInterface` as `GET /V1/customers/{id}` returns it. Server-assigned fields are optional. */
-export const MagentoCustomer = z.looseObject({
+/**
+ * `CustomerInterface` as `GET /V1/customers/{id}` returns it, plus `password_hash` (customer exports
+ * and the import/export CSV carry it; `customer_entity.password_hash` is varchar 128). Server-assigned
+ * fields are optional.
+ */
+const MagentoCustomerShape = z.looseObject({
   id: z.number().int().nullish(),
   group_id: z.number().int().nullish(),
   default_billing: z.string().nullish(),
@@ -81,7 +101,13 @@ export const MagentoCustomer = z.looseObject({
   disable_auto_group_change: z.number().int().nullish(),
   extension_attributes: z.record(z.string(), z.unknown()).nullish(),
   custom_attributes: z.array(MagentoAttribute).nullish(),
+  password_hash: z.string().max(128).nullish(),
 });
+
+/** Only the customer's own `password_hash` may hold a hash; no record key may hold a plain password. */
+export const MagentoCustomer = MagentoCustomerShape.superRefine(
+  refuseCredentialKeys('Magento', (path) => path.length === 1 && path[0] === 'password_hash'),
+);
 export type MagentoCustomer = z.infer<typeof MagentoCustomer>;
 
 /** `GET /V1/customers/search` result. */
@@ -101,15 +127,15 @@ export const ADDRESS_WRITE_KEYS = [
   'custom_attributes',
 ] as const;
 
-/** `POST /V1/customers` body: `{customer, password?}`; the server assigns ids and timestamps. */
+/** `POST /V1/customers` body: `{customer, password?}`; the server assigns ids and timestamps; no hash. */
 export const MagentoCreateRequest = z.strictObject({
-  customer: MagentoCustomer.omit({ id: true }),
+  customer: MagentoCustomerShape.omit({ id: true, password_hash: true }).superRefine(refuseCredentialKeys('Magento create request')),
   password: z.string().optional(),
   redirectUrl: z.string().optional(),
 });
-/** `PUT /V1/customers/{id}` body: `{customer, passwordHash?}`; `website_id` is required. */
+/** `PUT /V1/customers/{id}` body: `{customer, passwordHash?}`; `website_id` is required; the hash sits beside `customer`. */
 export const MagentoUpdateRequest = z.strictObject({
-  customer: MagentoCustomer,
-  passwordHash: z.string().optional(),
+  customer: MagentoCustomerShape.omit({ password_hash: true }).superRefine(refuseCredentialKeys('Magento customer object')),
+  passwordHash: z.string().min(1).max(128).optional(),
 });
 export const WRITE_KEYS = { customer: CUSTOMER_WRITE_KEYS, address: ADDRESS_WRITE_KEYS };

@@ -2,7 +2,7 @@ import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
 import { sameJson } from '../../core/objects.js';
-import { textOrNumber, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, textOrNumber, twoStreetLines } from '../../core/steps.js';
 import { lowerCaseCountry } from './values.js';
 
 const P = 'medusa';
@@ -158,6 +158,7 @@ export const customerTable = defineTable('customer', MedusaCustomer, [
   field('created_at', ['createdAt'], { nonNull: true, loss: 'server_assigned', note: 'creation time, set by the server' }),
   field('updated_at', ['updatedAt'], { nonNull: true, loss: 'server_assigned', note: 'update time, set by the server' }),
   field('deleted_at', ['deletedAt'], { loss: 'server_assigned', note: 'soft-delete time, set by the server' }),
+  noPasswordHash('Medusa'),
 ]);
 
 export const tables = [customerTable, addressTable, groupTable];

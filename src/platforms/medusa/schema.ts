@@ -3,6 +3,7 @@ import { z } from 'zod';
 // The OpenAPI example prints phone and postal code as bare numbers; the fields are typed string.
 const textOrNumber = z.union([z.string(), z.number()]).nullish();
 import { Email, isCountryCode } from '../../canonical/primitives.js';
+import { refuseCredentialKeys } from '../../core/credentials.js';
 
 // Medusa v1 returns every column as a key (null when empty) but `fields=`/`expand=` change the set,
 // so keys are optional and the nullable columns (platforms.md §1.2, §1.3) are `nullish`.
@@ -62,7 +63,10 @@ export const MedusaGroup = z.looseObject({
   deleted_at: timestamp.nullish(),
 });
 
-/** The `customer` object of `GET /admin/customers/{id}`. Server-assigned fields are optional. */
+/**
+ * The `customer` object of `GET /admin/customers/{id}`. Server-assigned fields are optional.
+ * Medusa never serializes `password_hash`: a credential key anywhere in a record is refused.
+ */
 export const MedusaCustomer = z.looseObject({
   id: z.string().optional(),
   email: Email,
@@ -79,7 +83,7 @@ export const MedusaCustomer = z.looseObject({
   created_at: timestamp.optional(),
   updated_at: timestamp.optional(),
   deleted_at: timestamp.nullish(),
-});
+}).superRefine(refuseCredentialKeys('Medusa'));
 export type MedusaCustomer = z.infer<typeof MedusaCustomer>;
 
 /** `GET /admin/customers/{id}` (and create/update responses). */

@@ -1,7 +1,7 @@
 import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
 import type { EncodeScope } from '../../core/engine.js';
 import { hasKey, isPlainObject } from '../../core/path.js';
-import { objectMember, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, objectMember, twoStreetLines } from '../../core/steps.js';
 import { V4Address, V4Customer, V4State } from './schema.js';
 import { SEX, v4Timestamp } from './values.js';
 
@@ -164,6 +164,7 @@ export const customerTable = defineTable('customer', V4Customer, [
   designations,
   keep('is_in_trash', 'read_only', 'soft-deleted ("trash") flag'),
   newsletter,
+  noPasswordHash('v4'),
 ]);
 
 export const tables = [customerTable, addressTable, stateTable];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CountryCode, Email } from '../../canonical/primitives.js';
+import { refuseCredentialKeys } from '../../core/credentials.js';
 
 // WebCommander API v4 (platforms.md §4). The response shape follows the PUT page's response example
 // (seed 003) and the official Python SDK's DTOs. Ids are integers (§4.1). The docs pin few types and
@@ -54,7 +55,7 @@ export const V4ShippingProfile = z.looseObject({ id: int });
 /** `newsletter: {subscribed}` is a request key; a record may carry it so that it reaches request bodies. */
 export const V4Newsletter = z.looseObject({ subscribed: bool });
 
-/** The `customer` object of `GET /admin/customers/{id}`. */
+/** The `customer` object of `GET /admin/customers/{id}`. It has no credential field: such keys are refused. */
 export const V4Customer = z.looseObject({
   id: int,
   display_id: int,
@@ -93,7 +94,7 @@ export const V4Customer = z.looseObject({
   active_shipping_address: int,
   is_in_trash: bool,
   newsletter: V4Newsletter.nullish(),
-});
+}).superRefine(refuseCredentialKeys('v4'));
 export type V4Customer = z.infer<typeof V4Customer>;
 
 /** `GET /admin/customers/{id}`: `{customer}`. */

@@ -122,11 +122,12 @@ describe('v4 encoding from canonical customers', () => {
     expect(losses).toEqual([expect.objectContaining({ code: 'not_representable', path: ['gender'] })]);
   });
 
-  it('reports a third street line and customer-level phones', () => {
+  it('joins a third street line into the second, reporting the join, and reports customer-level phones', () => {
     const { data, losses } = encode('v4', { ...base, phone: '+61 2 9600 1234', addresses: [{ lines: ['Level 2', '22 Collins St', 'Rear'] }] });
-    expect(data.addresses).toEqual([{ address_line_1: 'Level 2', address_line_2: '22 Collins St' }]);
+    expect(data.addresses).toEqual([{ address_line_1: 'Level 2', address_line_2: '22 Collins St, Rear' }]);
     expect(losses.map((l) => [l.code, l.path])).toEqual([
-      ['not_representable', ['addresses', 0, 'lines', 2]],
+      ['value_changed', ['addresses', 0, 'lines', 1]],
+      ['value_changed', ['addresses', 0, 'lines', 2]],
       ['not_representable', ['phone']],
     ]);
   });

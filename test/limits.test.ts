@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fitStreetLines } from '../src/core/steps.js';
+import { convert, decode, encode, InvalidOptionError, safeConvert, safeDecode, safeEncode, type Address, type Customer, type PlatformId } from '../src/index.js';
+import { customer as canonicalCustomer } from './arbitraries/canonical.js';
+import { streetLine } from './arbitraries/common.js';
+import { address as magentoAddress, record as magentoRecord } from './arbitraries/magento.js';
+import { requiredDefaults, without } from './laws.js';
+
+type Rec = Record<string, unknown>;
+
+const person = { given: 'María', family: 'López' };
+const home: Address = {
+  recipient: person, lines: ['1450 Ocean Park Blvd'], locality: 'Santa Monica', postalCode: '90405', countryCode: 'US', phone: '+1 310-555-0142',
+};
+const maria: Customer = { email: 'maria@example.com', name: person, addresses: [home] };
+const issuesOf = (r: { success: boolean; error?: { issues: { code: string; path: unknown[] }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => [i.code, i.path]);
+
+describe('target limits are issues at the target path', () => {
+  const long = (n: number) => 'x'.repeat(n);
+  it.each<[string, PlatformId, Customer, [string, (string | number)[]][]]>([
+    ['Magento prefix over 40', 'magento', { ...maria, name: { ...person, prefix: long(41) } }, [['too_long', ['prefix']]]],
+    ['Magento suffix over 40', 'magento', { ...maria, name: { ...person, suffix: long(41) } }, [['too_long', ['suffix']]]],
+    ['Magento taxvat over 50', 'magento', { ...maria, taxIds: { vat: long(51) } }, [['too_long', ['taxvat']]]],
+    ['Magento first name over 255', 'magento', { ...maria, name: { ...person, given: long(256) } }, [['too_long', ['firstname']]]],
+    ['Magento middle name over 255', 'magento', { ...maria, name: { ...person, middle: long(256) } }, [['too_long', ['middlename']]]],
+    ['Magento without a first name', 'magento', { ...maria, name: { family: 'López' } }, [['required', ['firstname']]]],
+    ['Magento address prefix over 40', 'magento', { ...maria, addresses: [{ ...home, recipient: { ...person, prefix: long(41) } }] }, [['too_long', ['addresses', 0, 'prefix']]]],
+    ['Magento street line over 255', 'magento', { ...maria, addresses: [{ ...home, lines: [long(256)] }] }, [['too_long', ['addresses', 0, 'street', 0]]]],
+    ['Magento joined street line over 255', 'magento', { ...maria, addresses: [{ ...home, lines: ['1 A St', long(200), long(60)] }] }, [['too_long', ['addresses', 0, 'street', 1]]]],
+    ['Magento address without telephone', 'magento', { ...maria, addresses: [{ ...home, phone: undefined }] }, [['required', ['addresses', 0, 'telephone']]]],
+    ['Magento address without city', 'magento', { ...maria, addresses: [{ ...home, locality: undefined }] }, [['required', ['addresses', 0, 'city']]]],
+    ['Magento US address without postcode', 'magento', { ...maria, addresses: [{ ...home, postalCode: undefined }] }, [['required', ['addresses', 0, 'postcode']]]],
+    ['Magento address without street', 'magento', { ...maria, addresses: [{ ...home, lines: [] }] }, [['required', ['addresses', 0, 'street']], ['required', ['addresses', 0, 'street', 0]]]],
+    ...(['phone', 'first_name', 'last_name', 'street_address_1', 'postal_code', 'locality'] as const).map(
+      (key): [string, PlatformId, Customer, [string, (string | number)[]][]] => {
+        const drop: Record<typeof key, Partial<Address>> = {
+          phone: { phone: undefined },
+          first_name: { recipient: { family: 'López' } },
+          last_name: { recipient: { given: 'María' } },
+          street_address_1: { lines: [] },
+          postal_code: { postalCode: undefined },
+          locality: { locality: undefined },
+        };
+        return [`Open Food Network address without ${key}`, 'enterprise-v1', { ...maria, addresses: [{ ...home, ...drop[key], defaultShipping: true }] }, [['required', ['shipping_address', key]]]];
+      },
+    ),
+    ['Open Food Network address without country', 'enterprise-v1', { ...maria, addresses: [{ ...home, countryCode: undefined, defaultBilling: true }] }, [['required', ['billing_address', 'country']]]],
+  ])('%s', (_name, p, customer, expected) => {
+    const result = safeEncode(p, customer, { defaults: requiredDefaults[p] ?? {} });
+    expect(issuesOf(result)).toStrictEqual(expected);
+  });
+
+  it('names the target path when converting, never quoting the value', () => {
+    const medusa = { email: 'ana@example.com', first_name: 'Ana', last_name: 'Lima', shipping_addresses: [{ address_1: 'y'.repeat(300), city: 'Melbourne', country_code: 'au', phone: '0400111222', postal_code: '3000', first_name: 'Ana', last_name: 'Lima' }] };
+    const result = safeConvert(medusa, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect(issuesOf(result)).toStrictEqual([['too_long', ['addresses', 0, 'street', 0]]]);
+    expect(result.success ? '' : result.error.message).not.toContain('yyyy');
+  });
+});
+
+describe('Magento street line count', () => {
+  const customer = (lines: string[]): Customer => ({ ...maria, addresses: [{ ...home, lines }] });
+  const street = (lines: string[], streetLines?: number) => {
+    const { data, losses } = encode('magento', customer(lines), {
+      defaults: { website_id: 1 },
+      ...(streetLines === undefined ? {} : { platformOptions: { magento: { streetLines } } }),
+    });
+    return { street: (data.addresses?.[0] as Rec).street, losses: losses.map((l) => [l.code, l.path]) };
+  };
+  const L = ['1450 Ocean Park Blvd', 'Suite 210', 'Building C', 'Rear entrance'];
+
+  it.each<[string, string[], number | undefined, string[], (string | number)[][]]>([
+    ['two lines, default limit', L.slice(0, 2), undefined, L.slice(0, 2), []],
+    ['three lines, default limit 2: the third is joined into the second', L.slice(0, 3), undefined, [L[0]!, `${L[1]}, ${L[2]}`], [['addresses', 0, 'lines', 1], ['addresses', 0, 'lines', 2]]],
+    ['four lines, streetLines 4', L, 4, L, []],
+    ['four lines, streetLines 3', L, 3, [L[0]!, L[1]!, `${L[2]}, ${L[3]}`], [['addresses', 0, 'lines', 2], ['addresses', 0, 'lines', 3]]],
+    ['three lines, streetLines 1', L.slice(0, 3), 1, [L.slice(0, 3).join(', ')], [['addresses', 0, 'lines', 0], ['addresses', 0, 'lines', 1], ['addresses', 0, 'lines', 2]]],
+    ['an empty extra line is dropped, and only it is reported', [L[0]!, L[1]!, ''], undefined, L.slice(0, 2), [['addresses', 0, 'lines', 2]]],
+    ['an empty last allowed line takes the next one', [L[0]!, '', L[2]!], undefined, [L[0]!, L[2]!], [['addresses', 0, 'lines', 1], ['addresses', 0, 'lines', 2]]],
+    ['five canonical lines, streetLines 4', [...L, 'Dock 4'], 4, [L[0]!, L[1]!, L[2]!, `${L[3]}, Dock 4`], [['addresses', 0, 'lines', 3], ['addresses', 0, 'lines', 4]]],
+  ])('%s', (_name, lines, option, expected, changed) => {
+    const out = street(lines, option);
+    expect(out.street).toStrictEqual(expected);
+    expect(out.losses).toStrictEqual(changed.map((path) => ['value_changed', path]));
+  });
+
+  it('reports the join without quoting a line', () => {
+    const { losses } = encode('magento', customer(L), { defaults: { website_id: 1 } });
+    for (const l of losses) for (const line of L) expect(l.message).not.toContain(line);
+    expect(losses[0]!.message).toBe('Magento holds 2 street lines: lines 2–4 are written as line 2, joined with ", "');
+  });
+
+  const recordWith = (lines: string[]): Rec => ({
+    email: 'maria@example.com', firstname: 'María', lastname: 'López', website_id: 1,
+    addresses: [{ country_id: 'US', street: lines, telephone: '+1 310-555-0142', postcode: '90405', city: 'Santa Monica', firstname: 'María', lastname: 'López' }],
+  });
+
+  it.each([3, 4])('a record read with %i lines comes back exactly without options (its shop holds them)', (n) => {
+    const rec = recordWith(L.slice(0, n));
+    expect(encode('magento', decode('magento', rec).data)).toStrictEqual({ data: rec, losses: [] });
+  });
+
+  it('the option wins over the line count a record was read with, and the join is reported at the source path', () => {
+    const { data, losses } = convert(recordWith(L), { from: 'magento', to: 'magento', platformOptions: { magento: { streetLines: 2 } } });
+    expect((data.addresses?.[0] as Rec).street).toStrictEqual([L[0], L.slice(1).join(', ')]);
+    expect(losses.map((l) => [l.code, l.path])).toStrictEqual([1, 2, 3].map((i) => ['value_changed', ['addresses', 0, 'street', i]]));
+  });
+
+  it('refuses a record with more than 4 lines', () => {
+    expect(issuesOf(safeDecode('magento', recordWith([...L, 'Dock 4'])))).toStrictEqual([['too_many', ['addresses', 0, 'street']]]);
+  });
+
+  it.each([0, 5, 2.5, '2', null])('refuses streetLines %j', (streetLines) => {
+    expect(() => encode('magento', maria, { platformOptions: { magento: { streetLines } as never } })).toThrow(InvalidOptionError);
+  });
+
+  it('Magento -> two-line targets join the third and fourth lines into the second, at the source paths', () => {
+    for (const [to, key] of [['medusa', 'address_2'], ['v4', 'address_line_2']] as const) {
+      const { data, losses } = convert(recordWith(L), { from: 'magento', to });
+      const a = (to === 'medusa' ? (data as Rec).shipping_addresses : (data as Rec).addresses) as Rec[];
+      expect(a[0]![key]).toBe('Suite 210, Building C, Rear entrance');
+      expect(losses.filter((l) => l.code === 'value_changed').map((l) => l.path)).toStrictEqual([1, 2, 3].map((i) => ['addresses', 0, 'street', i]));
+    }
+  });
+});
+
+describe('street-line properties', () => {
+  const lines = fc.array(fc.oneof(streetLine, fc.constant('')), { maxLength: 7 });
+  const nonEmpty = (ls: readonly string[]) => ls.filter((l) => l !== '').join(', ');
+
+  it('fitting keeps every word in order, never exceeds the limit, and is idempotent', () => {
+    fc.assert(
+      fc.property(lines, fc.integer({ min: 1, max: 4 }), (ls, limit) => {
+        const { lines: out, changed } = fitStreetLines(ls, limit);
+        expect(out.length).toBeLessThanOrEqual(Math.max(limit, 0));
+        expect(nonEmpty(out)).toBe(nonEmpty(ls));
+        expect(out.slice(0, limit - 1)).toStrictEqual(ls.slice(0, limit - 1));
+        expect(fitStreetLines(out, limit)).toStrictEqual({ lines: out, changed: [] });
+        // Every canonical line either stands unchanged at its index or is reported.
+        ls.forEach((l, i) => expect(out[i] === l || changed.includes(i)).toBe(true));
+      }),
+    );
+  });
+
+  it.each<[PlatformId, (d: Rec) => unknown[]]>([
+    ['medusa', (d) => [((d.shipping_addresses as Rec[])[0]!).address_1, ((d.shipping_addresses as Rec[])[0]!).address_2]],
+    ['v4', (d) => [((d.addresses as Rec[])[0]!).address_line_1, ((d.addresses as Rec[])[0]!).address_line_2]],
+    ['enterprise-v1', (d) => [(d.shipping_address as Rec).street_address_1, (d.shipping_address as Rec).street_address_2]],
+    ['magento', (d) => ((d.addresses as Rec[])[0]!).street as unknown[]],
+  ])('%s holds the fitted lines and reports exactly the changed ones', (p, linesOf) => {
+    fc.assert(
+      fc.property(fc.array(streetLine, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 4 }), (ls, streetLines) => {
+        const options = { defaults: requiredDefaults[p] ?? {}, ...(p === 'magento' ? { platformOptions: { magento: { streetLines } } } : {}) };
+        const result = safeEncode(p, { ...maria, addresses: [{ ...home, lines: ls, defaultShipping: true }] }, options);
+        if (!result.success) return; // a joined line over 255 characters (Magento) is an issue, tested above
+        const limit = p === 'magento' ? streetLines : 2;
+        const fitted = fitStreetLines(ls, limit);
+        expect(linesOf(result.data as Rec).filter((l) => l !== undefined)).toStrictEqual(fitted.lines);
+        const changed = result.losses.filter((l) => l.code === 'value_changed').map((l) => l.path);
+        expect(changed).toStrictEqual(fitted.changed.map((i) => ['addresses', 0, 'lines', i]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([1, 2, 3, 4])('Magento with streetLines %i: a canonical customer cut to what it holds comes back (law 2 under the option)', (streetLines) => {
+    const options = { defaults: { website_id: 1 }, platformOptions: { magento: { streetLines } } };
+    fc.assert(
+      fc.property(canonicalCustomer, (c) => {
+        const first = safeEncode('magento', c, options);
+        if (!first.success) return;
+        const held = without(c, first.losses);
+        const again = safeEncode('magento', held, options);
+        if (!again.success) {
+          // With one line allowed, every line of a joined street is reported, so the cut address has no street left.
+          expect(again.error.issues.map((i) => i.path.slice(2, 3))).toContainEqual(['street']);
+          return;
+        }
+        expect(again.losses).toStrictEqual([]);
+        const back = decode('magento', again.data).data;
+        expect((back.addresses ?? []).map((a) => a.lines)).toStrictEqual((held.addresses ?? []).map((a) => a.lines));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('Magento records round-trip under any streetLines at least their line count', () => {
+    fc.assert(
+      fc.property(magentoRecord, fc.integer({ min: 1, max: 4 }), (rec, streetLines) => {
+        const most = Math.max(0, ...((rec.addresses as Rec[] | null | undefined) ?? []).map((a) => (a.street as unknown[]).length));
+        const options = { platformOptions: { magento: { streetLines } } };
+        const { data, losses } = encode('magento', decode('magento', rec, options).data, options);
+        if (streetLines >= most) expect({ data, losses }).toStrictEqual({ data: rec, losses: [] });
+        else expect(losses.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a generated Magento address keeps its lines through decode and encode', () => {
+    fc.assert(
+      fc.property(magentoAddress, (a) => {
+        const rec = { email: 'a@example.com', firstname: 'A', lastname: 'B', website_id: 1, addresses: [a] };
+        expect(encode('magento', decode('magento', rec).data).data).toStrictEqual(rec);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
