@@ -25,9 +25,13 @@ export function instantParts(iso: string): InstantParts | undefined {
   return { ms: Date.parse(iso), fraction: m[1] ?? '', zone: m[2]! };
 }
 
-/** Whether `zone` is an IANA time zone name this runtime knows (`Australia/Sydney`, `UTC`). */
+/**
+ * Whether `zone` is an IANA time zone name this runtime knows (`Australia/Sydney`, `UTC`). Offsets
+ * (`+10:00`, which newer runtimes accept as a zone) are not names: a fixed offset says nothing of
+ * daylight saving, so it is never taken for the customer's zone.
+ */
 export function isTimeZone(zone: string): boolean {
-  if (zone.trim() === '' || zone !== zone.trim()) return false;
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
