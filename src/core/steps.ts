@@ -186,6 +186,13 @@ export const normalisedField = <Ctx>(
   });
 };
 
+/** The phone decision every platform shares, for its `decisions` list. */
+export const PHONES =
+  'E.164 (`+61391234567`) when libphonenumber-js (full metadata) reads the whole text as one valid number (a leading + needs no country); ' +
+  'otherwise (not valid in that country, text around the number, an extension, no country and no leading +) the text is kept as written ' +
+  'and reported `not_normalised` when converted, in a message that never quotes it. Other platforms get E.164; the record\'s own platform ' +
+  'gets its original text back (hint `$<key>:original`) while it still normalises to the canonical phone.';
+
 /** Where a phone's country comes from: its own address, or the customer's addresses. */
 export type PhoneCountry = 'address' | 'customer';
 

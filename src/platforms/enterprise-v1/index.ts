@@ -1,6 +1,7 @@
 import { pick } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
+import { PHONES } from '../../core/steps.js';
 import { customerTable, tables } from './mapping.js';
 import {
   ADDRESS_WRITE_KEYS,
@@ -73,6 +74,8 @@ export const enterpriseV1 = definePlatform({
     '`first_name`/`last_name` are nullable strings (the schema says nullable; the DB default is "", so unset names read as "" and are kept verbatim).',
     '`code` <-> canonical `reference` and `tags` <-> canonical `tags`; `allow_charges` and `balance` travel as read-only data, `terms_and_conditions_accepted_at` as platform data.',
     'Address `phone`, `first_name`, `last_name`, `street_address_1`, `postal_code`, `locality` and `country` are required (customer addresses always get company "unused", so names are required); `latitude`/`longitude` travel as platform data.',
+    `Address \`phone\` is read in the address's \`country.code\`: ${PHONES}`,
+    '`terms_and_conditions_accepted_at` (ISO 8601 with the shop\'s offset, e.g. `+11:00`) has no canonical concept: it travels verbatim as Open Food Network data, so its offset comes back exactly, and is reported `platform_data` elsewhere.',
     'Street lines: `street_address_1`/`street_address_2` <-> lines[0]/lines[1]; "" is kept as a line and null as platform data, so both come back exactly; a third canonical line is reported lost.',
     'Region `{code, name}` <-> administrativeArea, with `code` the Spree abbreviation (e.g. `Vic`) kept verbatim (no lookups).',
     'Country `{code, name}`: `code` (upper-case ISO alpha-2, required in records) <-> countryCode; the rest of the object (`name`) stays platform data.',

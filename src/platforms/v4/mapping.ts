@@ -42,7 +42,7 @@ const sex = custom({
   name: 'sex',
   keys: ['sex'],
   canonical: [['gender']],
-  note: '`sex` "MALE" <-> male, "FEMALE" <-> female (spelling of the docs\' example; values undocumented); other values stay v4 data; not_specified has no v4 value',
+  note: '`sex` exactly "MALE" <-> male, "FEMALE" <-> female (decided: the docs\' example spelling, case-sensitive; values undocumented); any other value stays v4 data and is reported when converting; not_specified has no v4 value',
   decode(s) {
     const v = s.src.sex;
     if (v === undefined) return;
