@@ -11,7 +11,7 @@ type Rec = Record<string, unknown>;
 
 const person = { given: 'María', family: 'López' };
 const home: Address = {
-  recipient: person, lines: ['1450 Ocean Park Blvd'], locality: 'Santa Monica', postalCode: '90405', countryCode: 'US', phone: '+1 310-555-0142',
+  recipient: person, lines: ['1450 Ocean Park Blvd'], locality: 'Santa Monica', postalCode: '90405', countryCode: 'US', phone: '+13105550142',
 };
 const maria: Customer = { email: 'maria@example.com', name: person, addresses: [home] };
 const issuesOf = (r: { success: boolean; error?: { issues: { code: string; path: unknown[] }[] } }) =>

@@ -103,9 +103,16 @@ function restoreAt(owner: Record<string, unknown>, path: Path, value: unknown): 
     list.splice(Math.min(last, list.length), 0, value);
     return true;
   }
-  if (getAt(owner, path) !== undefined) return false;
-  setAt(owner, path, value);
-  return true;
+  const existing = getAt(owner, path);
+  if (existing === undefined) {
+    setAt(owner, path, value);
+    return true;
+  }
+  // Both objects (platform data the target decoded beside the carried one): fill in what is missing.
+  if (isPlainObject(existing) && isPlainObject(value)) {
+    return Object.entries(value).every(([k, v]) => restoreAt(owner, [...path, k], v));
+  }
+  return false;
 }
 
 /** Removes an empty object at `path` and then its emptied parents, up to `stop` levels. */

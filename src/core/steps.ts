@@ -1,6 +1,8 @@
 import type { EncodeScope } from './engine.js';
+import type { LossCode } from './issues.js';
 import { custom, type CustomRule } from './mapping.js';
 import { hasKey, isPlainObject, type Path } from './path.js';
+import { normalisePhone, toE164 } from './phones.js';
 
 /**
  * Canonical street lines fitted into `limit` lines: the lines beyond the limit are joined into the
@@ -149,3 +151,151 @@ export const textOrNumber = (key: string, canonical: Path): CustomRule =>
       s.put(key, String(asNumber) === v ? asNumber : v);
     },
   });
+
+/**
+ * How a normalised field reads and writes its value: a two-way conversion like a `ValueCodec`, with a
+ * context (an address's country, a customer's time zone) and a loss when the written form differs.
+ */
+export interface Normaliser<Ctx> {
+  readonly name: string;
+  /** One line for the docs: what is accepted, what the canonical form is, what comes back. */
+  readonly note: string;
+  /**
+   * The context at this level, read from the canonical object (while decoding: what the rules before
+   * this one produced, so a rule that needs the country comes after the country rule) and this
+   * platform's data at this level.
+   */
+  context(canonical: Record<string, unknown>, platformData: Record<string, unknown>): Ctx;
+  /** Record value -> canonical value; `undefined` when not recognised (it then travels as platform data). */
+  decode(raw: unknown, ctx: Ctx): unknown;
+  /** Canonical value -> record value for a record that did not come from this platform (or changed since). */
+  encode(value: unknown, ctx: Ctx): { readonly raw: unknown; readonly loss?: { readonly code: LossCode; readonly message: string } };
+}
+
+/** The hint that keeps a normalised field's value as its own platform wrote it. */
+export const originalHint = (key: string): string => `${key}:original`;
+
+/**
+ * `record[key]` <-> `canonical[...path]` through a normaliser. The value as the record wrote it is kept
+ * as the hint `$<key>:original` whenever writing the canonical value would not give it back exactly and
+ * silently; encoding to the same platform writes the original back when it still decodes to the
+ * canonical value, so a record returns to its own platform unchanged. Any other write goes through
+ * `encode`, whose loss is reported (the value is still written).
+ */
+export const normalisedField = <Ctx>(
+  key: string,
+  canonical: Path,
+  normaliser: Normaliser<Ctx>,
+  options: { readonly nonNull?: boolean; readonly loss?: LossCode; readonly note?: string } = {},
+): CustomRule => {
+  const hint = originalHint(key);
+  const how = options.loss ? { code: options.loss } : {};
+  return custom({
+    name: key,
+    keys: [key],
+    canonical: [canonical],
+    note: [normaliser.note, options.note, options.nonNull ? 'null kept as platform data' : undefined].filter(Boolean).join('; '),
+    decode(s) {
+      const raw = s.src[key];
+      if (raw === undefined) return;
+      if (raw === null) {
+        if (options.nonNull) s.keep(key, null, 'platform_data');
+        else s.set(canonical, null, [key], how);
+        return;
+      }
+      const ctx = normaliser.context(s.out, s.platformData);
+      const value = normaliser.decode(raw, ctx);
+      if (value === undefined) return s.keep(key, raw, 'platform_data', `value not recognised as ${normaliser.name}`);
+      s.set(canonical, value, [key], how);
+      const plain = normaliser.encode(value, ctx);
+      if (plain.loss !== undefined || plain.raw !== raw) s.hint(hint, raw);
+    },
+    encode(s) {
+      const value = s.peek(canonical);
+      if (value === undefined) return;
+      s.take(canonical);
+      if (value === null) {
+        if (!options.nonNull) s.put(key, null);
+        return;
+      }
+      const ctx = normaliser.context(s.value, s.platformData);
+      const original = s.platformData[`$${hint}`];
+      if (original !== undefined && original !== null && normaliser.decode(original, ctx) === value) return s.put(key, original);
+      const { raw, loss } = normaliser.encode(value, ctx);
+      if (loss) s.report(canonical, loss.code, loss.message);
+      else if (normaliser.decode(raw, ctx) !== value) s.report(canonical, 'value_changed', `written as ${normaliser.name}, which reads back differently`);
+      s.put(key, raw);
+    },
+  });
+};
+
+/** The phone decision every platform shares, for its `decisions` list. */
+export const PHONES =
+  'E.164 (`+61391234567`) when libphonenumber-js (full metadata) reads the whole text as one valid number (a leading + needs no country); ' +
+  'otherwise (not valid in that country, text around the number, an extension, no country and no leading +) the text is kept as written ' +
+  'and reported `not_normalised` when converted, in a message that never quotes it. Other platforms get E.164; the record\'s own platform ' +
+  'gets its original text back (hint `$<key>:original`) while it still normalises to the canonical phone.';
+
+/** Where a phone's country comes from: its own address, or the customer's addresses. */
+export type PhoneCountry = 'address' | 'customer';
+
+const countryOf = (a: unknown): string | undefined =>
+  isPlainObject(a) && typeof a.countryCode === 'string' ? a.countryCode : undefined;
+
+/**
+ * The country a customer-level phone is read in: the default billing address's country, else the
+ * first address's (the first of the two that has a country).
+ */
+export function customerCountry(customer: Record<string, unknown>): string | undefined {
+  const list = Array.isArray(customer.addresses) ? customer.addresses : [];
+  const billing = list.find((a) => isPlainObject(a) && a.defaultBilling === true);
+  return countryOf(billing) ?? countryOf(list[0]);
+}
+
+const PHONE_WHERE: Record<PhoneCountry, string> = {
+  address: "the address's country",
+  customer: "the customer's country (default billing address, else first address)",
+};
+
+/** Phones: E.164 when libphonenumber-js reads the text as a valid number, else the text as written. */
+export const phoneNormaliser = (countryFrom: PhoneCountry, numbers = false): Normaliser<string | undefined> => ({
+  name: 'phone number',
+  note:
+    `E.164 (\`+61391234567\`) when libphonenumber-js reads it as a valid number in ${PHONE_WHERE[countryFrom]} (a leading + needs none), ` +
+    `else the text as written (reported \`not_normalised\` when converted)${numbers ? '; a bare JSON number is read as its digits' : ''}; ` +
+    'the original comes back to its own platform, E.164 goes everywhere else',
+  context: (canonical) => (countryFrom === 'address' ? countryOf(canonical) : customerCountry(canonical)),
+  decode(raw, country) {
+    const text = typeof raw === 'string' ? raw : numbers && typeof raw === 'number' ? String(raw) : undefined;
+    return text === undefined ? undefined : normalisePhone(text, country);
+  },
+  encode(value, country) {
+    const text = String(value);
+    if (text === '') return { raw: text };
+    const e164 = toE164(text, country);
+    if (e164 === undefined) {
+      return {
+        raw: text,
+        loss: {
+          code: 'not_normalised',
+          message: `Written as the source wrote it: not a valid phone number (E.164) in ${country === undefined ? 'any country (no leading + and no country to read it in)' : PHONE_WHERE[countryFrom]}`,
+        },
+      };
+    }
+    if (e164 !== text) return { raw: e164, loss: { code: 'value_changed', message: 'Written in E.164 form' } };
+    return { raw: text };
+  },
+});
+
+/**
+ * A phone field (`telephone`, `fax`, `phone`, `mobile`) <-> a canonical phone, normalised to E.164 with
+ * the address's country (`countryFrom: 'address'`) or the customer's (`'customer'`). While decoding the
+ * country is read from the canonical values already decoded: the rule must come after the country rule
+ * (addresses) or the addresses rule (customer). `numbers` also reads a bare JSON number (Medusa's example).
+ */
+export const phoneField = (
+  key: string,
+  canonical: Path,
+  options: { readonly countryFrom: PhoneCountry; readonly numbers?: boolean; readonly nonNull?: boolean },
+): CustomRule =>
+  normalisedField(key, canonical, phoneNormaliser(options.countryFrom, options.numbers ?? false), options.nonNull ? { nonNull: true } : {});

@@ -22,6 +22,52 @@ export const countryCode = fc.constantFrom('US', 'AU', 'DE', 'GB', 'CA', 'FR', '
 
 export const phone = fc.constantFrom('+1 310-555-0142', '03 9123 4567', '+61 412 345 678', '0400111222', '+49 30 1234567', '512-555-0199');
 
+/** Numbers as people write them at home, valid in the country they are keyed by (libphonenumber-js max metadata). */
+export const NATIONAL_PHONES: Readonly<Record<string, readonly string[]>> = {
+  AU: ['03 9123 4567', '(02) 9600 1234', '0412 345 678', '0400111222', '08 8123 4567'],
+  US: ['(213) 373-4253', '512-555-0199', '310.555.0142', '1 (415) 555-2671'],
+  CA: ['(416) 555-0123', '604-555-0188', '(514) 390-1234'],
+  DE: ['030 1234567', '089 12345678', '0151 23456789'],
+  GB: ['020 7946 0958', '0161 496 0000'],
+  FR: ['01 23 45 67 89', '06 12 34 56 78'],
+  NZ: ['021 123 4567'],
+  IE: ['01 234 5678', '087 123 4567'],
+  BR: ['(11) 2345-6789', '(21) 98765-4321'],
+  JP: ['03-1234-5678', '090-1234-5678'],
+  HK: ['2345 6789', '9123 4567'],
+};
+
+/** Canonical phones: E.164 (what every valid number becomes). */
+export const e164Phone = fc.constantFrom('+13105550142', '+61391234567', '+61412345678', '+49301234567', '+442079460958', '+33612345678', '+85291234567');
+
+/** Text in a phone field that is no valid number anywhere: kept as written, reported `not_normalised` when converted. */
+export const notAPhone = fc.constantFrom('ask at reception', '0061 3 9123 4567', '+1 310-555-0142 ext. 12', '12345');
+
+/**
+ * Replaces, now and then, the phones at `keys` of a generated object with numbers written the national
+ * way of its country (`countryOf`), so that decoding has to read them in that country.
+ */
+export const withNationalPhones = <T extends Record<string, unknown>>(
+  arb: fc.Arbitrary<T>,
+  countryOf: (value: T) => unknown,
+  keys: readonly string[],
+): fc.Arbitrary<T> =>
+  arb.chain((value) => {
+    const country = countryOf(value);
+    const national = typeof country === 'string' ? NATIONAL_PHONES[country.toUpperCase()] : undefined;
+    const present = keys.filter((k) => typeof value[k] === 'string');
+    if (!national || present.length === 0) return fc.constant(value);
+    return fc
+      .tuple(...present.map(() => fc.option(fc.constantFrom(...national), { nil: undefined, freq: 2 })))
+      .map((picked) => {
+        const out: Record<string, unknown> = { ...value };
+        picked.forEach((p, i) => {
+          if (p !== undefined) out[present[i]!] = p;
+        });
+        return out as T;
+      });
+  });
+
 export const postcode = fc.constantFrom('90405', '3000', '10117', 'SW1A 1AA', 'H2X 1Y4', '2150', '01310-100');
 
 export const streetLine = fc.oneof(

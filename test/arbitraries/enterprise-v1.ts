@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countryCode, email, isoInstant, maybeEmpty, nullable, phone, postcode, shape, streetLine, text } from './common.js';
+import { countryCode, email, isoInstant, maybeEmpty, nullable, phone, postcode, shape, streetLine, text, withNationalPhones } from './common.js';
 
 const COUNTRY_NAMES: Record<string, string> = {
   US: 'United States', AU: 'Australia', DE: 'Germany', GB: 'United Kingdom', CA: 'Canada', FR: 'France',
@@ -23,7 +23,7 @@ const region = shape(
   },
 );
 
-export const address: fc.Arbitrary<Record<string, unknown>> = shape(
+const addressFields: fc.Arbitrary<Record<string, unknown>> = shape(
   {
     phone: fc.oneof(phone, text(20)),
     first_name: text(),
@@ -44,6 +44,13 @@ export const address: fc.Arbitrary<Record<string, unknown>> = shape(
     company: fc.constantFrom('unused', 'Green Acres Co-op'),
   },
 ) as fc.Arbitrary<Record<string, unknown>>;
+
+/** Addresses whose phone is often written the national way of the address's country. */
+export const address = withNationalPhones(
+  addressFields,
+  (a) => (a.country && typeof a.country === 'object' ? (a.country as Record<string, unknown>).code : undefined),
+  ['phone'],
+);
 
 const customer = shape(
   {

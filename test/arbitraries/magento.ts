@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { calendarDate, countryCode, email, jsonValue, magentoHash, maybeEmpty, nullable, phone, postcode, shape, streetLine, text } from './common.js';
+import { calendarDate, countryCode, email, jsonValue, magentoHash, maybeEmpty, nullable, phone, postcode, shape, streetLine, text, withNationalPhones } from './common.js';
 
 const OPTIONAL_ZIP = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);
 
@@ -22,7 +22,7 @@ const region = shape(
   },
 );
 
-export const address = fc
+const addressFields = fc
   .tuple(
     shape(
       {
@@ -56,6 +56,16 @@ export const address = fc
   // Postcode is required unless the country is in Magento's optional-zip list.
   .map(([a, zip, withZip]) => (withZip || !OPTIONAL_ZIP.has(a.country_id) ? { ...a, postcode: zip } : a));
 
+/** Addresses whose telephone and fax are often written the national way of the address's country. */
+export const address = withNationalPhones(addressFields as fc.Arbitrary<Record<string, unknown>>, (a) => a.country_id, ['telephone', 'fax']);
+
+/** `dob` as REST returns it, as CSV imports and older payloads write it (with a midnight time), or unreadable. */
+const dob = fc.oneof(
+  { weight: 3, arbitrary: calendarDate },
+  { weight: 2, arbitrary: calendarDate.map((d) => `${d} 00:00:00`) },
+  fc.constantFrom('19/04/1990', '1990-04-19 13:00:00', '1990-02-30'),
+);
+
 export const record: fc.Arbitrary<Record<string, unknown>> = shape(
   {
     email,
@@ -72,7 +82,7 @@ export const record: fc.Arbitrary<Record<string, unknown>> = shape(
     created_at: magentoTime,
     updated_at: magentoTime,
     created_in: fc.constantFrom('Default Store View', 'Admin', 'Deutsch'),
-    dob: nullable(fc.oneof(calendarDate, fc.constant('1990-04-19 00:00:00'))),
+    dob: nullable(dob),
     middlename: maybeEmpty(text(10)),
     prefix: maybeEmpty(fc.constantFrom('Mr.', 'Ms.', 'Dr.')),
     suffix: maybeEmpty(fc.constantFrom('Jr.', 'Sr.')),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, shape, streetLine, text } from './common.js';
+import { email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, shape, streetLine, text, withNationalPhones } from './common.js';
 
 /** Phones and postcodes as the OpenAPI example prints them: bare numbers. */
 const bareNumber = fc.integer({ min: 0, max: 2 ** 48 });
@@ -47,10 +47,14 @@ const addressFields = {
 const filled = { first_name: text(), last_name: text(), address_1: streetLine, city: text(30), country_code: countryCode, postal_code: postcode, phone };
 
 /** An address as a shopper fills it in (name, street, city, country, postcode, phone), or any sparse one the schema accepts. */
-export const address = fc.oneof(
-  { weight: 2, arbitrary: shape(filled, without(addressFields, Object.keys(filled) as (keyof typeof filled)[])) },
-  shape({}, addressFields),
-) as fc.Arbitrary<Record<string, unknown>>;
+export const address = withNationalPhones(
+  fc.oneof(
+    { weight: 2, arbitrary: shape(filled, without(addressFields, Object.keys(filled) as (keyof typeof filled)[])) },
+    shape({}, addressFields),
+  ) as fc.Arbitrary<Record<string, unknown>>,
+  (a) => a.country_code,
+  ['phone'],
+);
 
 const group = shape(
   { id: id('cgrp') },
@@ -95,7 +99,13 @@ const base = fc.oneof(
  * Medusa v1 customers as `GET /admin/customers/{id}` returns them: the billing address absent, null,
  * a copy of an address-book entry (the same row) or an address of its own.
  */
-export const record: fc.Arbitrary<Record<string, unknown>> = base.chain((r) => {
+const countryOfFirst = (r: Record<string, unknown>): unknown => {
+  const billing = r.billing_address as Record<string, unknown> | null | undefined;
+  const book = Array.isArray(r.shipping_addresses) ? (r.shipping_addresses as Record<string, unknown>[]) : [];
+  return billing?.country_code ?? book[0]?.country_code;
+};
+
+const records: fc.Arbitrary<Record<string, unknown>> = base.chain((r) => {
   const book = Array.isArray(r.shipping_addresses) ? (r.shipping_addresses as Record<string, unknown>[]) : [];
   const billing: fc.Arbitrary<unknown>[] = [fc.constant(undefined), fc.constant(null), address];
   const base = fc.oneof(...billing).map((b) => (b === undefined ? r : { ...r, billing_address: b }));
@@ -107,3 +117,6 @@ export const record: fc.Arbitrary<Record<string, unknown>> = base.chain((r) => {
   });
   return fc.oneof(base, sameRow);
 });
+
+/** The customer's own phone is often written the national way of its billing (else first) address's country. */
+export const record: fc.Arbitrary<Record<string, unknown>> = withNationalPhones(records, countryOfFirst, ['phone']);

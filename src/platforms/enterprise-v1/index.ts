@@ -1,6 +1,7 @@
 import { pick } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
+import { PHONES } from '../../core/steps.js';
 import { customerTable, tables } from './mapping.js';
 import {
   ADDRESS_WRITE_KEYS,
@@ -76,6 +77,8 @@ export const enterpriseV1 = definePlatform({
     'Street lines: `street_address_1`/`street_address_2` <-> lines[0]/lines[1]; "" is kept as a line and null as platform data, so both come back exactly; a third and later canonical lines are joined into `street_address_2` with ", " (each changed line reported `value_changed`).',
     'The required address fields are checked on every record read or written: encoding an address that lacks one is an issue at that field of the target record (e.g. `shipping_address.phone`), never an invented value. No lengths are documented, so none are checked.',
     'Credentials: Open Food Network has no credential field, so a record with a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; requests take no password.',
+    `Address \`phone\` is read in the address's \`country.code\`: ${PHONES}`,
+    '`terms_and_conditions_accepted_at` (ISO 8601 with the shop\'s offset, e.g. `+11:00`) has no canonical concept: it travels verbatim as Open Food Network data, so its offset comes back exactly, and is reported `platform_data` elsewhere.',
     'Region `{code, name}` <-> administrativeArea, with `code` the Spree abbreviation (e.g. `Vic`) kept verbatim (no lookups).',
     'Country `{code, name}`: `code` (upper-case ISO alpha-2, required in records) <-> countryCode; the rest of the object (`name`) stays platform data.',
     'Billing and shipping are two slots, not an address book: identical slots decode to one address flagged defaultBilling and defaultShipping, otherwise billing (defaultBilling) then shipping (defaultShipping); a null slot is kept as null.',

@@ -1,7 +1,7 @@
 import { custom, defineTable, field, keep, nestedObject } from '../../core/mapping.js';
 import { sameJson } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
-import { noPasswordHash, objectMember, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, objectMember, phoneField, twoStreetLines } from '../../core/steps.js';
 import { EnterpriseAddress, EnterpriseCustomer, EnterpriseRegion } from './schema.js';
 
 const P = 'enterprise-v1';
@@ -12,7 +12,6 @@ export const regionTable = defineTable('region', EnterpriseRegion, [
 ]);
 
 export const addressTable = defineTable('address', EnterpriseAddress, [
-  field('phone', ['phone'], { nonNull: true }),
   keep('latitude', 'platform_data', 'geocoded latitude of the address (no canonical concept)'),
   keep('longitude', 'platform_data', 'geocoded longitude of the address (no canonical concept)'),
   field('first_name', ['recipient', 'given'], { nonNull: true }),
@@ -22,6 +21,8 @@ export const addressTable = defineTable('address', EnterpriseAddress, [
   field('locality', ['locality'], { nonNull: true }),
   nestedObject('region', ['administrativeArea'], regionTable, { note: 'Spree state `{code: abbr, name}`, codes kept verbatim' }),
   objectMember({ key: 'country', member: 'code', canonical: ['countryCode'], platformLabel: 'Open Food Network', others: { name: 'Spree country name (the country travels as its code)' } }),
+  // After `country`: the phone is read in its address's country.
+  phoneField('phone', ['phone'], { countryFrom: 'address', nonNull: true }),
 ]);
 
 type Slot = 'billing_address' | 'shipping_address';

@@ -1,9 +1,9 @@
 import type { EncodeScope } from '../../core/engine.js';
 import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
-import { fitStreetLines, objectMember, reportStreetJoin } from '../../core/steps.js';
-import { DEFAULT_STREET_LINES, MAX_STREET_LINES, MagentoAddress, MagentoCustomer, MagentoRegion } from './schema.js';
-import { calendarDate, magentoGender, magentoTimestamp } from './values.js';
+import { fitStreetLines, normalisedField, objectMember, phoneField, reportStreetJoin } from '../../core/steps.js';
+import { DEFAULT_STREET_LINES, MagentoAddress, MagentoCustomer, MagentoRegion, MAX_STREET_LINES } from './schema.js';
+import { magentoDob, magentoGender, magentoTime } from './values.js';
 
 const P = 'magento';
 
@@ -89,8 +89,9 @@ export const addressTable = defineTable('address', MagentoAddress, [
   field('country_id', ['countryCode']),
   street,
   field('company', ['organization']),
-  field('telephone', ['phone']),
-  field('fax', ['fax']),
+  // After `country_id`: a phone is read in its address's country.
+  phoneField('telephone', ['phone'], { countryFrom: 'address' }),
+  phoneField('fax', ['fax'], { countryFrom: 'address' }),
   field('postcode', ['postalCode']),
   field('city', ['locality']),
   field('firstname', ['recipient', 'given']),
@@ -147,10 +148,10 @@ export const customerTable = defineTable('customer', MagentoCustomer, [
   keep('default_billing', 'server_assigned', 'Magento address id of the default billing address (the designation itself travels as the address flag)'),
   keep('default_shipping', 'server_assigned', 'Magento address id of the default shipping address (the designation itself travels as the address flag)'),
   keep('confirmation', 'platform_data', 'pending e-mail confirmation key'),
-  field('created_at', ['createdAt'], { value: magentoTimestamp }),
-  field('updated_at', ['updatedAt'], { value: magentoTimestamp }),
+  normalisedField('created_at', ['createdAt'], magentoTime),
+  normalisedField('updated_at', ['updatedAt'], magentoTime),
   keep('created_in', 'server_assigned', 'name of the store view the account was created in'),
-  field('dob', ['birthDate'], { value: calendarDate }),
+  normalisedField('dob', ['birthDate'], magentoDob),
   field('email', ['email'], { nonNull: true }),
   field('firstname', ['name', 'given'], { nonNull: true }),
   field('lastname', ['name', 'family'], { nonNull: true }),

@@ -1,27 +1,73 @@
 import type { ValueCodec } from '../../core/mapping.js';
+import type { Normaliser } from '../../core/steps.js';
 import type { Gender } from '../../canonical/customer.js';
+import { instantParts, isCalendarDate, isInstant, utcSeconds } from '../../core/times.js';
 
-/** Magento `YYYY-MM-DD HH:MM:SS` (UTC, magento.md §1) <-> ISO 8601 instant in UTC. */
-export const magentoTimestamp: ValueCodec<string, string> = {
+const MAGENTO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
+
+/** Magento `YYYY-MM-DD HH:MM:SS` (UTC, magento.md §1) as a canonical instant `YYYY-MM-DDTHH:MM:SSZ`, if it is a real time. */
+export function fromMagentoTime(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const m = MAGENTO_TIME.exec(raw);
+  const iso = m ? `${m[1]}T${m[2]}Z` : undefined;
+  return iso !== undefined && isInstant(iso) ? iso : undefined;
+}
+
+/**
+ * What writing an instant as Magento's UTC whole seconds does to it. The canonical instant keeps the
+ * source's written form, so any difference is reported `value_changed`; the message says whether the
+ * instant itself changed (a non-zero fraction of a second) or only its written form (an offset: same
+ * instant, the wall-clock offset is not kept; `.000` or `+00:00`: same instant, same offset).
+ */
+export function magentoTimeChange(iso: string): string | undefined {
+  const parts = instantParts(iso);
+  if (!parts) return undefined;
+  const why: string[] = [];
+  if (/[1-9]/.test(parts.fraction)) why.push('Magento stores whole seconds: the fraction of a second is dropped');
+  else if (parts.fraction !== '') why.push('Magento stores whole seconds: the written zero fraction is dropped (same instant)');
+  if (parts.zone === '+00:00' || parts.zone === '-00:00') why.push('written with Z for the zero UTC offset (same instant)');
+  else if (parts.zone !== 'Z') why.push('Magento stores UTC: the same instant is written in UTC and its original UTC offset is not kept');
+  return why.length > 0 ? `${why.join('; ')}.` : undefined;
+}
+
+/** Magento `YYYY-MM-DD HH:MM:SS` (UTC) <-> ISO 8601 instant; what Magento cannot hold is reported. */
+export const magentoTime: Normaliser<void> = {
   name: 'Magento UTC "YYYY-MM-DD HH:MM:SS"',
-  note: 'UTC "YYYY-MM-DD HH:MM:SS" <-> ISO 8601 "YYYY-MM-DDTHH:MM:SSZ"; sub-second digits and offsets do not survive',
-  decode: (raw) => {
-    const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(raw);
-    if (!m || Number.isNaN(Date.parse(`${m[1]}T${m[2]}Z`))) return undefined;
-    return `${m[1]}T${m[2]}Z`;
+  note: 'UTC "YYYY-MM-DD HH:MM:SS" <-> ISO 8601 "YYYY-MM-DDTHH:MM:SSZ"; an instant with a fraction of a second or an offset is written in UTC whole seconds and reported `value_changed`',
+  context: () => undefined,
+  decode: fromMagentoTime,
+  encode(value) {
+    const parts = instantParts(String(value));
+    if (!parts) return { raw: value };
+    const change = magentoTimeChange(String(value));
+    return { raw: utcSeconds(parts.ms), ...(change ? { loss: { code: 'value_changed' as const, message: change } } : {}) };
   },
-  encode: (iso) => new Date(iso).toISOString().slice(0, 19).replace('T', ' '),
 };
 
-/** `dob` as a calendar date; Magento returns `YYYY-MM-DD`. */
-export const calendarDate: ValueCodec<string, string> = {
+const DOB = /^(\d{4}-\d{2}-\d{2})(?: 00:00:00)?$/;
+
+/** `dob` as a calendar date: `YYYY-MM-DD` as REST returns it, or `YYYY-MM-DD 00:00:00` (CSV imports, older payloads). */
+export function fromMagentoDob(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const date = DOB.exec(raw)?.[1];
+  return date !== undefined && isCalendarDate(date) ? date : undefined;
+}
+
+/** Magento `dob` <-> canonical calendar date `YYYY-MM-DD`; the original form comes back to Magento. */
+export const magentoDob: Normaliser<void> = {
   name: 'calendar date',
-  note: '"YYYY-MM-DD" kept as is',
-  decode: (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) ? raw : undefined),
-  encode: (date) => date,
+  note: '"YYYY-MM-DD" or "YYYY-MM-DD 00:00:00" (CSV imports, older payloads) <-> calendar date "YYYY-MM-DD"; written as "YYYY-MM-DD" (the original form to Magento)',
+  context: () => undefined,
+  decode: fromMagentoDob,
+  encode: (date) => ({ raw: date }),
 };
 
-const GENDERS: readonly [number, Gender][] = [
+/**
+ * Gender option ids of a standard install (magento.md §5): 1 Male, 2 Female (documented), 3 Not
+ * Specified (install order, not verified). Any other id (0 after a CSV import with an unknown label,
+ * merchant-added options) travels as Magento data and is reported when converting, never guessed.
+ */
+export const GENDERS: readonly (readonly [number, Gender])[] = [
   [1, 'male'],
   [2, 'female'],
   [3, 'not_specified'],
@@ -30,7 +76,7 @@ const GENDERS: readonly [number, Gender][] = [
 /** EAV option ids of a standard install (magento.md §5); other ids (0, merchant options) are kept raw. */
 export const magentoGender: ValueCodec<number, Gender> = {
   name: 'Magento gender option id',
-  note: '1 male, 2 female, 3 not_specified (standard install option ids); any other id travels as platform data',
+  note: '1 male, 2 female, 3 not_specified (standard install option ids; 3 follows install order, not verified); any other id travels as Magento data and is reported when converting',
   decode: (raw) => GENDERS.find(([id]) => id === raw)?.[1],
   encode: (g) => GENDERS.find(([, v]) => v === g)?.[0] ?? 3,
 };

@@ -1,6 +1,7 @@
 import { pick } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
+import { PHONES } from '../../core/steps.js';
 import { customerTable, tables } from './mapping.js';
 import {
   CREATE_KEYS,
@@ -69,6 +70,8 @@ export const medusa = definePlatform({
     'The record is the `customer` object of `GET /admin/customers/{id}`, with `billing_address`, `shipping_addresses` and `groups` when expanded; `orders` (expanded) travels as Medusa read-only data.',
     '`email` is required; `first_name`, `last_name` and `phone` may be null or absent; `id`, `has_account`, timestamps and `billing_address_id` are optional (server-assigned). Timestamps must be ISO 8601 with a zone.',
     '`phone` and `postal_code` are typed string, but the OpenAPI example prints bare numbers (`72093`): a number is read as its digits, and written back as a number only when the record returns to Medusa; request bodies send the text.',
+    `Address \`phone\` is read in the address's \`country_code\`; the customer's \`phone\` in the customer's country, decided when decoding from the record's own addresses: the default billing address's country (\`billing_address\`), else the first address's (when encoding, from the canonical addresses being written). ${PHONES}`,
+    'Timestamps are ISO 8601 instants with a zone and travel exactly as written (offset and fraction included); only a target that holds less (Magento: UTC whole seconds) reports the difference.',
     'Address `country_code` must be lower-case ISO alpha-2 (Medusa lower-cases it on write); the canonical country is its upper-case form.',
     '`address_1`/`address_2` are lines[0]/lines[1]; a third and later canonical lines are joined into `address_2` with ", " (each changed line reported `value_changed`); null lines are kept so they come back exactly. No column lengths are documented for v1, so none are checked.',
     'Credentials: Medusa never returns `password_hash`, so a record with a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; a plain-text password exists only in create/update bodies (`toRequest` option).',

@@ -2,7 +2,7 @@ import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
 import { sameJson } from '../../core/objects.js';
-import { noPasswordHash, textOrNumber, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, phoneField, textOrNumber, twoStreetLines } from '../../core/steps.js';
 import { lowerCaseCountry } from './values.js';
 
 const P = 'medusa';
@@ -25,7 +25,8 @@ export const addressTable = defineTable('address', MedusaAddress, [
   keep('country', 'read_only', 'expanded Country reference data (ids, names, region)'),
   field('province', ['administrativeArea', 'name'], { note: 'free text (a name or a code), kept verbatim' }),
   textOrNumber('postal_code', ['postalCode']),
-  textOrNumber('phone', ['phone']),
+  // After `country_code`: a phone is read in its address's country.
+  phoneField('phone', ['phone'], { countryFrom: 'address', numbers: true }),
   keep('metadata', 'platform_data', 'address metadata (free key/value)'),
   keep('created_at', 'server_assigned', 'address creation time'),
   keep('updated_at', 'server_assigned', 'address update time'),
@@ -150,7 +151,8 @@ export const customerTable = defineTable('customer', MedusaCustomer, [
   field('last_name', ['name', 'family']),
   keep('billing_address_id', 'server_assigned', 'address id of the billing address (the designation itself travels as the address flag)'),
   billingAndBook,
-  textOrNumber('phone', ['phone']),
+  // After the addresses: the customer's phone is read in the default billing (else first) address's country.
+  phoneField('phone', ['phone'], { countryFrom: 'customer', numbers: true }),
   field('has_account', ['hasAccount'], { nonNull: true }),
   keep('orders', 'read_only', 'expanded orders of the customer'),
   groups,

@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../../core/platform.js';
 import { definePlatform } from '../../core/platform.js';
+import { PHONES } from '../../core/steps.js';
 import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
 import { V4CreateRequest, V4Customer, V4List, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
@@ -106,8 +107,9 @@ export const v4 = definePlatform({
     'Records are the `customer` object of `GET /admin/customers/{id}` with its `addresses[]`; only `email` is required (customers are keyed by email). Every other field, server fields included, is optional, and text fields accept `null`.',
     'Ids are integers (the docs say so; the PUT example quotes placeholders). `store_credit`, `credit_limit` and `version` accept a number or a string.',
     '`parent` is read both as `{id, name}` (docs example) and as an integer (SDK); it travels as v4 data.',
-    '`sex` "MALE" <-> male and "FEMALE" <-> female (spelling of the docs\' example; the values are undocumented); any other string travels as v4 data; canonical not_specified has no v4 value and is reported lost.',
-    '`created_at` is read as a timestamp only when it is ISO 8601 with a zone (format not verified); any other string travels unchanged as v4 data.',
+    '`sex` (request `gender`): the values are undocumented; decided set: exactly "MALE" <-> male and "FEMALE" <-> female (the docs\' example spelling, case-sensitive). Any other string ("OTHER", "male", "") travels as v4 data and is reported `platform_data` when converting, never guessed; canonical not_specified has no v4 value and is reported lost.',
+    '`created_at` (format not verified; the docs print `2024-07-04 12:30:00`): ISO 8601 with a zone is the instant as written. Without a zone it is read in the customer\'s `timezone` when that is an IANA zone name: the same wall clock with the zone\'s offset (`2024-07-04T12:30:00+10:00` in Australia/Sydney), the original text coming back to v4. Without a usable zone (none, unknown, an offset), or at a wall clock a daylight-saving change skips or repeats, it travels unchanged as v4 data: an instant is never guessed.',
+    `Address \`mobile\`, \`phone\` and \`fax\` are read in the address's \`country.code\`: ${PHONES}`,
     '`newsletter: {subscribed}` is not in the documented response but is accepted in records so that it reaches request bodies; `subscribed` <-> newsletterSubscribed.',
     '`address_line_1` / `address_line_2` are the street lines (seed spelling); a third and later canonical lines are joined into `address_line_2` with ", " (each changed line reported `value_changed`); a null first line without a second line is `lines: []`. The docs state no field lengths, so none are checked.',
     'Credentials: a v4 record has no credential field, so a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; a plain-text password exists only in create/update bodies (`toRequest` option).',

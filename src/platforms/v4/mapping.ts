@@ -1,9 +1,9 @@
 import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
 import type { EncodeScope } from '../../core/engine.js';
 import { hasKey, isPlainObject } from '../../core/path.js';
-import { noPasswordHash, objectMember, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, normalisedField, objectMember, phoneField, twoStreetLines } from '../../core/steps.js';
 import { V4Address, V4Customer, V4State } from './schema.js';
-import { SEX, v4Timestamp } from './values.js';
+import { SEX, v4Time } from './values.js';
 
 const P = 'v4';
 
@@ -31,9 +31,10 @@ export const addressTable = defineTable('address', V4Address, [
   nestedObject('state', ['administrativeArea'], stateTable, { note: '`{id, name, code}` through the state table' }),
   field('city', ['locality']),
   field('post_code', ['postalCode']),
-  field('mobile', ['mobile']),
-  field('phone', ['phone']),
-  field('fax', ['fax']),
+  // After `country`: phones are read in their address's country.
+  phoneField('mobile', ['mobile'], { countryFrom: 'address' }),
+  phoneField('phone', ['phone'], { countryFrom: 'address' }),
+  phoneField('fax', ['fax'], { countryFrom: 'address' }),
 ]);
 
 /** `sex` MALE/FEMALE <-> gender; other strings stay v4 data; `not_specified` has no v4 value. */
@@ -41,7 +42,7 @@ const sex = custom({
   name: 'sex',
   keys: ['sex'],
   canonical: [['gender']],
-  note: '`sex` "MALE" <-> male, "FEMALE" <-> female (spelling of the docs\' example; values undocumented); other values stay v4 data; not_specified has no v4 value',
+  note: '`sex` exactly "MALE" <-> male, "FEMALE" <-> female (decided: the docs\' example spelling, case-sensitive; values undocumented); any other value stays v4 data and is reported when converting; not_specified has no v4 value',
   decode(s) {
     const v = s.src.sex;
     if (v === undefined) return;
@@ -158,7 +159,8 @@ export const customerTable = defineTable('customer', V4Customer, [
   keep('base_url', 'read_only', 'store URL, set by WebCommander'),
   keep('background_image', 'platform_data', 'profile background image URL'),
   keep('profile_picture', 'platform_data', 'profile picture URL'),
-  field('created_at', ['createdAt'], { value: v4Timestamp, loss: 'server_assigned', note: 'creation time, set by the server' }),
+  // After `timezone`: a created_at without a zone is read in the customer's time zone.
+  normalisedField('created_at', ['createdAt'], v4Time, { loss: 'server_assigned', note: 'creation time, set by the server' }),
   keep('version', 'server_assigned', 'optimistic-lock version'),
   nestedList('addresses', ['addresses'], addressTable, { note: 'each address through the address table, in order', nonNull: true }),
   designations,

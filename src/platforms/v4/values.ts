@@ -1,19 +1,41 @@
 import type { Gender } from '../../canonical/customer.js';
-import { Timestamp } from '../../canonical/primitives.js';
-import type { ValueCodec } from '../../core/mapping.js';
+import type { Normaliser } from '../../core/steps.js';
+import { isInstant, isTimeZone, zonedWallTime } from '../../core/times.js';
 
 /**
- * `created_at`: its format is not verified (the docs print a placeholder), so only an ISO 8601
- * date-time with a zone is read as a timestamp; any other string travels as v4 data, unchanged.
+ * `created_at`: its format is not verified (the docs print `2024-07-04 12:30:00`, without a zone).
+ * An ISO 8601 date-time with a zone is the instant as written. A date-time without a zone is read in
+ * the customer's `timezone` when that is an IANA zone name (`Australia/Sydney`), giving the same wall
+ * clock with the zone's offset (`2024-07-04T12:30:00+10:00`); the original text comes back to v4.
+ * Without a usable zone, or at a wall clock a daylight-saving change skips or repeats, the text travels
+ * unchanged as v4 data: an instant is never guessed.
  */
-export const v4Timestamp: ValueCodec<string, string> = {
-  name: 'ISO 8601 date-time with zone',
-  note: 'read only when ISO 8601 with a zone (format not verified); any other string is kept as v4 data',
-  decode: (raw) => (Timestamp.safeParse(raw).success ? raw : undefined),
-  encode: (iso) => iso,
+export function fromV4Time(raw: unknown, timezone: string | undefined): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  if (isInstant(raw)) return raw;
+  return timezone === undefined ? undefined : zonedWallTime(raw, timezone);
+}
+
+export const v4Time: Normaliser<string | undefined> = {
+  name: 'ISO 8601 date-time (with a zone, or in the customer\'s time zone)',
+  note:
+    'ISO 8601 with a zone is kept as written; without a zone ("2024-07-04 12:30:00") it is read in the customer\'s `timezone` ' +
+    '(IANA name) as "2024-07-04T12:30:00+10:00" and written back as the original; without a usable zone, or in a daylight-saving ' +
+    'gap or overlap, it is kept as v4 data',
+  context: (_canonical, platformData) => {
+    const tz = platformData.timezone;
+    return typeof tz === 'string' && isTimeZone(tz) ? tz : undefined;
+  },
+  decode: fromV4Time,
+  encode: (iso) => ({ raw: iso }),
 };
 
-/** `sex` values (spelling of the docs' example; the allowed values are undocumented). */
+/**
+ * `sex` values (response `sex`, request `gender`): the allowed values are undocumented; the docs'
+ * example spells `MALE`. Decided: exactly `MALE` <-> male and `FEMALE` <-> female (case-sensitive);
+ * any other string travels as v4 data and is reported when converting; canonical not_specified has no
+ * v4 value and is reported lost.
+ */
 export const SEX: readonly (readonly [string, Exclude<Gender, 'not_specified'>])[] = [
   ['MALE', 'male'],
   ['FEMALE', 'female'],

@@ -46,7 +46,7 @@ describe('enterprise-v1 records (reference examples)', () => {
     const { data } = decode(P, mia);
     expect(data.addresses).toStrictEqual([
       {
-        phone: '03 9123 4567',
+        phone: '+61391234567',
         recipient: { given: 'Mia', family: 'Chen' },
         lines: ['22 Collins St', ''],
         postalCode: '3000',
@@ -54,7 +54,7 @@ describe('enterprise-v1 records (reference examples)', () => {
         administrativeArea: { code: 'Vic', name: 'Victoria' },
         countryCode: 'AU',
         defaultShipping: true,
-        platformData: { [P]: { latitude: -37.8136, longitude: 144.9631, country: { name: 'Australia' } } },
+        platformData: { [P]: { '$phone:original': '03 9123 4567', latitude: -37.8136, longitude: 144.9631, country: { name: 'Australia' } } },
       },
     ]);
     expect(data.platformData?.[P]).toStrictEqual({
@@ -91,7 +91,7 @@ describe('enterprise-v1 records (reference examples)', () => {
 describe('enterprise-v1 encoding from canonical customers', () => {
   const address = (extra: Record<string, unknown>) => ({
     recipient: { given: 'Ana', family: 'Lima' }, lines: ['1 Flinders Street'], locality: 'Melbourne', postalCode: '3000',
-    countryCode: 'AU', phone: '0404 333 222', ...extra,
+    countryCode: 'AU', phone: '+61404333222', ...extra,
   });
 
   it('needs `defaults: { enterprise_id }` when the source has none', () => {

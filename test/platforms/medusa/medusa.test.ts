@@ -35,7 +35,7 @@ describe('medusa records (reference examples)', () => {
       ids: { medusa: 'cus_01HZX3V7C8A1B2C3D4E5F6G7H8' },
       email: 'ana.lima@example.com',
       name: { given: 'Ana', family: 'Lima-Souza' },
-      phone: '+61 412 345 678',
+      phone: '+61412345678',
       hasAccount: true,
       metadata: { tier: 'gold' },
       createdAt: '2024-05-02T01:20:11.412Z',
@@ -89,7 +89,7 @@ describe('medusa records (reference examples)', () => {
 });
 
 describe('medusa encoding of canonical customers', () => {
-  const home = { recipient: { given: 'María', family: 'López' }, lines: ['1450 Ocean Park Blvd', 'Suite 210'], locality: 'Santa Monica', countryCode: 'US', postalCode: '90405', phone: '+1 310-555-0142' };
+  const home = { recipient: { given: 'María', family: 'López' }, lines: ['1450 Ocean Park Blvd', 'Suite 210'], locality: 'Santa Monica', countryCode: 'US', postalCode: '90405', phone: '+13105550142' };
   const work = { ...home, lines: ['782 Elm Street'], locality: 'Austin', postalCode: '78701' };
 
   it('writes the default billing address as a billing copy and keeps it in the book, and reads it back', () => {
@@ -100,7 +100,7 @@ describe('medusa encoding of canonical customers', () => {
     expect(data.shipping_addresses).toHaveLength(2);
     expect(data.billing_address).toStrictEqual({
       first_name: 'María', last_name: 'López', address_1: '1450 Ocean Park Blvd', address_2: 'Suite 210',
-      city: 'Santa Monica', country_code: 'us', postal_code: '90405', phone: '+1 310-555-0142',
+      city: 'Santa Monica', country_code: 'us', postal_code: '90405', phone: '+13105550142',
     });
     expect(decode('medusa', data).data).toStrictEqual(customer);
   });

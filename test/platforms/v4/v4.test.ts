@@ -55,7 +55,8 @@ describe('v4 records (reference examples)', () => {
       companyName: 'Nguyen Bakery',
       taxIds: { abn: '51 824 753 556', abnBranch: '001' },
     });
-    expect(data.createdAt).toBeUndefined(); // "2024-07-04 12:30:00" has no zone: kept as v4 data
+    // "2024-07-04 12:30:00" has no zone: read in the customer's time zone (Australia/Sydney), the original kept as a hint.
+    expect(data.createdAt).toBe('2024-07-04T12:30:00+10:00');
     expect(data.addresses).toEqual([
       {
         ids: { v4: 9901 },
@@ -67,19 +68,21 @@ describe('v4 records (reference examples)', () => {
         administrativeArea: { code: 'NSW', name: 'New South Wales', platformData: { v4: { id: 244 } } },
         locality: 'Parramatta',
         postalCode: '2150',
-        mobile: '0412000111',
-        phone: '02 9600 1234',
+        mobile: '+61412000111',
+        phone: '+61296001234',
         fax: null,
         defaultBilling: true,
         defaultShipping: true,
-        platformData: { v4: { type: 'PRIMARY', address_line_2: null, country: { id: 13, name: 'Australia' } } },
+        platformData: {
+          v4: { type: 'PRIMARY', address_line_2: null, country: { id: 13, name: 'Australia' }, '$mobile:original': '0412000111', '$phone:original': '02 9600 1234' },
+        },
       },
     ]);
     expect(data.platformData?.v4).toMatchObject({
       display_id: 1021,
       parent: { id: 5400, name: 'Nguyen Group' },
       store_credit: 25,
-      created_at: '2024-07-04 12:30:00',
+      '$created_at:original': '2024-07-04 12:30:00',
       version: '3',
       is_in_trash: false,
     });

@@ -1,0 +1,27 @@
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/**
+ * The E.164 form (`+61391234567`) of a phone number as people write it (`03 9123 4567`, `+1 310-555-0142`),
+ * or `undefined` when libphonenumber-js (full "max" metadata) does not read the whole text as one valid
+ * number. `country` (ISO 3166-1 alpha-2) is the country a number without a leading `+` is dialled in;
+ * a number with a leading `+` needs none. Text around the number (`call 03 9123 4567`) and extensions
+ * (`ext. 12`, which E.164 cannot hold) make it not normalisable: nothing is guessed or dropped.
+ */
+export function toE164(text: string, country?: string | null): string | undefined {
+  if (text.trim() === '') return undefined;
+  const defaultCountry = typeof country === 'string' && isSupportedCountry(country) ? (country as CountryCode) : undefined;
+  let parsed;
+  try {
+    parsed = parsePhoneNumberFromString(text, { ...(defaultCountry ? { defaultCountry } : {}), extract: false });
+  } catch {
+    return undefined;
+  }
+  if (!parsed || !parsed.isValid() || parsed.ext !== undefined) return undefined;
+  return parsed.number;
+}
+
+/** The canonical form of a phone: E.164 when `toE164` reads it, else the text as written. Idempotent. */
+export const normalisePhone = (text: string, country?: string | null): string => toE164(text, country) ?? text;
+
+/** Whether `value` is a valid phone number written in E.164 (it normalises to itself in any country). */
+export const isE164 = (value: string): boolean => /^\+[1-9]\d{1,14}$/.test(value) && toE164(value) === value;
