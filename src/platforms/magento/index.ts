@@ -6,6 +6,7 @@ import {
   ADDRESS_WRITE_KEYS,
   MagentoCreateRequest,
   MagentoCustomer,
+  MagentoOptions,
   MagentoSearchResult,
   MagentoUpdateRequest,
   WRITE_KEYS,
@@ -26,6 +27,7 @@ export const magento = definePlatform({
   label: 'Magento 2 / Adobe Commerce',
   source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
   record: MagentoCustomer,
+  options: MagentoOptions,
   customer: customerTable,
   tables,
   payloads: [

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Email, isCountryCode } from '../../canonical/primitives.js';
+import { Email } from '../../canonical/primitives.js';
+import { isAlpha2 } from '../../core/geo/countries.js';
+import { MagentoCountryEntry, MagentoGroupEntry } from '../../core/geo/directories.js';
 
 // Magento omits null fields from responses and treats missing and null alike (magento.md §0),
 // so optional fields are `nullish`. Lengths are the DB column sizes (magento.md §1, §2).
@@ -27,8 +29,9 @@ export const MagentoAddress = z
     customer_id: z.number().int().nullish(),
     region: MagentoRegion.nullish(),
     region_id: z.number().int().nullish(),
-    country_id: z.string().refine((c) => c === c.toUpperCase() && isCountryCode(c), {
-      error: 'Not an ISO 3166-1 alpha-2 country code (upper case)',
+    // Magento stores alpha-2 (a 2-character column); any letter case is read, upper case is written.
+    country_id: z.string().refine((c) => isAlpha2(c), {
+      error: 'Not an ISO 3166-1 alpha-2 country code',
       params: { code: 'invalid_country' },
     }),
     street: z.array(text(255)).min(1, { error: 'Street line 1 is required' }),
@@ -50,7 +53,7 @@ export const MagentoAddress = z
   })
   .superRefine((a, ctx) => {
     if (!a.street[0]) ctx.addIssue({ code: 'custom', path: ['street', 0], message: 'Street line 1 is required', params: { code: 'required' } });
-    if ((a.postcode == null || a.postcode === '') && !OPTIONAL_ZIP_COUNTRIES.has(a.country_id)) {
+    if ((a.postcode == null || a.postcode === '') && !OPTIONAL_ZIP_COUNTRIES.has(a.country_id.toUpperCase())) {
       ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Required for this country', params: { code: 'required' } });
     }
   });
@@ -113,3 +116,13 @@ export const MagentoUpdateRequest = z.strictObject({
   passwordHash: z.string().optional(),
 });
 export const WRITE_KEYS = { customer: CUSTOMER_WRITE_KEYS, address: ADDRESS_WRITE_KEYS };
+
+/**
+ * `platformOptions.magento`: the shop's directories. `regions` is the output of
+ * `GET /V1/directory/countries` (`[{id: 'US', available_regions: [{id: '12', code: 'CA', name: 'California'}]}]`);
+ * without it the ids of a standard install are used. `groups` maps customer group ids to names.
+ */
+export const MagentoOptions = z.strictObject({
+  regions: z.array(MagentoCountryEntry).optional(),
+  groups: z.array(MagentoGroupEntry).optional(),
+});

@@ -2,7 +2,7 @@ import type { RequestOptions } from '../../core/platform.js';
 import { definePlatform } from '../../core/platform.js';
 import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
-import { V4CreateRequest, V4Customer, V4List, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
+import { V4CreateRequest, V4Customer, V4List, V4Options, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
 
 type Body = Record<string, unknown>;
 
@@ -62,6 +62,7 @@ export const v4 = definePlatform({
   label: 'WebCommander API v4',
   source: 'admin API v4 `customer` object (`GET /api/v4/admin/customers/{id}`): the PUT page\'s response example and the official Python SDK DTOs',
   record: V4Customer,
+  options: V4Options,
   customer: customerTable,
   tables,
   payloads: [
