@@ -58,5 +58,9 @@ export const magento = definePlatform({
     'Gender ids 1/2/3 are male/female/not specified (standard install order; 3 is unverified): other ids travel as Magento data.',
     'Null and absent fields are kept apart so a Magento record comes back exactly, although Magento treats them alike.',
     '`website_id` is required in records (GET always returns it and PUT needs it): pass `defaults: { website_id }` when converting to Magento.',
+    'Address `country_id` is read in any letter case and written in upper case; alpha-3, numeric codes and names are refused (`invalid_country`): the column holds two letters. Another letter case comes back only to Magento.',
+    'Regions: `region_code` / `region` naming an ISO 3166-2 subdivision (its code, a Magento install code such as `BER`, `WI` or `1`, its name or an alias; any case or accents) become its ISO code and name; other text stays as written and is reported `not_normalised` when converted. Written with the ISO code and name, or with the shop\'s own code and name when `platformOptions.magento.regions` is given.',
+    '`region_id` (in `region` and at the top level) comes from a directory: `platformOptions.magento.regions` (the output of `GET /V1/directory/countries`), else the ids of a standard install (InitializeDirectoryData order: US 1-65, CA 66-78, DE 79-94, AT 95-103, CH 104-129, ES 130-181, FR 182-277; verify with `GET /V1/directory/countries`). It is filled only when the directory knows the region (a code several rows share, US `AE`, gives no id without a name); an id equal to the directory\'s is derivable, any other is kept as server-assigned Magento data.',
+    'Customer groups have no public id table: with `platformOptions.magento.groups` (`[{id, name}]`) `group_id` reads as a group with that name, and a group without a Magento id is written by its name\'s id; otherwise such a group is reported `unreferenceable`.',
   ],
 });
