@@ -365,11 +365,15 @@ export const provinceText = (key: string, countryOf: (src: Record<string, unknow
       const pd = pdOf(area, s.state.platform);
       if (normal.sub) {
         const hint = pd[`$${key}`];
-        const own = typeof hint === 'string' && subdivisionOf(country, hint, 'code') === normal.sub;
-        s.put(key, own ? hint : normal.name);
+        const readsBack = (text: unknown): text is string => typeof text === 'string' && subdivisionOf(country, text, 'code') === normal.sub;
+        // The name, unless another subdivision has that name too (then the code, which reads back as this one).
+        const written = readsBack(hint) ? hint : readsBack(normal.name) ? normal.name : readsBack(normal.code) ? normal.code : normal.name;
+        s.put(key, written);
         s.take([...AREA, 'code']);
         s.take([...AREA, 'name']);
-        if (!sameArea(normal, given)) s.lose(AREA, 'value_changed', `written as the subdivision's name, which ${platformLabel} reads back as its ISO code and name`);
+        if (!sameArea(normal, given) || !readsBack(written)) {
+          s.lose(AREA, 'value_changed', `written as the subdivision's name, which ${platformLabel} reads back as its ISO code and name`);
+        }
         return;
       }
       if (hasKey(area, 'name')) {
