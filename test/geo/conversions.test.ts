@@ -14,7 +14,7 @@ const ofnAddress = (extra: Record<string, unknown>) => ({
 const ofn = (shipping: Record<string, unknown>) => ({ email: 'mia@example.org', enterprise_id: 42, first_name: 'Mia', last_name: 'Chen', shipping_address: shipping });
 const v4 = (...addresses: Record<string, unknown>[]) => ({ email: 'liam@example.com.au', addresses });
 const defaults = { magento: { website_id: 1 }, 'enterprise-v1': { enterprise_id: 42 } } as const;
-const paths = (losses: Loss[]) => losses.map((l) => [l.code, l.path.join('.')]);
+const paths = (losses: Loss[]): [string, string][] => losses.map((l) => [l.code, l.path.join('.')]);
 
 describe('own spellings come back exactly to their platform', () => {
   it.each([

@@ -9,7 +9,7 @@ const P = 'enterprise-v1';
 
 export const regionTable = defineTable('region', EnterpriseRegion, [
   field('code', ['code'], { note: 'Spree state abbreviation (e.g. `Vic`); normalised by the `region` step' }),
-  field('name', ['name']),
+  field('name', ['name'], { note: 'normalised by the address `region` step: ISO name of a known subdivision' }),
 ]);
 
 export const addressTable = defineTable('address', EnterpriseAddress, [

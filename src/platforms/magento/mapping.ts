@@ -9,9 +9,9 @@ import { calendarDate, groupDirectory, magentoGender, magentoTimestamp, regionDi
 const P = 'magento';
 
 export const regionTable = defineTable('region', MagentoRegion, [
-  field('region_code', ['code']),
-  field('region', ['name']),
-  keep('region_id', 'server_assigned', 'install-specific directory region id'),
+  field('region_code', ['code'], { note: 'normalised by the address `region` step: ISO 3166-2 code of a known subdivision' }),
+  field('region', ['name'], { note: 'normalised by the address `region` step: ISO name of a known subdivision' }),
+  keep('region_id', 'server_assigned', 'install-specific directory region id (one equal to the directory\'s id for the region is derivable and not kept)'),
   keep('extension_attributes', 'platform_data', 'region extension attributes, usually `{}`'),
 ]);
 

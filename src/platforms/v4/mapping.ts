@@ -9,9 +9,9 @@ import { SEX, countryIds, stateDirectory, v4Timestamp } from './values.js';
 const P = 'v4';
 
 export const stateTable = defineTable('state', V4State, [
-  field('code', ['code']),
-  field('name', ['name']),
-  keep('id', 'server_assigned', 'WebCommander state id (install-specific directory entry)'),
+  field('code', ['code'], { note: 'normalised by the address `state` step: ISO 3166-2 code of a known subdivision' }),
+  field('name', ['name'], { note: 'normalised by the address `state` step: ISO name of a known subdivision' }),
+  keep('id', 'server_assigned', 'WebCommander state id (install-specific directory entry; one equal to `platformOptions.v4.states` is derivable and not kept)'),
 ]);
 
 export const addressTable = defineTable('address', V4Address, [
