@@ -5,7 +5,7 @@ import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssue
 import { protoKeyIssues } from './core/guard.js';
 import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, inject, restore, RESIDUE_KEY, untaken, type Entry } from './core/residue.js';
-import { getAt, hasKey, isPlainObject } from './core/path.js';
+import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 
@@ -123,13 +123,13 @@ function encodeWith(
     ...(aliases ? { aliases } : {}),
   });
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
-  const untakenValues = options.residue && p.residue ? untaken(canonical, state.consumed) : [];
+  const untakenValues = options.residue && p.residue ? untaken(canonical, state.consumed, p.id) : [];
   // Values the target holds in a changed form (joined street lines) travel as they were, to replace it.
   const changed = options.residue && p.residue ? state.losses.filter((l) => l.code === 'value_changed' && l.canonical[0] !== 'credentials') : [];
   // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
   const carried: Entry[] =
     untakenValues.some(([, v]) => carriesData(v)) || changed.length > 0
-      ? [...untakenValues, ...changed.map((l): Entry => [[...l.canonical], getAt(canonical, l.canonical), 1])]
+      ? widen(canonical, [...untakenValues.map(([path]) => ({ path, replace: false })), ...changed.map((l) => ({ path: l.canonical, replace: true }))])
       : [];
   if (carried.length > 0 && p.residue) {
     ({ record, state } = p.encodeCustomer(inject(canonical, carried, p.residue) as Customer, options));
@@ -143,6 +143,28 @@ function encodeWith(
       : loss,
   );
   return { ok: true, data: record, losses: reported };
+}
+
+/**
+ * What travels in the residue. A value inside an ordinary canonical object (a region code, a middle
+ * name, one street line) takes its whole container along, to replace what the target decodes there:
+ * the target may derive parts of it (a region code from its name) that must not win. Array elements
+ * (addresses, groups), platform data and the root are filled in instead, so the address book can be
+ * reordered and the target's own data stays.
+ */
+function widen(canonical: Record<string, unknown>, found: readonly { path: Path; replace: boolean }[]): Entry[] {
+  const chosen = new Map<string, { path: Path; replace: boolean }>();
+  for (const { path, replace } of found) {
+    const parent = path.slice(0, -1);
+    const last = parent[parent.length - 1];
+    const widened = typeof last === 'string' && last !== 'platformData' ? { path: parent, replace: true } : { path, replace };
+    const key = JSON.stringify(widened.path);
+    chosen.set(key, { path: widened.path, replace: widened.replace || (chosen.get(key)?.replace ?? false) });
+  }
+  const all = [...chosen.values()];
+  return all
+    .filter(({ path }) => !all.some((q) => q.path.length < path.length && startsWith(path, q.path)))
+    .map(({ path, replace }): Entry => (replace ? [[...path], getAt(canonical, path), 1] : [[...path], getAt(canonical, path)]));
 }
 
 const safe = <T>(o: Outcome<T>): SafeResult<T> =>

@@ -113,6 +113,15 @@ export function assertLossCompleteness(from: PlatformId, to: PlatformId, record:
   const { customer, state } = source.decodeRecord(source.record.parse(record) as never);
   const reached = new Set([...leaves(result.data), ...leaves(decode(to, result.data).data)].map(([, v]) => norm(v)));
   const canonicalOf = new Map([...state.origins.values()].map((o) => [JSON.stringify(o.source), o.canonical]));
+  // A leaf that only restates a canonical value (a directory id) reaches the target with that value.
+  for (const d of state.derived) canonicalOf.set(JSON.stringify(d.source), d.canonical);
+  // A subtree that holds the same data as another (one address read from two slots) maps like it.
+  for (const { source: from, also } of state.aliases) {
+    for (const [s, c] of [...canonicalOf]) {
+      const p = JSON.parse(s) as Path;
+      if (startsWith(p, from)) canonicalOf.set(JSON.stringify([...also, ...p.slice(from.length)]), c);
+    }
+  }
   for (const [path, value] of leaves(record)) {
     if (result.losses.some((l) => startsWith(path, l.path))) continue;
     if (reached.has(norm(value))) continue;

@@ -34,6 +34,11 @@ export class DecodeState {
   readonly origins = new Map<string, Origin>();
   /** Source subtrees that hold the same data as another (one canonical value read from two places). */
   readonly aliases: { source: Path; also: Path }[] = [];
+  /**
+   * Source leaves that restate a canonical value in another form and hold nothing else (a directory
+   * id equal to the one the directory gives that region): they are written again from the value.
+   */
+  readonly derived: { source: Path; canonical: Path }[] = [];
   constructor(
     readonly platform: string,
     readonly options: RunOptions = NO_OPTIONS,
@@ -76,6 +81,11 @@ export class DecodeScope {
   /** Records where a canonical location came from, without writing a value. */
   trace(canonical: Path, source: Path, how: { code?: LossCode; note?: string } = {}): void {
     this.state.origin({ canonical: [...this.canonicalPrefix, ...canonical], source: [...this.sourcePrefix, ...source], ...how });
+  }
+
+  /** Marks a source leaf as derivable from a canonical value (see `DecodeState.derived`): not data of its own. */
+  derive(source: Path, canonical: Path): void {
+    this.state.derived.push({ source: [...this.sourcePrefix, ...source], canonical: [...this.canonicalPrefix, ...canonical] });
   }
 
   /** Keeps a source key verbatim as this platform's data. */

@@ -34,17 +34,20 @@ interface Residue {
  * The largest canonical subtrees the encode did not take, hints, nulls and empty lists included (an
  * exact return needs them): what residue must carry for the record to come back as it was.
  */
-export function untaken(canonical: Record<string, unknown>, consumed: readonly Path[]): Entry[] {
+export function untaken(canonical: Record<string, unknown>, consumed: readonly Path[], target: string): Entry[] {
   const taken = new Set(consumed.map((p) => JSON.stringify(p)));
   const below = new Set<string>();
   for (const p of consumed) for (let n = 0; n < p.length; n++) below.add(JSON.stringify(p.slice(0, n)));
   const out: Entry[] = [];
   // Nulls and empty lists are no loss, but an exact return needs them: they travel too.
   const walk = (node: unknown, path: (string | number)[]): void => {
-    // Credentials never travel in metadata (the target refuses hash keys in records anyway).
+    // Credentials never travel in metadata (the target refuses hash keys in records anyway), and the
+    // target's own platform data (its hints) is the target's to use, never to carry to itself.
     if (node === undefined || path[0] === 'credentials') return;
+    if (path.length >= 2 && path[path.length - 2] === 'platformData' && path[path.length - 1] === target) return;
     for (let n = path.length; n >= 0; n--) if (taken.has(JSON.stringify(path.slice(0, n)))) return;
-    if (!below.has(JSON.stringify(path)) || !(Array.isArray(node) || isPlainObject(node))) {
+    const intoPlatformData = path[path.length - 1] === 'platformData' && isPlainObject(node);
+    if (!intoPlatformData && (!below.has(JSON.stringify(path)) || !(Array.isArray(node) || isPlainObject(node)))) {
       out.push([path, node]);
       return;
     }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Address, Customer } from '../../src/index.js';
+import { subdivisionsOf } from '../../src/core/geo/regions.js';
 import { calendarDate, countryCode, e164Phone, email, isoInstant, maybeEmpty, metadata, notAPhone, nullable, passwordHash, postcode, shape, streetLine, text } from './common.js';
 
 /** A canonical phone: E.164, or now and then text that is no number (kept as written). */
@@ -19,7 +20,7 @@ const personName = shape(
 /** Second-precision UTC instants (`…:07Z`): the form every platform can hold. */
 const wholeSecond = isoInstant.map((s) => `${s.slice(0, 19)}Z`);
 
-export const address: fc.Arbitrary<Address> = shape(
+const anyAddress = shape(
   {
     recipient: shape({ given: text(), family: text() }, { middle: maybeEmpty(text(10)), prefix: maybeEmpty(fc.constantFrom('Mr.', 'Ms.')), suffix: maybeEmpty(fc.constantFrom('Jr.')) }),
     lines: fc.array(streetLine, { minLength: 1, maxLength: 5 }),
@@ -40,7 +41,18 @@ export const address: fc.Arbitrary<Address> = shape(
     defaultBilling: fc.boolean(),
     defaultShipping: fc.boolean(),
   },
-) as fc.Arbitrary<Address>;
+);
+
+/**
+ * Addresses; half of them with an area in canonical form for their country: a subdivision as
+ * `{code, name}` from the ISO data, or free text as `{name}`.
+ */
+export const address: fc.Arbitrary<Address> = fc.tuple(anyAddress, fc.boolean()).chain(([a, normal]) => {
+  const subs = subdivisionsOf(a.countryCode);
+  if (!normal) return fc.constant(a);
+  const known = subs.length === 0 ? [] : [fc.constantFrom(...subs).map((s) => ({ code: s.code, name: s.name }))];
+  return fc.oneof(...known, fc.constantFrom('Somewhere', 'Région inconnue').map((name) => ({ name }))).map((administrativeArea) => ({ ...a, administrativeArea }));
+}) as fc.Arbitrary<Address>;
 
 /** Canonical customers with every concept; each platform holds a subset (the rest is reported lost). */
 export const customer: fc.Arbitrary<Customer> = shape(

@@ -125,3 +125,64 @@ export const shape = <R extends Record<string, fc.Arbitrary<unknown>>, O extends
     .record({ ...required, ...optional } as Record<string, fc.Arbitrary<unknown>>, { requiredKeys: Object.keys(required) })
     // fc.record builds null-prototype objects; records read from JSON have Object's prototype.
     .map((o) => ({ ...o })) as never;
+
+/** ISO 3166-1 alpha-3 and numeric codes of `countryCode`'s countries. */
+const OTHER_FORMS: Record<string, readonly [string, string]> = {
+  US: ['USA', '840'], AU: ['AUS', '036'], DE: ['DEU', '276'], GB: ['GBR', '826'], CA: ['CAN', '124'], FR: ['FRA', '250'],
+  NZ: ['NZL', '554'], IE: ['IRL', '372'], BR: ['BRA', '076'], JP: ['JPN', '392'], HK: ['HKG', '344'],
+};
+
+/** A country code as records write it: alpha-2 in either case, alpha-3 in either case, or numeric (with or without zeros). */
+export const countryFormsOf = (c: string): fc.Arbitrary<string> => {
+  const [alpha3, numeric] = OTHER_FORMS[c]!;
+  return fc.constantFrom(c, c.toLowerCase(), alpha3, alpha3.toLowerCase(), numeric, String(Number(numeric)));
+};
+export const countryCodeAnyForm = countryCode.chain(countryFormsOf);
+
+/** Names and aliases of `countryCode`'s countries as people type them. */
+export const COUNTRY_SPELLINGS: Record<string, readonly string[]> = {
+  US: ['United States', 'United States of America', 'USA', 'america'], AU: ['Australia', 'australia'], DE: ['Germany', 'Deutschland'],
+  GB: ['United Kingdom', 'UK', 'Great Britain', 'England'], CA: ['Canada'], FR: ['France'], NZ: ['New Zealand'], IE: ['Ireland', 'Éire'],
+  BR: ['Brazil', 'Brasil'], JP: ['Japan'], HK: ['Hong Kong'],
+};
+
+/**
+ * Subdivisions of `countryCode`'s countries: [ISO code, ISO name, other spellings (abbreviations,
+ * aliases, Magento's legacy codes)]. Hong Kong has none in the data used here: its regions stay text.
+ */
+const REGIONS: Record<string, readonly (readonly [string, string, ...string[]])[]> = {
+  US: [['CA', 'California', 'ca', 'california'], ['TX', 'Texas'], ['NY', 'New York', 'new york'], ['DC', 'District of Columbia', 'Washington DC']],
+  AU: [['VIC', 'Victoria', 'Vic'], ['NSW', 'New South Wales', 'nsw'], ['QLD', 'Queensland', 'Qld'], ['TAS', 'Tasmania', 'Tas']],
+  DE: [['BY', 'Bayern', 'Bavaria', 'BAY'], ['BE', 'Berlin', 'BER'], ['NW', 'Nordrhein-Westfalen', 'North Rhine-Westphalia', 'NRW']],
+  GB: [['ENG', 'England'], ['SCT', 'Scotland']],
+  CA: [['QC', 'Quebec', 'Québec', 'qc'], ['ON', 'Ontario']],
+  FR: [['IDF', 'Île-de-France', 'Ile-de-France'], ['75C', 'Paris'], ['2A', 'Corse-du-Sud']],
+  NZ: [['AUK', 'Auckland'], ['WGN', 'Greater Wellington', 'Wellington']],
+  IE: [['D', 'Dublin', 'Co. Dublin']],
+  BR: [['SP', 'São Paulo', 'Sao Paulo']],
+  JP: [['13', 'Tôkyô', 'JP-13']],
+  HK: [],
+};
+
+/** Text that names no subdivision of any country above. */
+const FREE_TEXT = fc.constantFrom('Kentucky ', 'Somewhere', '東京都', 'Région inconnue');
+
+/** An area of `country` as a two-member object would hold it: code and/or name, in any spelling, or free text. */
+export const regionOf = (country: string): fc.Arbitrary<{ code?: string; name?: string }> => {
+  const known = REGIONS[country] ?? [];
+  const spelled = known.map(([code, name, ...others]) =>
+    fc.oneof(
+      fc.record({ code: fc.constantFrom(code, code.toLowerCase(), ...others), name: fc.constantFrom(name, ...others) }),
+      fc.record({ code: fc.constantFrom(code, ...others) }),
+      fc.record({ name: fc.constantFrom(name, ...others) }),
+    ),
+  );
+  // fc.record builds null-prototype objects; records read from JSON have Object's prototype.
+  return fc.oneof(...spelled, fc.record({ name: FREE_TEXT }), fc.record({ code: fc.constantFrom('XX', 'ZZ9'), name: FREE_TEXT })).map((o) => ({ ...o }));
+};
+
+/** A free-text province of `country` (Medusa): a code, a name or an alias of a subdivision, or other text. */
+export const provinceOf = (country: string | null | undefined): fc.Arbitrary<string> => {
+  const known = REGIONS[(country ?? '').toUpperCase()] ?? [];
+  return known.length === 0 ? FREE_TEXT : fc.oneof(fc.constantFrom(...known.flat()), FREE_TEXT);
+};

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { countryCode, email, isoInstant, maybeEmpty, nullable, phone, postcode, shape, streetLine, text, withNationalPhones } from './common.js';
+import { countryFromCode, countryFromName } from '../../src/core/geo/countries.js';
+import { COUNTRY_SPELLINGS, countryCode, countryFormsOf, email, isoInstant, maybeEmpty, nullable, phone, postcode, regionOf, shape, streetLine, text, withNationalPhones } from './common.js';
 
 const COUNTRY_NAMES: Record<string, string> = {
   US: 'United States', AU: 'Australia', DE: 'Germany', GB: 'United Kingdom', CA: 'Canada', FR: 'France',
@@ -23,7 +24,7 @@ const region = shape(
   },
 );
 
-const addressFields: fc.Arbitrary<Record<string, unknown>> = shape(
+const anyAddress = shape(
   {
     phone: fc.oneof(phone, text(20)),
     first_name: text(),
@@ -32,7 +33,14 @@ const addressFields: fc.Arbitrary<Record<string, unknown>> = shape(
     postal_code: postcode,
     locality: text(30),
     country: countryCode.chain((code) =>
-      fc.oneof(fc.constant({ code, name: COUNTRY_NAMES[code] ?? code }), fc.constant({ code }), fc.constant({ name: COUNTRY_NAMES[code] ?? code, code, iso3: 'XXX' })),
+      fc.oneof(
+        fc.constant({ code, name: COUNTRY_NAMES[code] ?? code }),
+        fc.constant({ code }),
+        fc.constant({ name: COUNTRY_NAMES[code] ?? code, code, iso3: 'XXX' }),
+        // Other spellings a record may carry: any ISO code form, or only a name or alias.
+        shape({ code: countryFormsOf(code) }, { name: fc.constantFrom(...COUNTRY_SPELLINGS[code]!) }),
+        shape({ name: fc.constantFrom(...COUNTRY_SPELLINGS[code]!) }, { code: fc.constantFrom(null, '') }),
+      ),
     ),
   },
   {
@@ -40,15 +48,28 @@ const addressFields: fc.Arbitrary<Record<string, unknown>> = shape(
     longitude: nullable(coordinate(180)),
     street_address_2: maybeEmpty(streetLine),
     region: nullable(region),
+    // Marks the address for a region of its own country (see `address` below).
+    $region: fc.boolean(),
     // An attribute a later API version might add: travels as unknown data.
     company: fc.constantFrom('unused', 'Green Acres Co-op'),
   },
-) as fc.Arbitrary<Record<string, unknown>>;
+);
+
+/** Addresses, half of them with a region of their own country (abbreviation, ISO code, name, alias) or free text. */
+const withRegions: fc.Arbitrary<Record<string, unknown>> = anyAddress.chain(({ $region, ...a }) => {
+  const country = a.country as { code?: string | null; name?: string | null };
+  const code = countryFromCode(country.code ?? '') ?? countryFromName(country.name ?? '');
+  if ($region !== true || code === undefined) return fc.constant(a);
+  return regionOf(code).map((region) => ({ ...a, region }));
+});
 
 /** Addresses whose phone is often written the national way of the address's country. */
 export const address = withNationalPhones(
-  addressFields,
-  (a) => (a.country && typeof a.country === 'object' ? (a.country as Record<string, unknown>).code : undefined),
+  withRegions,
+  (a) => {
+    const country = (a.country ?? {}) as { code?: string | null; name?: string | null };
+    return countryFromCode(country.code ?? '') ?? countryFromName(country.name ?? '');
+  },
   ['phone'],
 );
 

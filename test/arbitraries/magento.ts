@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { calendarDate, countryCode, email, jsonValue, magentoHash, maybeEmpty, nullable, phone, postcode, shape, streetLine, text, withNationalPhones } from './common.js';
+import { standardMagentoDirectory } from '../../src/core/geo/directories.js';
+import { calendarDate, countryCode, email, jsonValue, magentoHash, maybeEmpty, nullable, phone, postcode, regionOf, shape, streetLine, text, withNationalPhones } from './common.js';
 
 const OPTIONAL_ZIP = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);
 
@@ -54,7 +55,26 @@ const addressFields = fc
     fc.boolean(),
   )
   // Postcode is required unless the country is in Magento's optional-zip list.
-  .map(([a, zip, withZip]) => (withZip || !OPTIONAL_ZIP.has(a.country_id) ? { ...a, postcode: zip } : a));
+  .map(([a, zip, withZip]) => (withZip || !OPTIONAL_ZIP.has(a.country_id) ? { ...a, postcode: zip } : a))
+  // Two addresses in three: a region of the address's country (codes, names, aliases, legacy directory
+  // codes), with the standard-install `region_id` or another one; and sometimes a lower-case country.
+  .chain((a) =>
+    fc.oneof(
+      fc.constant(a),
+      fc
+        .tuple(regionOf(a.country_id), fc.constantFrom('standard', 'other', 'none'), fc.constantFrom('same', 'absent'), fc.boolean())
+        .map(([r, idKind, top, lower]) => {
+          const standard = standardMagentoDirectory().find(a.country_id, r)?.id;
+          const id = idKind === 'standard' ? standard : idKind === 'other' ? 999 : undefined;
+          const region = { region_code: r.code ?? null, region: r.name ?? null, ...(id === undefined ? {} : { region_id: id }) };
+          const out: Record<string, unknown> = { ...a, region, ...(lower ? { country_id: a.country_id.toLowerCase() } : {}) };
+          if (top === 'same' && id !== undefined) out.region_id = id;
+          else delete out.region_id;
+          return out;
+        }),
+      fc.constant(a),
+    ),
+  );
 
 /** Addresses whose telephone and fax are often written the national way of the address's country. */
 export const address = withNationalPhones(addressFields as fc.Arbitrary<Record<string, unknown>>, (a) => a.country_id, ['telephone', 'fax']);

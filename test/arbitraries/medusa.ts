@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, shape, streetLine, text, withNationalPhones } from './common.js';
+import { email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, provinceOf, shape, streetLine, text, withNationalPhones } from './common.js';
 
 /** Phones and postcodes as the OpenAPI example prints them: bare numbers. */
 const bareNumber = fc.integer({ min: 0, max: 2 ** 48 });
@@ -47,14 +47,28 @@ const addressFields = {
 const filled = { first_name: text(), last_name: text(), address_1: streetLine, city: text(30), country_code: countryCode, postal_code: postcode, phone };
 
 /** An address as a shopper fills it in (name, street, city, country, postcode, phone), or any sparse one the schema accepts. */
-export const address = withNationalPhones(
-  fc.oneof(
+const withProvinces = fc
+  .oneof(
     { weight: 2, arbitrary: shape(filled, without(addressFields, Object.keys(filled) as (keyof typeof filled)[])) },
     shape({}, addressFields),
-  ) as fc.Arbitrary<Record<string, unknown>>,
-  (a) => a.country_code,
-  ['phone'],
-);
+  )
+  // Two in three: a province of the address's country as a code, a name, an alias or other text; and
+  // sometimes the country code in upper case (Medusa lower-cases it on write, but records may not).
+  .chain((a: Record<string, unknown>) => {
+    const country = typeof a.country_code === 'string' ? a.country_code : undefined;
+    return fc.oneof(
+      fc.constant(a),
+      fc.tuple(provinceOf(country), fc.boolean()).map(([province, upper]) => ({
+        ...a,
+        province,
+        ...(upper && country ? { country_code: country.toUpperCase() } : {}),
+      })),
+      fc.constant(a),
+    );
+  }) as fc.Arbitrary<Record<string, unknown>>;
+
+/** Addresses whose phone is often written the national way of the address's country. */
+export const address = withNationalPhones(withProvinces, (a) => (typeof a.country_code === 'string' ? a.country_code.toUpperCase() : undefined), ['phone']);
 
 const group = shape(
   { id: id('cgrp') },

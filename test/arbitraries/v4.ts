@@ -1,5 +1,22 @@
 import fc from 'fast-check';
-import { countryCode, email, isoInstant, jsonValue, maybeEmpty, nullable, phone, postcode, shape, streetLine, text, withNationalPhones } from './common.js';
+import { countryFromCode, countryFromName } from '../../src/core/geo/countries.js';
+import {
+  COUNTRY_SPELLINGS,
+  countryCode,
+  countryFormsOf,
+  email,
+  isoInstant,
+  jsonValue,
+  maybeEmpty,
+  nullable,
+  phone,
+  postcode,
+  regionOf,
+  shape,
+  streetLine,
+  text,
+  withNationalPhones,
+} from './common.js';
 
 const id = fc.integer({ min: 1, max: 1e6 });
 const smallId = fc.integer({ min: 1, max: 400 });
@@ -7,15 +24,27 @@ const smallId = fc.integer({ min: 1, max: 400 });
 /** `YYYY-MM-DD HH:MM:SS`, the docs' illustrative form: not ISO with a zone, so it stays v4 data. */
 const localTime = isoInstant.map((s) => s.slice(0, 19).replace('T', ' '));
 
-const country = shape(
-  {},
-  {
-    id: nullable(smallId),
-    name: maybeEmpty(fc.constantFrom('Australia', 'United States', 'Deutschland', 'Côte d’Ivoire', '日本')),
-    code: nullable(countryCode),
-    iso3: fc.constantFrom('AUS', 'USA'),
-  },
+const country = fc.oneof(
+  shape(
+    {},
+    {
+      id: nullable(smallId),
+      name: maybeEmpty(fc.constantFrom('Australia', 'United States', 'Deutschland', 'Côte d’Ivoire')),
+      code: nullable(countryCode),
+      iso3: fc.constantFrom('AUS', 'USA'),
+    },
+  ),
+  // A name the library does not know is fine next to a code (it stays v4 data).
+  shape({ code: countryCode }, { id: nullable(smallId), name: fc.constantFrom('日本', 'Allemagne') }),
 );
+
+/** A country object of `code` as records may write it: any ISO code form, an English name or alias, with or without an id. */
+const countryOf = (code: string) =>
+  fc.oneof(
+    shape({ code: fc.constant(code) }, { id: smallId, name: fc.constantFrom(...COUNTRY_SPELLINGS[code]!) }),
+    shape({ code: countryFormsOf(code) }, { id: smallId }),
+    shape({ name: fc.constantFrom(...COUNTRY_SPELLINGS[code]!) }, { id: smallId, code: fc.constant(null) }),
+  );
 
 const state = shape(
   {},
@@ -47,7 +76,7 @@ const addressOptional = {
 };
 
 /** Either a filled-in address as the API returns it (every documented key) or a sparse one. */
-const addresses = fc.oneof(
+const anyAddress = fc.oneof(
   {
     weight: 3,
     arbitrary: shape(
@@ -74,10 +103,28 @@ const addresses = fc.oneof(
   { weight: 2, arbitrary: shape({}, addressOptional) },
 ) as fc.Arbitrary<Record<string, unknown>>;
 
+
+/**
+ * Addresses whose country and state agree two times in three: the country in any ISO form or by name,
+ * the state by ISO code, abbreviation, name or alias, or free text; ids present or not.
+ */
+const withRegions = fc.tuple(anyAddress, countryCode).chain(([a, code]) =>
+  fc.oneof(
+    fc.constant(a as Record<string, unknown>),
+    fc
+      .tuple(countryOf(code), regionOf(code), fc.option(smallId, { nil: undefined }))
+      .map(([c, r, stateId]) => ({ ...a, country: c, state: { ...r, ...(stateId === undefined ? {} : { id: stateId }) } })),
+    fc.constant(a as Record<string, unknown>),
+  ),
+);
+
 /** Addresses whose phones are often written the national way of the address's country. */
 export const address = withNationalPhones(
-  addresses,
-  (a) => (a.country && typeof a.country === 'object' ? (a.country as Record<string, unknown>).code : undefined),
+  withRegions,
+  (a) => {
+    const country = (a.country ?? {}) as { code?: string | null; name?: string | null };
+    return countryFromCode(String(country.code ?? '')) ?? countryFromName(String(country.name ?? ''));
+  },
   ['mobile', 'phone', 'fax'],
 );
 
@@ -167,7 +214,7 @@ const designation = (ids: number[]): fc.Arbitrary<number | null | undefined> =>
   );
 
 export const record: fc.Arbitrary<Record<string, unknown>> = base.chain((r) => {
-  const ids = (Array.isArray(r.addresses) ? r.addresses : []).flatMap((a) => (typeof a.id === 'number' ? [a.id] : []));
+  const ids = (Array.isArray(r.addresses) ? (r.addresses as Record<string, unknown>[]) : []).flatMap((a) => (typeof a.id === 'number' ? [a.id] : []));
   return fc.tuple(designation(ids), designation(ids)).map(([billing, shipping]) => {
     const out: Record<string, unknown> = { ...r };
     if (billing !== undefined) out.active_billing_address = billing;

@@ -1,14 +1,15 @@
-import { custom, defineTable, field, keep, nestedObject } from '../../core/mapping.js';
+import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { sameJson } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
-import { noPasswordHash, objectMember, phoneField, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, phoneField, twoStreetLines } from '../../core/steps.js';
+import { areaObject, countryObject, countryOfObject } from '../../core/geo/steps.js';
 import { EnterpriseAddress, EnterpriseCustomer, EnterpriseRegion } from './schema.js';
 
 const P = 'enterprise-v1';
 
 export const regionTable = defineTable('region', EnterpriseRegion, [
-  field('code', ['code'], { note: 'Spree state abbreviation (e.g. `Vic`), not ISO 3166-2' }),
-  field('name', ['name']),
+  field('code', ['code'], { note: 'Spree state abbreviation (e.g. `Vic`); normalised by the `region` step' }),
+  field('name', ['name'], { note: 'normalised by the address `region` step: ISO name of a known subdivision' }),
 ]);
 
 export const addressTable = defineTable('address', EnterpriseAddress, [
@@ -19,8 +20,17 @@ export const addressTable = defineTable('address', EnterpriseAddress, [
   twoStreetLines('street_address_1', 'street_address_2', 'Open Food Network'),
   field('postal_code', ['postalCode'], { nonNull: true }),
   field('locality', ['locality'], { nonNull: true }),
-  nestedObject('region', ['administrativeArea'], regionTable, { note: 'Spree state `{code: abbr, name}`, codes kept verbatim' }),
-  objectMember({ key: 'country', member: 'code', canonical: ['countryCode'], platformLabel: 'Open Food Network', others: { name: 'Spree country name (the country travels as its code)' } }),
+  areaObject({
+    key: 'region',
+    table: regionTable,
+    members: { code: 'code', name: 'name' },
+    platformLabel: 'Open Food Network',
+    country: (src) => countryOfObject(src.country)?.country,
+    note:
+      'Spree state `{code: abbr, name}`: a known subdivision (abbreviation such as `Vic`, ISO code, name or alias; any case) -> its ISO code and name, written with both (Spree matches either case-insensitively); ' +
+      'unknown text kept as written',
+  }),
+  countryObject({ key: 'country', platformLabel: 'Open Food Network', others: {} }),
   // After `country`: the phone is read in its address's country.
   phoneField('phone', ['phone'], { countryFrom: 'address', nonNull: true }),
 ]);

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { Email, Timestamp, isCountryCode } from '../../canonical/primitives.js';
+import { Email, Timestamp } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
+import { countryObjectIssues } from '../../core/geo/countries.js';
 
 // Open Food Network API v1 (platforms.md §3). Records are the `data.attributes` of a JSON:API
 // customer resource; requests are flat objects with strict (permitted) keys.
 const requiredText = () => z.string().min(1, { error: 'Required' });
 
-/** ISO 3166-1 alpha-2 in upper case, as Spree `Country#iso` is stored. */
-const countryCode = z.string().refine((c) => c === c.toUpperCase() && isCountryCode(c), {
-  error: 'Not an ISO 3166-1 alpha-2 country code (upper case)',
-  params: { code: 'invalid_country' },
-});
 
 /** Spree::State as `{code: abbr, name}`; `code` is the Spree abbreviation (e.g. `Vic`), not ISO 3166-2. */
 export const EnterpriseRegion = z.looseObject({
@@ -18,11 +14,17 @@ export const EnterpriseRegion = z.looseObject({
   name: z.string().nullish(),
 });
 
-/** Spree::Country as `{code: iso, name}`. */
-export const EnterpriseCountry = z.looseObject({
-  code: countryCode,
-  name: z.string().nullish(),
-});
+/**
+ * Spree::Country as `{code: iso, name}`. The serializer writes both; `code` is read in any ISO 3166-1
+ * form (alpha-2, alpha-3, numeric; any case), and without a code `name` must be an English country
+ * name or a known alias. One of the two is required.
+ */
+export const EnterpriseCountry = z
+  .looseObject({
+    code: z.string().nullish(),
+    name: z.string().nullish(),
+  })
+  .superRefine((v, ctx) => countryObjectIssues(v, ctx, true));
 
 /** `billing_address` / `shipping_address` (Spree::Address through `Api::V1::AddressSerializer`). */
 export const EnterpriseAddress = z.looseObject({

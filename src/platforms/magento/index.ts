@@ -28,6 +28,7 @@ export const magento = definePlatform({
   label: 'Magento 2 / Adobe Commerce',
   source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
   record: MagentoCustomer,
+  options: MagentoOptions,
   customer: customerTable,
   tables,
   payloads: [
@@ -71,6 +72,9 @@ export const magento = definePlatform({
     'Street lines: records hold 1 to 4 lines (shops configure `customer/address/street_lines`, default 2), each at most 255 characters. Encoding writes at most `platformOptions.magento.streetLines` lines; without the option, an address keeps as many lines as it was read with from Magento (its shop holds them) and otherwise 2. Lines beyond the limit are joined into the last allowed line with ", " (empty lines skipped) and each changed line is reported `value_changed`. The combined-length check of the newest 2.4-develop street validator is not applied.',
     'Lengths are the DB column sizes, checked on every record read or written (issues at the record path): names, street lines, city, telephone, company, postcode, vat_id 255; `prefix` / `suffix` 40; `taxvat` 50 (validated to 255 but stored in varchar(50)); `password_hash` 128.',
     '`password_hash` is read from exports as an opaque hash tagged `magento` (Argon2id `hash:salt:3_32_2_67108864`, SHA-256 `hash:salt:1`, MD5 `hash:salt`; the value is not checked). Update requests send it as the top-level `passwordHash` (Magento stores it verbatim); create requests cannot carry one. A plain-text password key (`password`, `new_password`...) anywhere in a record, or a hash key anywhere but the customer\'s `password_hash`, is refused with an issue.',
+    'Address `country_id` is read in any letter case and written in upper case; alpha-3, numeric codes and names are refused (`invalid_country`): the column holds two letters. Another letter case comes back only to Magento.',
+    'Regions: `region_code` / `region` naming an ISO 3166-2 subdivision (its code, a Magento install code such as `BER`, `WI` or `1`, its name or an alias; any case or accents) become its ISO code and name; other text stays as written and is reported `not_normalised` when converted. Written with the ISO code and name, or with the shop\'s own code and name when `platformOptions.magento.regions` is given.',
+    '`region_id` (in `region` and at the top level) comes from a directory: `platformOptions.magento.regions` (the output of `GET /V1/directory/countries`), else the ids of a standard install (InitializeDirectoryData order: US 1-65, CA 66-78, DE 79-94, AT 95-103, CH 104-129, ES 130-181, FR 182-277; verify with `GET /V1/directory/countries`). It is filled only when the directory knows the region (a code several rows share, US `AE`, gives no id without a name); an id equal to the directory\'s is derivable, any other is kept as server-assigned Magento data.',
+    'Customer groups have no public id table: with `platformOptions.magento.groups` (`[{id, name}]`) `group_id` reads as a group with that name, and a group without a Magento id is written by its name\'s id; otherwise such a group is reported `unreferenceable`.',
   ],
-  options: MagentoOptions,
 });

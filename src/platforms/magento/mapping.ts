@@ -1,16 +1,18 @@
 import type { EncodeScope } from '../../core/engine.js';
-import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
-import { isPlainObject } from '../../core/path.js';
+import { custom, defineTable, field, keep, nestedList } from '../../core/mapping.js';
+import { hasKey, isPlainObject } from '../../core/path.js';
 import { fitStreetLines, normalisedField, objectMember, phoneField, reportStreetJoin } from '../../core/steps.js';
+import { countryFromAlpha2 } from '../../core/geo/countries.js';
+import { alpha2Country, areaObject } from '../../core/geo/steps.js';
 import { DEFAULT_STREET_LINES, MagentoAddress, MagentoCustomer, MagentoRegion, MAX_STREET_LINES } from './schema.js';
-import { magentoDob, magentoGender, magentoTime } from './values.js';
+import { groupDirectory, magentoDob, magentoGender, magentoTime, regionDirectory } from './values.js';
 
 const P = 'magento';
 
 export const regionTable = defineTable('region', MagentoRegion, [
-  field('region_code', ['code']),
-  field('region', ['name']),
-  keep('region_id', 'server_assigned', 'install-specific directory region id'),
+  field('region_code', ['code'], { note: 'normalised by the address `region` step: ISO 3166-2 code of a known subdivision' }),
+  field('region', ['name'], { note: 'normalised by the address `region` step: ISO name of a known subdivision' }),
+  keep('region_id', 'server_assigned', 'install-specific directory region id (one equal to the directory\'s id for the region is derivable and not kept)'),
   keep('extension_attributes', 'platform_data', 'region extension attributes, usually `{}`'),
 ]);
 
@@ -84,9 +86,19 @@ const passwordHash = custom({
 export const addressTable = defineTable('address', MagentoAddress, [
   field('id', ['ids', P], { loss: 'server_assigned', note: 'address entity id' }),
   keep('customer_id', 'server_assigned', 'parent customer id, set by the server'),
-  nestedObject('region', ['administrativeArea'], regionTable, { note: 'RegionInterface `{region_code, region, region_id}`' }),
-  keep('region_id', 'server_assigned', 'top-level copy of `region.region_id` (install-specific directory id)'),
-  field('country_id', ['countryCode']),
+  areaObject({
+    key: 'region',
+    table: regionTable,
+    members: { code: 'region_code', name: 'region', id: 'region_id' },
+    topLevelId: 'region_id',
+    platformLabel: 'Magento',
+    country: (src) => (typeof src.country_id === 'string' ? countryFromAlpha2(src.country_id) : undefined),
+    directory: regionDirectory,
+    note:
+      'RegionInterface `{region_code, region, region_id}` and the top-level `region_id`: a known subdivision (ISO code, Magento directory code such as `BER`, name or alias) -> its ISO code and name; ' +
+      'written with `region_id` from the directory (`platformOptions.magento.regions`, else the standard-install ids) when it knows the region, never guessed; unknown text kept as written',
+  }),
+  alpha2Country('country_id', 'upper', 'Magento'),
   street,
   field('company', ['organization']),
   // After `country_id`: a phone is read in its address's country.
@@ -110,23 +122,37 @@ const group = custom({
   name: 'customer group',
   keys: ['group_id'],
   canonical: [['groups']],
-  note: '`group_id` -> groups[0].ids.magento (0 NOT LOGGED IN, 1 General, 2 Wholesale, 3 Retailer on a standard install); a second canonical group has no place',
+  note:
+    '`group_id` <-> groups[0].ids.magento, and groups[0].name through `platformOptions.magento.groups` (`[{id, name}]`; no default: ids are install-specific); ' +
+    'a group without a Magento id is written by its name\'s id in that lookup, else reported `unreferenceable`; a second canonical group has no place',
   decode(s) {
     const id = s.src.group_id;
     if (id === undefined) return;
     if (id === null) return s.keep('group_id', null, 'platform_data');
-    s.set(['groups'], [{ ids: { [P]: id } }], ['group_id']);
+    const name = typeof id === 'number' ? groupDirectory(s.state.options.platform)?.name(id) : undefined;
+    s.set(['groups'], [{ ids: { [P]: id }, ...(name === undefined ? {} : { name }) }], ['group_id']);
     s.trace(['groups', 0], ['group_id']);
     s.trace(['groups', 0, 'ids', P], ['group_id'], { code: 'server_assigned', note: 'Magento customer group id (install-specific)' });
+    if (name !== undefined) s.trace(['groups', 0, 'name'], ['group_id']);
   },
   encode(s) {
     const groups = s.peek(['groups']);
     if (!Array.isArray(groups)) return;
+    const lookup = groupDirectory(s.state.options.platform);
     groups.forEach((g, i) => {
-      const id = isPlainObject(g) && isPlainObject(g.ids) ? g.ids[P] : undefined;
-      if (id === undefined) return;
+      if (!isPlainObject(g)) return;
+      const own = isPlainObject(g.ids) && hasKey(g.ids, P) ? g.ids[P] : undefined;
+      const name = typeof g.name === 'string' ? g.name : undefined;
+      const id = own ?? (name === undefined ? undefined : lookup?.id(name));
+      if (id === undefined) {
+        const why = lookup ? 'no `platformOptions.magento.groups` entry has its name' : 'pass `platformOptions.magento.groups` to refer to it by name';
+        return s.lose(['groups', i], 'unreferenceable', `Magento refers to customer groups by install-specific id; this group has no Magento id and ${why}`);
+      }
       if (s.out.group_id !== undefined) return s.lose(['groups', i], 'not_representable', 'Magento holds one customer group');
-      s.put('group_id', s.take(['groups', i, 'ids', P]));
+      if (own !== undefined) s.take(['groups', i, 'ids', P]);
+      s.put('group_id', id);
+      // The name is carried when the lookup gives this id that name (it is read back from the id).
+      if (name !== undefined && typeof id === 'number' && lookup?.id(name) === id) s.take(['groups', i, 'name']);
     });
   },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { Email, isCountryCode } from '../../canonical/primitives.js';
+import { Email } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
+import { isAlpha2 } from '../../core/geo/countries.js';
+import { MagentoCountryEntry, MagentoGroupEntry } from '../../core/geo/directories.js';
 
 // Magento omits null fields from responses and treats missing and null alike (magento.md §0),
 // so optional fields are `nullish`. Lengths are the DB column sizes (magento.md §1, §2).
@@ -24,9 +26,14 @@ export const MAX_STREET_LINES = 4;
 export const DEFAULT_STREET_LINES = 2;
 
 /** Magento's conversion options (`platformOptions.magento`). */
+/** `platformOptions.magento`: the shop's street-line setting and its lookup tables. */
 export const MagentoOptions = z.strictObject({
   /** The target shop's `customer/address/street_lines` (1 to 4); lines beyond it are joined into the last. */
   streetLines: z.number().int().min(1).max(MAX_STREET_LINES).optional(),
+  /** The shop's region directory, as `GET /V1/directory/countries` returns it. */
+  regions: z.array(MagentoCountryEntry).optional(),
+  /** The shop's customer groups, `[{id, name}]` (no public table exists). */
+  groups: z.array(MagentoGroupEntry).optional(),
 });
 
 /** Postcode may be left out only for these countries (`general/country/optional_zip_countries` default). */
@@ -38,8 +45,9 @@ export const MagentoAddress = z
     customer_id: z.number().int().nullish(),
     region: MagentoRegion.nullish(),
     region_id: z.number().int().nullish(),
-    country_id: z.string().refine((c) => c === c.toUpperCase() && isCountryCode(c), {
-      error: 'Not an ISO 3166-1 alpha-2 country code (upper case)',
+    // Magento stores alpha-2 (a 2-character column); any letter case is read, upper case is written.
+    country_id: z.string().refine((c) => isAlpha2(c), {
+      error: 'Not an ISO 3166-1 alpha-2 country code',
       params: { code: 'invalid_country' },
     }),
     // Shops configure 1 to 4 lines (`customer/address/street_lines`, default 2): records hold up to 4;
@@ -66,7 +74,7 @@ export const MagentoAddress = z
   })
   .superRefine((a, ctx) => {
     if (!a.street[0]) ctx.addIssue({ code: 'custom', path: ['street', 0], message: 'Street line 1 is required', params: { code: 'required' } });
-    if ((a.postcode == null || a.postcode === '') && !OPTIONAL_ZIP_COUNTRIES.has(a.country_id)) {
+    if ((a.postcode == null || a.postcode === '') && !OPTIONAL_ZIP_COUNTRIES.has(a.country_id.toUpperCase())) {
       ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Required for this country', params: { code: 'required' } });
     }
   });
@@ -139,3 +147,10 @@ export const MagentoUpdateRequest = z.strictObject({
   passwordHash: z.string().min(1).max(128).optional(),
 });
 export const WRITE_KEYS = { customer: CUSTOMER_WRITE_KEYS, address: ADDRESS_WRITE_KEYS };
+
+/**
+ * `platformOptions.magento`: the shop's directories. `regions` is the output of
+ * `GET /V1/directory/countries` (`[{id: 'US', available_regions: [{id: '12', code: 'CA', name: 'California'}]}]`);
+ * without it the ids of a standard install are used. `groups` maps customer group ids to names.
+ */
+

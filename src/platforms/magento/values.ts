@@ -2,6 +2,14 @@ import type { ValueCodec } from '../../core/mapping.js';
 import type { Normaliser } from '../../core/steps.js';
 import type { Gender } from '../../canonical/customer.js';
 import { instantParts, isCalendarDate, isInstant, utcSeconds } from '../../core/times.js';
+import {
+  GroupDirectory,
+  magentoDirectory,
+  once,
+  standardMagentoDirectory,
+  type MagentoCountryEntry,
+  type RegionDirectory,
+} from '../../core/geo/directories.js';
 
 const MAGENTO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
@@ -80,3 +88,20 @@ export const magentoGender: ValueCodec<number, Gender> = {
   decode: (raw) => GENDERS.find(([id]) => id === raw)?.[1],
   encode: (g) => GENDERS.find(([, v]) => v === g)?.[0] ?? 3,
 };
+
+/**
+ * The region directory of the shop: `platformOptions.magento.regions` (the output of
+ * `GET /V1/directory/countries`; its codes and names are written as they are), else the ids of a
+ * standard install (ISO codes and names are written).
+ */
+export function regionDirectory(options: Readonly<Record<string, unknown>>): { directory: RegionDirectory; ownSpelling: boolean } {
+  const table = options.regions as readonly MagentoCountryEntry[] | undefined;
+  if (!table) return { directory: standardMagentoDirectory(), ownSpelling: false };
+  return { directory: once(table, () => magentoDirectory(table)), ownSpelling: true };
+}
+
+/** `platformOptions.magento.groups` as a lookup, when given. */
+export function groupDirectory(options: Readonly<Record<string, unknown>>): GroupDirectory | undefined {
+  const table = options.groups as readonly { id: number; name: string }[] | undefined;
+  return table ? once(table, () => new GroupDirectory(table)) : undefined;
+}

@@ -3,7 +3,8 @@ import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
 import { sameJson } from '../../core/objects.js';
 import { noPasswordHash, phoneField, textOrNumber, twoStreetLines } from '../../core/steps.js';
-import { lowerCaseCountry } from './values.js';
+import { countryFromAlpha2 } from '../../core/geo/countries.js';
+import { alpha2Country, provinceText } from '../../core/geo/steps.js';
 
 const P = 'medusa';
 
@@ -21,9 +22,9 @@ export const addressTable = defineTable('address', MedusaAddress, [
   field('last_name', ['recipient', 'family']),
   twoStreetLines('address_1', 'address_2', 'Medusa'),
   field('city', ['locality']),
-  field('country_code', ['countryCode'], { value: lowerCaseCountry }),
+  alpha2Country('country_code', 'lower', 'Medusa'),
   keep('country', 'read_only', 'expanded Country reference data (ids, names, region)'),
-  field('province', ['administrativeArea', 'name'], { note: 'free text (a name or a code), kept verbatim' }),
+  provinceText('province', (src) => (typeof src.country_code === 'string' ? countryFromAlpha2(src.country_code) : undefined), 'Medusa'),
   textOrNumber('postal_code', ['postalCode']),
   // After `country_code`: a phone is read in its address's country.
   phoneField('phone', ['phone'], { countryFrom: 'address', numbers: true }),

@@ -2,17 +2,21 @@ import { z } from 'zod';
 
 // The OpenAPI example prints phone and postal code as bare numbers; the fields are typed string.
 const textOrNumber = z.union([z.string(), z.number()]).nullish();
-import { Email, isCountryCode } from '../../canonical/primitives.js';
+import { Email } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
+import { isAlpha2 } from '../../core/geo/countries.js';
 
 // Medusa v1 returns every column as a key (null when empty) but `fields=`/`expand=` change the set,
 // so keys are optional and the nullable columns (platforms.md §1.2, §1.3) are `nullish`.
 const timestamp = z.iso.datetime({ offset: true, local: false, error: 'Not an ISO 8601 date-time with zone' });
 const json = z.record(z.string(), z.unknown());
 
-/** `country_code` as Medusa stores it: ISO 3166-1 alpha-2 in lower case (services lower-case it on write). */
-export const MedusaCountryCode = z.string().refine((c) => c === c.toLowerCase() && isCountryCode(c), {
-  error: 'Not a lower-case ISO 3166-1 alpha-2 country code',
+/**
+ * `country_code`: ISO 3166-1 alpha-2 (a foreign key to `country.iso_2`, so alpha-3 is refused). Medusa
+ * lower-cases it on write; any letter case is read.
+ */
+export const MedusaCountryCode = z.string().refine((c) => isAlpha2(c), {
+  error: 'Not an ISO 3166-1 alpha-2 country code',
   params: { code: 'invalid_country' },
 });
 

@@ -3,7 +3,7 @@ import { definePlatform } from '../../core/platform.js';
 import { PHONES } from '../../core/steps.js';
 import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
-import { V4CreateRequest, V4Customer, V4List, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
+import { V4CreateRequest, V4Customer, V4List, V4Options, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
 
 type Body = Record<string, unknown>;
 
@@ -63,6 +63,7 @@ export const v4 = definePlatform({
   label: 'WebCommander API v4',
   source: 'admin API v4 `customer` object (`GET /api/v4/admin/customers/{id}`): the PUT page\'s response example and the official Python SDK DTOs',
   record: V4Customer,
+  options: V4Options,
   customer: customerTable,
   tables,
   payloads: [
@@ -113,7 +114,8 @@ export const v4 = definePlatform({
     '`newsletter: {subscribed}` is not in the documented response but is accepted in records so that it reaches request bodies; `subscribed` <-> newsletterSubscribed.',
     '`address_line_1` / `address_line_2` are the street lines (seed spelling); a third and later canonical lines are joined into `address_line_2` with ", " (each changed line reported `value_changed`); a null first line without a second line is `lines: []`. The docs state no field lengths, so none are checked.',
     'Credentials: a v4 record has no credential field, so a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; a plain-text password exists only in create/update bodies (`toRequest` option).',
-    'Address `country.code` must be an upper-case ISO 3166-1 alpha-2 code when present (not verified); `country.id` / `country.name` travel as v4 data around it. `state` `{code, name}` is the administrative area; its `id` is v4 data.',
+    'Address `country` is read by its `code` in any ISO 3166-1 form (alpha-2, alpha-3, numeric; any case), else by an English `name` or alias (an unknown code, or an unknown name without a code, is `invalid_country`), else by `id` through `platformOptions.v4.countries`. It is written as `{code, name}` (alpha-2, English name); a name other than that one stays v4 data. `state` `{code, name}` is the administrative area, normalised to the ISO 3166-2 subdivision when it names one.',
+    'Country and state ids are install-specific with no public table: `platformOptions.v4.countries` (`[{id, code, name?}]`) and `.states` (`[{id, country, code?, name?}]`) fill them when converting; without an entry the id is left out and reported `unreferenceable`. A record returning to v4 keeps its own members and ids.',
     '`active_billing_address` / `active_shipping_address` are address ids: a value naming an address of the record becomes that address\'s defaultBilling / defaultShipping flag; null or dangling ids travel as v4 data. On encode, the first flagged address must have a v4 id (else the flag is reported `unreferenceable`); a "not default" (false) flag has no v4 form and is reported lost.',
     'Canonical customer-level phone and mobile have no place in a v4 record (only addresses carry phones) and are reported lost.',
     'Request bodies: ids are sent as integers (POST docs; the PUT example shows names and quoted ids). Address fields of the body come from the primary address (type PRIMARY, else the active billing address, else the first); `country` / `state` are sent only when that address carries their ids. Null record values are left out of bodies (the docs type no key as nullable), except `parent: null` as in the create example.',

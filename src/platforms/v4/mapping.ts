@@ -1,16 +1,17 @@
-import { custom, defineTable, field, keep, nestedList, nestedObject } from '../../core/mapping.js';
+import { custom, defineTable, field, keep, nestedList } from '../../core/mapping.js';
 import type { EncodeScope } from '../../core/engine.js';
 import { hasKey, isPlainObject } from '../../core/path.js';
 import { noPasswordHash, normalisedField, objectMember, phoneField, twoStreetLines } from '../../core/steps.js';
+import { areaObject, countryObject, countryOfObject } from '../../core/geo/steps.js';
 import { V4Address, V4Customer, V4State } from './schema.js';
-import { SEX, v4Time } from './values.js';
+import { SEX, countryIds, stateDirectory, v4Time } from './values.js';
 
 const P = 'v4';
 
 export const stateTable = defineTable('state', V4State, [
-  field('code', ['code']),
-  field('name', ['name']),
-  keep('id', 'server_assigned', 'WebCommander state id (install-specific directory entry)'),
+  field('code', ['code'], { note: 'normalised by the address `state` step: ISO 3166-2 code of a known subdivision' }),
+  field('name', ['name'], { note: 'normalised by the address `state` step: ISO name of a known subdivision' }),
+  keep('id', 'server_assigned', 'WebCommander state id (install-specific directory entry; one equal to `platformOptions.v4.states` is derivable and not kept)'),
 ]);
 
 export const addressTable = defineTable('address', V4Address, [
@@ -21,14 +22,25 @@ export const addressTable = defineTable('address', V4Address, [
   field('email', ['email']),
   field('company_name', ['organization']),
   twoStreetLines('address_line_1', 'address_line_2', 'v4'),
-  objectMember({
+  countryObject({
     key: 'country',
-    member: 'code',
-    canonical: ['countryCode'],
     platformLabel: 'v4',
-    others: { id: 'WebCommander country id (install-specific directory entry)', name: 'WebCommander country name (the country travels as its code)' },
+    others: { id: 'WebCommander country id (install-specific directory entry)' },
+    ids: countryIds,
+    missingId: 'v4 refers to countries by install-specific id and no `platformOptions.v4.countries` entry gives this one',
   }),
-  nestedObject('state', ['administrativeArea'], stateTable, { note: '`{id, name, code}` through the state table' }),
+  areaObject({
+    key: 'state',
+    table: stateTable,
+    members: { code: 'code', name: 'name', id: 'id' },
+    platformLabel: 'v4',
+    country: (src, options) => countryOfObject(src.country, countryIds(options))?.country,
+    directory: stateDirectory,
+    missingId: 'v4 refers to states by install-specific id and no `platformOptions.v4.states` entry gives this one',
+    note:
+      '`{id, name, code}`: a known subdivision (code, name or alias, any case) -> its ISO code and name, written with both and the `id` from `platformOptions.v4.states`; ' +
+      'unknown text kept as written; without a lookup entry the id is left out and reported `unreferenceable`',
+  }),
   field('city', ['locality']),
   field('post_code', ['postalCode']),
   // After `country`: phones are read in their address's country.

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { CountryCode, Email } from '../../canonical/primitives.js';
+import { Email } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
+import { countryObjectIssues } from '../../core/geo/countries.js';
+import { V4CountryEntry, V4StateEntry } from '../../core/geo/directories.js';
 
 // WebCommander API v4 (platforms.md §4). The response shape follows the PUT page's response example
 // (seed 003) and the official Python SDK's DTOs. Ids are integers (§4.1). The docs pin few types and
@@ -11,12 +13,17 @@ const bool = z.boolean().nullish();
 /** Amounts: the SDK types them as floats; the docs' examples quote them. Both are read. */
 const amount = z.union([z.number(), z.string()]).nullish();
 
-/** `country` of an address: `{id, name, code}`; `code` is ISO 3166-1 alpha-2 in upper case. */
-export const V4Country = z.looseObject({
-  id: int,
-  name: text,
-  code: CountryCode.nullish(),
-});
+/**
+ * `country` of an address: `{id, name, code}`. `code` is read in any ISO 3166-1 form (alpha-2, alpha-3,
+ * numeric; any case); without a code, `name` must be an English country name or a known alias.
+ */
+export const V4Country = z
+  .looseObject({
+    id: int,
+    name: text,
+    code: text,
+  })
+  .superRefine(countryObjectIssues);
 
 /** `state` of an address: `{id, name, code}` (code such as `NSW`). */
 export const V4State = z.looseObject({
@@ -150,4 +157,14 @@ export const V4UpdateRequest = z.strictObject({
   credit_limit: z.string().optional(),
   customer_password_expired: z.boolean().optional(),
   allow_credit_limit: z.boolean().optional(),
+});
+
+/**
+ * `platformOptions.v4`: the shop's WebCommander directories, which have no public table.
+ * `countries: [{id, code, name?}]` and `states: [{id, country, code?, name?}]` give the ids to write
+ * (codes in any ISO form); without them the ids are left out and reported `unreferenceable`.
+ */
+export const V4Options = z.strictObject({
+  countries: z.array(V4CountryEntry).optional(),
+  states: z.array(V4StateEntry).optional(),
 });

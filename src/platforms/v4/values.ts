@@ -1,6 +1,9 @@
 import type { Gender } from '../../canonical/customer.js';
 import type { Normaliser } from '../../core/steps.js';
 import { isInstant, isTimeZone, zonedWallTime } from '../../core/times.js';
+import { Timestamp } from '../../canonical/primitives.js';
+import type { ValueCodec } from '../../core/mapping.js';
+import { CountryDirectory, once, v4StateDirectory, type RegionDirectory } from '../../core/geo/directories.js';
 
 /**
  * `created_at`: its format is not verified (the docs print `2024-07-04 12:30:00`, without a zone).
@@ -40,3 +43,17 @@ export const SEX: readonly (readonly [string, Exclude<Gender, 'not_specified'>])
   ['MALE', 'male'],
   ['FEMALE', 'female'],
 ];
+
+type Options = Readonly<Record<string, unknown>>;
+
+/** `platformOptions.v4.countries` (`[{id, code, name?}]`) as a lookup, when given. */
+export function countryIds(options: Options): CountryDirectory | undefined {
+  const table = options.countries as readonly { id: number; code: string }[] | undefined;
+  return table ? once(table, () => new CountryDirectory(table)) : undefined;
+}
+
+/** `platformOptions.v4.states` (`[{id, country, code?, name?}]`) as a directory, when given; its spellings are the shop's. */
+export function stateDirectory(options: Options): { directory: RegionDirectory; ownSpelling: boolean } | undefined {
+  const table = options.states as Parameters<typeof v4StateDirectory>[0] | undefined;
+  return table ? { directory: once(table, () => v4StateDirectory(table)), ownSpelling: true } : undefined;
+}

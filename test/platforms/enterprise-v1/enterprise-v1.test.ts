@@ -51,10 +51,12 @@ describe('enterprise-v1 records (reference examples)', () => {
         lines: ['22 Collins St', ''],
         postalCode: '3000',
         locality: 'Melbourne',
-        administrativeArea: { code: 'Vic', name: 'Victoria' },
+        // Spree's `Vic` is AU-VIC; the record's own spelling is kept as a hint for the way back.
+        administrativeArea: { code: 'VIC', name: 'Victoria', platformData: { [P]: { $written: { code: 'Vic', name: 'Victoria' } } } },
         countryCode: 'AU',
         defaultShipping: true,
-        platformData: { [P]: { '$phone:original': '03 9123 4567', latitude: -37.8136, longitude: 144.9631, country: { name: 'Australia' } } },
+        // The English country name next to the code carries nothing of its own.
+        platformData: { [P]: { '$phone:original': '03 9123 4567', latitude: -37.8136, longitude: 144.9631 } },
       },
     ]);
     expect(data.platformData?.[P]).toStrictEqual({
@@ -140,8 +142,16 @@ describe('enterprise-v1 encoding from canonical customers', () => {
     expect(losses).toEqual([]);
   });
 
-  it('names the country name, not the whole country, when converting to Magento', () => {
+  it('does not report the English country name, which is derivable, when converting to Magento', () => {
     const { losses } = convert(mia, { from: P, to: 'magento', defaults: { website_id: 1 } });
+    expect(losses.map((l) => l.path)).not.toContainEqual(['shipping_address', 'country', 'name']);
+    expect(losses.map((l) => l.path)).not.toContainEqual(['shipping_address', 'country']);
+  });
+
+  it('names another spelling of the country name, not the whole country, when converting to Magento', () => {
+    const record = { ...mia, shipping_address: { ...melbourne, country: { code: 'AU', name: 'Australien' } } };
+    const { data, losses } = convert(record, { from: P, to: 'magento', defaults: { website_id: 1 } });
+    expect(data.addresses?.[0]?.country_id).toBe('AU');
     expect(losses.map((l) => [l.code, l.path])).toContainEqual(['platform_data', ['shipping_address', 'country', 'name']]);
     expect(losses.map((l) => l.path)).not.toContainEqual(['shipping_address', 'country']);
   });
@@ -265,20 +275,40 @@ describe('enterprise-v1 validation', () => {
     `);
   });
 
-  it('rejects a country that is not an upper-case ISO 3166-1 code', () => {
+  it('reads a country as any ISO code form or, without a code, an English name', () => {
+    const withCountry = (country: unknown) => ({ ...minimal, shipping_address: { ...melbourne, country } });
+    for (const country of [{ code: 'au' }, { code: 'AUS', name: 'Australia' }, { code: '036' }, { name: 'Australia' }, { code: null, name: 'australia' }]) {
+      expect(decode(P, withCountry(country)).data.addresses?.[0]?.countryCode).toBe('AU');
+    }
+  });
+
+  it('rejects a country that is no ISO 3166-1 code, or no known name without a code', () => {
     expect(
-      issues({ ...minimal, billing_address: { ...melbourne, country: { code: 'au', name: 'Australia' } }, shipping_address: { ...melbourne, country: { name: 'Australia' } } }),
+      issues({ ...minimal, billing_address: { ...melbourne, country: { code: 'XX', name: 'Australia' } }, shipping_address: { ...melbourne, country: { name: 'Atlantis' } } }),
     ).toMatchInlineSnapshot(`
       [
         {
           "code": "invalid_country",
-          "message": "Not an ISO 3166-1 alpha-2 country code (upper case)",
+          "message": "Not an ISO 3166-1 country code",
           "path": [
             "billing_address",
             "country",
             "code",
           ],
         },
+        {
+          "code": "invalid_country",
+          "message": "Not a known country name (and no country code)",
+          "path": [
+            "shipping_address",
+            "country",
+            "name",
+          ],
+        },
+      ]
+    `);
+    expect(issues({ ...minimal, shipping_address: { ...melbourne, country: { name: null } } })).toMatchInlineSnapshot(`
+      [
         {
           "code": "required",
           "message": "Required",

@@ -196,7 +196,7 @@ describe('magento validation', () => {
         },
         {
           "code": "invalid_country",
-          "message": "Not an ISO 3166-1 alpha-2 country code (upper case)",
+          "message": "Not an ISO 3166-1 alpha-2 country code",
           "path": [
             "addresses",
             0,

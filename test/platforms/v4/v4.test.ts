@@ -65,7 +65,9 @@ describe('v4 records (reference examples)', () => {
         organization: 'Nguyen Bakery',
         lines: ['17 George St'],
         countryCode: 'AU',
-        administrativeArea: { code: 'NSW', name: 'New South Wales', platformData: { v4: { id: 244 } } },
+        // Without \`platformOptions.v4\` lookups the members are kept as hints, so the record comes back
+        // exactly while a conversion reports the ids it cannot fill.
+        administrativeArea: { code: 'NSW', name: 'New South Wales', platformData: { v4: { id: 244, $written: { code: 'NSW', name: 'New South Wales' } } } },
         locality: 'Parramatta',
         postalCode: '2150',
         mobile: '+61412000111',
@@ -74,7 +76,14 @@ describe('v4 records (reference examples)', () => {
         defaultBilling: true,
         defaultShipping: true,
         platformData: {
-          v4: { type: 'PRIMARY', address_line_2: null, country: { id: 13, name: 'Australia' }, '$mobile:original': '0412000111', '$phone:original': '02 9600 1234' },
+          v4: {
+            type: 'PRIMARY',
+            address_line_2: null,
+            country: { id: 13 },
+            $country: { code: 'AU', name: 'Australia' },
+            '$mobile:original': '0412000111',
+            '$phone:original': '02 9600 1234',
+          },
         },
       },
     ]);
@@ -106,7 +115,7 @@ describe('v4 records (reference examples)', () => {
     expect(data.platformData?.v4).toMatchObject({ sex: 'OTHER', parent: 5400, active_billing_address: 999, newsletter: { double_opt_in: true } });
     expect(data.addresses?.[0]).toMatchObject({ lines: ['c/o Reception'] });
     expect(data.addresses?.[0]).not.toHaveProperty('defaultBilling');
-    expect(data.addresses?.[0]?.countryCode).toBeUndefined();
+    expect(data.addresses?.[0]?.countryCode).toBe('AU'); // no code: read from the English name
     expect(data.addresses?.[1]).toMatchObject({ lines: ['Rear entrance'], administrativeArea: {}, defaultShipping: true });
     expect(data.addresses?.[1]?.platformData?.v4).toMatchObject({ country: null });
     expect(data.addresses?.[2]).toMatchObject({ countryCode: null, platformData: { v4: { address_line_1: null } } });
@@ -135,11 +144,23 @@ describe('v4 encoding from canonical customers', () => {
     ]);
   });
 
-  it('writes the country code into a country object, and no street key for no lines', () => {
+  it('writes the country as code and English name, and no street key for no lines; reports the id it cannot fill', () => {
     const { data, losses } = encode('v4', { ...base, addresses: [{ countryCode: 'DE', lines: [] }] });
-    expect(data.addresses).toEqual([{ country: { code: 'DE' } }]);
+    expect(data.addresses).toEqual([{ country: { code: 'DE', name: 'Germany' } }]);
+    expect(losses).toEqual([expect.objectContaining({ code: 'unreferenceable', path: ['addresses', 0, 'countryCode'] })]);
+    expect(decode('v4', data).data.addresses?.[0]?.countryCode).toBe('DE');
+  });
+
+  it('fills country and state ids from `platformOptions.v4` lookups, and reads them back', () => {
+    const platformOptions = {
+      v4: { countries: [{ id: 13, code: 'AU' }, { id: 81, code: 'DEU' }], states: [{ id: 244, country: 'AU', code: 'NSW', name: 'New South Wales' }] },
+    };
+    const customer: Customer = { ...base, addresses: [{ countryCode: 'AU', administrativeArea: { code: 'NSW', name: 'New South Wales' } }] };
+    const { data, losses } = encode('v4', customer, { platformOptions });
+    expect(data.addresses).toEqual([{ country: { id: 13, code: 'AU', name: 'Australia' }, state: { id: 244, code: 'NSW', name: 'New South Wales' } }]);
     expect(losses).toEqual([]);
-    expect(decode('v4', data).data.addresses).toEqual([{ countryCode: 'DE' }]);
+    expect(decode('v4', data, { platformOptions }).data).toStrictEqual(customer);
+    expect(toRequest('v4', 'create', data)).toMatchObject({ customer: { country: 13, state: 244 } });
   });
 
   it('designates default addresses by their v4 id and reports a flag it cannot reference', () => {
@@ -165,8 +186,9 @@ describe('v4 encoding from canonical customers', () => {
   it('names every v4-only value when converting to Magento, by its v4 path', () => {
     const { losses } = convert(liam, { from: 'v4', to: 'magento', defaults: { website_id: 1 } });
     const paths = losses.map((l) => l.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['id', 'abn', 'referral_code', 'created_at', 'addresses.0.id', 'addresses.0.country.id', 'addresses.0.country.name', 'addresses.0.state.id', 'addresses.0.mobile']));
+    expect(paths).toEqual(expect.arrayContaining(['id', 'abn', 'referral_code', 'created_at', 'addresses.0.id', 'addresses.0.country.id', 'addresses.0.state.id', 'addresses.0.mobile']));
     expect(paths).not.toContain('active_billing_address');
+    expect(paths).not.toContain('addresses.0.country.name'); // the English name of AU: derivable from the code
     expect(losses.find((l) => l.path.join('.') === 'referral_code')?.code).toBe('read_only');
   });
 });
@@ -233,12 +255,18 @@ describe('v4 validation', () => {
     `);
   });
 
-  it('rejects a country code that is not upper-case ISO 3166-1 alpha-2', () => {
-    expect(issues({ ...minimal, addresses: [{ country: { id: 13, code: 'au' } }, { country: { code: 'Australia' } }] })).toMatchInlineSnapshot(`
+  it('reads a country code in any ISO form, and a name without a code', () => {
+    const countries = [{ code: 'au' }, { code: 'AUS' }, { code: '36' }, { name: 'Australia' }, { code: null, name: 'AUSTRALIA' }, { code: '', name: 'Australia' }];
+    const { data } = decode('v4', { ...minimal, addresses: countries.map((country) => ({ country })) });
+    expect(data.addresses?.map((a) => a.countryCode)).toEqual(countries.map(() => 'AU'));
+  });
+
+  it('rejects a country code in no ISO form, and a name it does not know without a code', () => {
+    expect(issues({ ...minimal, addresses: [{ country: { id: 13, code: 'XX' } }, { country: { code: 'Australia' } }, { country: { name: 'Atlantis' } }] })).toMatchInlineSnapshot(`
       [
         {
           "code": "invalid_country",
-          "message": "Not an upper-case ISO 3166-1 alpha-2 country code",
+          "message": "Not an ISO 3166-1 country code",
           "path": [
             "addresses",
             0,
@@ -248,12 +276,22 @@ describe('v4 validation', () => {
         },
         {
           "code": "invalid_country",
-          "message": "Not an upper-case ISO 3166-1 alpha-2 country code",
+          "message": "Not an ISO 3166-1 country code",
           "path": [
             "addresses",
             1,
             "country",
             "code",
+          ],
+        },
+        {
+          "code": "invalid_country",
+          "message": "Not a known country name (and no country code)",
+          "path": [
+            "addresses",
+            2,
+            "country",
+            "name",
           ],
         },
       ]
