@@ -26,7 +26,9 @@ for (const from of platforms) {
         for (const issue of result.error.issues) console.log(`       ${issue.code.padEnd(18)} ${fmtPath(issue.path)}: ${issue.message}`);
         continue;
       }
-      console.log(`  -> ${to}: converted, ${result.losses.length} value(s) not carried`);
+      const carried = result.losses.filter((l) => l.code === 'carried').length;
+      const lost = result.losses.length - carried;
+      console.log(`  -> ${to}: converted; ${lost} value(s) not in the target${carried ? `, ${carried} carried in its metadata` : ''}`);
       for (const loss of result.losses) console.log(`       ${loss.code.padEnd(18)} ${fmtPath(loss.path)}: ${loss.message}`);
       if (full) console.log(JSON.stringify(result.data, null, 2).replace(/^/gm, '       '));
     }

@@ -16,6 +16,12 @@ describe('every field of every platform schema is mapped or kept with a reason',
     }
   });
 
+  it.each(Object.values(registry) as unknown as Platform[])('every $id option says what it does (the docs print it)', (p) => {
+    for (const [key, schema] of Object.entries(p.options.shape as Record<string, { description?: string }>)) {
+      expect(schema.description ?? '', key).not.toBe('');
+    }
+  });
+
   it('every platform has a root table and at least one table', () => {
     for (const p of Object.values(registry) as unknown as Platform[]) expect(p.tables[0]).toBe(p.customer);
   });

@@ -29,11 +29,18 @@ export const DEFAULT_STREET_LINES = 2;
 /** `platformOptions.magento`: the shop's street-line setting and its lookup tables. */
 export const MagentoOptions = z.strictObject({
   /** The target shop's `customer/address/street_lines` (1 to 4); lines beyond it are joined into the last. */
-  streetLines: z.number().int().min(1).max(MAX_STREET_LINES).optional(),
-  /** The shop's region directory, as `GET /V1/directory/countries` returns it. */
-  regions: z.array(MagentoCountryEntry).optional(),
-  /** The shop's customer groups, `[{id, name}]` (no public table exists). */
-  groups: z.array(MagentoGroupEntry).optional(),
+  streetLines: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_STREET_LINES)
+    .optional()
+    .describe('the shop\'s `customer/address/street_lines` (1 to 4, default 2): further lines are joined into the last one and reported'),
+  regions: z
+    .array(MagentoCountryEntry)
+    .optional()
+    .describe('the shop\'s region directory as `GET /V1/directory/countries` returns it (default: the ids of a standard install)'),
+  groups: z.array(MagentoGroupEntry).optional().describe('the shop\'s customer groups, `[{id, name}]`: `group_id` <-> group name (no public table exists)'),
 });
 
 /** Postcode may be left out only for these countries (`general/country/optional_zip_countries` default). */

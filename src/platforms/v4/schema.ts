@@ -164,7 +164,8 @@ export const V4UpdateRequest = z.strictObject({
  * `countries: [{id, code, name?}]` and `states: [{id, country, code?, name?}]` give the ids to write
  * (codes in any ISO form); without them the ids are left out and reported `unreferenceable`.
  */
+/** `platformOptions.v4`: the shop's country and state ids (WebCommander publishes no table). */
 export const V4Options = z.strictObject({
-  countries: z.array(V4CountryEntry).optional(),
-  states: z.array(V4StateEntry).optional(),
+  countries: z.array(V4CountryEntry).optional().describe('the shop\'s country ids, `[{id, code, name?}]`: fill `country.id` when converting to v4'),
+  states: z.array(V4StateEntry).optional().describe('the shop\'s state ids, `[{id, country, code?, name?}]`: fill `state.id` when converting to v4'),
 });
