@@ -26,7 +26,7 @@ type Marker = { readonly broken: Skipped };
 
 /** csv-parse's internal parser state, used to learn where a skipped record ends (see `hookRecordEnd`). */
 interface ParserApi {
-  state: { recordHasError: boolean; rawBuffer: { toString(encoding: BufferEncoding): string } };
+  state: { recordHasError: boolean; quoting: boolean; rawBuffer: { toString(encoding: BufferEncoding): string } };
   __resetRecord(): void;
 }
 
@@ -37,9 +37,9 @@ interface ParserApi {
  * pushed into the stream as a marker, in order with the good records. Without that internal hook
  * (another csv-parse version), each error is reported with the text read up to it.
  */
-function hookRecordEnd(parser: Parser, take: () => Skipped | undefined): boolean {
+function hookRecordEnd(parser: Parser, take: () => Skipped | undefined): ParserApi | undefined {
   const api = (parser as unknown as { api?: ParserApi }).api;
-  if (!api || typeof api.__resetRecord !== 'function' || typeof api.state?.recordHasError !== 'boolean') return false;
+  if (!api || typeof api.__resetRecord !== 'function' || typeof api.state?.recordHasError !== 'boolean' || typeof api.state.quoting !== 'boolean') return undefined;
   const reset = api.__resetRecord;
   api.__resetRecord = function (this: ParserApi) {
     if (this.state.recordHasError === true) {
@@ -48,12 +48,12 @@ function hookRecordEnd(parser: Parser, take: () => Skipped | undefined): boolean
     }
     reset.call(this);
   };
-  return true;
+  return api;
 }
 
 export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
   let pending: Skipped | undefined;
-  let hooked = false;
+  let hooked: ParserApi | undefined;
   const parser = parse({
     bom: true,
     relax_column_count: true,
@@ -63,9 +63,13 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
     raw: true,
     on_skip: (err: CsvError | undefined, raw: string | undefined) => {
       const skipped = { code: err?.code ?? 'CSV_UNKNOWN', fileLine: Number((err as { lines?: number } | undefined)?.lines ?? 0), raw: raw ?? '' };
-      if (!hooked) parser.push({ broken: skipped } satisfies Marker);
+      if (!hooked) return void parser.push({ broken: skipped } satisfies Marker);
+      // Text after a closing quote (`"C"x`): csv-parse would stay inside the quoted cell and swallow
+      // the records that follow up to the next quote; end the cell there instead, so that the broken
+      // record ends with its line, as a person reading the file would see it.
+      if (err?.code === 'CSV_INVALID_CLOSING_QUOTE') hooked.state.quoting = false;
       // Several errors of one record: keep the first (the cause) with the latest text.
-      else pending = pending ? { ...pending, raw: skipped.raw } : skipped;
+      pending = pending ? { ...pending, raw: skipped.raw } : skipped;
     },
   });
   hooked = hookRecordEnd(parser, () => {
