@@ -111,13 +111,45 @@ const blank = (record: CsvRecord): boolean => record.kind === 'cells' && record.
 /** The join key of a customer: e-mail ignoring case (Magento lower-cases it on import) and website code. */
 const joinKey = (email: string, website: string): string => `${email.toLowerCase()}\u0000${website}`;
 
-/** An addresses-file record waiting for its customer: its cells (as JSON, to keep memory low) or why it is unreadable. */
+/** An addresses-file record waiting for its customer: its cells, or its text and why it is unreadable. */
 interface Waiting {
   readonly no: number;
-  readonly cells?: string;
+  readonly cells?: string[];
   readonly raw?: string;
   readonly problem?: string;
-  used: boolean;
+}
+
+/**
+ * The records waiting for their customer, by join key. Each is kept as one JSON string
+ * `[no, cells]` or `[no, raw, problem]` (far less memory than arrays of cells); a key's entry is
+ * removed when its customer is read, so what is left at the end is the records no customer claimed.
+ */
+class WaitingRoom {
+  private readonly byKey = new Map<string, string | string[]>();
+  add(key: string, w: Waiting): void {
+    const encoded = JSON.stringify(w.cells ? [w.no, w.cells] : [w.no, w.raw, w.problem]);
+    const found = this.byKey.get(key);
+    if (found === undefined) this.byKey.set(key, encoded);
+    else if (typeof found === 'string') this.byKey.set(key, [found, encoded]);
+    else found.push(encoded);
+  }
+  take(key: string): Waiting[] {
+    const found = this.byKey.get(key);
+    if (found === undefined) return [];
+    this.byKey.delete(key);
+    return (typeof found === 'string' ? [found] : found).map(decode);
+  }
+  /** Every record left, in file order, decoded one at a time. */
+  *left(): Generator<Waiting> {
+    const all = [...this.byKey.values()].flat();
+    all.sort((a, b) => parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10));
+    for (const e of all) yield decode(e);
+  }
+}
+
+function decode(encoded: string): Waiting {
+  const [no, second, problem] = JSON.parse(encoded) as [number, string[] | string, string?];
+  return Array.isArray(second) ? { no, cells: second } : { no, raw: second, problem: problem ?? '' };
 }
 
 /**
@@ -126,8 +158,8 @@ interface Waiting {
  */
 const keyCells = (record: CsvRecord): string[] | undefined => (record.kind === 'cells' ? record.cells : lenientCells(record.raw));
 
-async function readAddresses(stream: Readable): Promise<{ header: Header | undefined; waiting: Map<string, Waiting[]> }> {
-  const waiting = new Map<string, Waiting[]>();
+async function readAddresses(stream: Readable): Promise<{ header: Header | undefined; waiting: WaitingRoom }> {
+  const waiting = new WaitingRoom();
   const records = csvRecords(stream)[Symbol.asyncIterator]();
   const header = await headerOf(records, 'addresses file', ['_email']);
   if (!header) return { header, waiting };
@@ -139,13 +171,10 @@ async function readAddresses(stream: Readable): Promise<{ header: Header | undef
     const email = cells ? header.cell(cells, '_email') : '';
     // A record whose customer cannot be told waits under a key no customer has.
     const key = email === '' ? `\u0001${record.no}` : joinKey(email, header.cell(cells ?? [], '_website'));
-    const entry: Waiting =
-      problem === undefined && record.kind === 'cells'
-        ? { no: record.no, cells: JSON.stringify(record.cells), used: false }
-        : { no: record.no, raw: record.raw, problem: problem ?? '', used: false };
-    const list = waiting.get(key);
-    if (list) list.push(entry);
-    else waiting.set(key, [entry]);
+    waiting.add(
+      key,
+      problem === undefined && record.kind === 'cells' ? { no: record.no, cells: record.cells } : { no: record.no, raw: record.raw, problem: problem ?? '' },
+    );
   }
   return { header, waiting };
 }
@@ -156,8 +185,10 @@ async function readAddresses(stream: Readable): Promise<{ header: Header | undef
  * ignoring case. Yields one item per customer row, in file order, then one per address record no
  * customer claimed (issue `invalid_input` at `['addresses', 0]`), in file order.
  *
- * The main file streams; the addresses file is read whole first and held in memory (about the size
- * of its text), because exports are ordered by entity id, not by customer.
+ * The main file streams; the addresses file is read whole first and held in memory (about three
+ * times its size on disk, released as customers claim their addresses), because exports are ordered by
+ * entity id, not by customer. A customer key (email, website) appearing twice in the main file
+ * gets its addresses with its first row.
  *
  * Without an addresses file, records have no `addresses` key (unknown, so a Magento update body
  * leaves the customer's addresses alone); with one, `addresses` is the customer's list, `[]` if none.
@@ -181,15 +212,12 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
       const problem = unreadable(record, header);
       const cells = keyCells(record);
       const email = cells ? header.cell(cells, 'email') : '';
-      const mine = joined && email !== '' ? (joined.waiting.get(joinKey(email, header.cell(cells ?? [], '_website'))) ?? []) : [];
-      for (const w of mine) w.used = true;
+      const mine = joined && email !== '' ? joined.waiting.take(joinKey(email, header.cell(cells ?? [], '_website'))) : [];
       yield mainItem(record, problem, header, mine, joined?.header, lookups);
     }
   }
   if (!joined) return;
-  const left = [...joined.waiting.values()].flat().filter((w) => !w.used);
-  left.sort((a, b) => a.no - b.no);
-  for (const w of left) {
+  for (const w of joined.waiting.left()) {
     const input = { addresses: [waitingInput(w, joined.header)] };
     const why = w.problem ? `; it cannot be read: ${w.problem}` : '';
     yield {
@@ -201,7 +229,7 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
 }
 
 const waitingInput = (w: Waiting, header: Header | undefined): InputRow =>
-  w.cells !== undefined && header ? rowOf(header.columns, JSON.parse(w.cells) as string[]) : { raw: w.raw ?? '' };
+  w.cells !== undefined && header ? rowOf(header.columns, w.cells) : { raw: w.raw ?? '' };
 
 function mainItem(
   record: CsvRecord,

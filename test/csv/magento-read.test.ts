@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readMagentoCompositeCsv, readMagentoCsv } from '../../src/csv/magento.js';
 import { convert, InvalidOptionError } from '../../src/index.js';
@@ -96,6 +97,21 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
     );
     expect(items.map((i) => (i.record as { addresses: { id: number }[] }).addresses.map((a) => a.id))).toEqual([[587], [588]]);
     expect(items[0]!.record).toMatchObject({ email: 'Maria.Lopez@example.COM' });
+  });
+
+  it('streams the main file: a customer comes out before the file ends', async () => {
+    const main = new PassThrough();
+    main.write(csv(MAIN, tom, li));
+    const items = readMagentoCsv(main, { addresses: stream(csv(ADDR, tomHome)) })[Symbol.asyncIterator]();
+    expect((await items.next()).value).toMatchObject({ line: 1, record: { email: 'tom.baker@example.org' } });
+    main.end();
+    expect((await items.next()).value).toMatchObject({ line: 2 });
+    expect((await items.next()).done).toBe(true);
+  });
+
+  it('gives a customer appearing twice its addresses with its first row', async () => {
+    const items = await read(csv(MAIN, tom, tom), csv(ADDR, tomHome));
+    expect(items.map((i) => (i.record as { addresses: unknown[] }).addresses.length)).toEqual([1, 0]);
   });
 
   it('numbers records from 1 after the header; a quoted cell spanning lines is one record', async () => {
