@@ -1,0 +1,197 @@
+import { isPasswordHashKey, isPlainPasswordKey } from '../core/credentials.js';
+import type { Issue } from '../core/issues.js';
+import type { Path } from '../core/path.js';
+
+/**
+ * Magento's customer CSV columns and how a row becomes a Magento REST-shaped record (magento.md §6).
+ * Rules shared by the three files:
+ * - an empty cell is no value: the record has no key for it (never `""`);
+ * - text columns are copied verbatim (dates, `dob`, `password_hash`, `country_id` too: the library
+ *   validates and normalises them); id columns are whole numbers; `gender` is an option label;
+ * - a column that is neither a record field nor a special `_` column is a merchant or module
+ *   attribute (`reward_update_notification`, `rp_token`, `vat_is_valid`, `loyalty_tier`...): it
+ *   goes into `custom_attributes` as `{ attribute_code, value }`, value a string;
+ * - a plain-text password column (`password`) is never read into a record: a value there is an issue;
+ * - any other column (an unknown `_` column, a name that is no attribute code) with a value is an issue.
+ */
+
+/** The Customers Main File header of Magento's sample (`customer.csv`, magento.md §6.1), in order. */
+export const MAIN_HEADER = [
+  'email', '_website', '_store', 'confirmation', 'created_at', 'created_in', 'disable_auto_group_change', 'dob', 'firstname',
+  'gender', 'group_id', 'lastname', 'middlename', 'password_hash', 'prefix', 'reward_update_notification',
+  'reward_warning_notification', 'rp_token', 'rp_token_created_at', 'store_id', 'suffix', 'taxvat', 'updated_at', 'website_id',
+  'password',
+] as const;
+
+/** The Customer Addresses header of Magento's sample (`customer_address.csv`, magento.md §6.2), in order. */
+export const ADDRESS_HEADER = [
+  '_website', '_email', '_entity_id', 'city', 'company', 'country_id', 'fax', 'firstname', 'lastname', 'middlename', 'postcode',
+  'prefix', 'region', 'region_id', 'street', 'suffix', 'telephone', 'vat_id', 'vat_is_valid', 'vat_request_date',
+  'vat_request_id', 'vat_request_success', '_address_default_billing_', '_address_default_shipping_',
+] as const;
+
+/** The single-file header of Magento's sample (`customer_composite.csv`, magento.md §6.3), in order. Import only. */
+export const COMPOSITE_HEADER = [
+  'email', '_website', '_store', 'confirmation', 'created_at', 'created_in', 'disable_auto_group_change', 'dob', 'firstname',
+  'gender', 'group_id', 'lastname', 'middlename', 'password_hash', 'prefix', 'rp_token', 'rp_token_created_at', 'store_id',
+  'suffix', 'taxvat', 'website_id', 'password', '_address_city', '_address_company', '_address_country_id', '_address_fax',
+  '_address_firstname', '_address_lastname', '_address_middlename', '_address_postcode', '_address_prefix', '_address_region',
+  '_address_street', '_address_suffix', '_address_telephone', '_address_vat_id', '_address_default_billing_',
+  '_address_default_shipping_',
+] as const;
+
+/** Customer columns copied verbatim as strings (`default_billing`/`default_shipping`: extra columns the importer accepts). */
+export const CUSTOMER_TEXT = [
+  'email', 'confirmation', 'created_at', 'created_in', 'dob', 'firstname', 'lastname', 'middlename', 'password_hash', 'prefix',
+  'suffix', 'taxvat', 'updated_at', 'default_billing', 'default_shipping',
+] as const;
+/** Customer columns holding ids and flags: whole numbers. */
+export const CUSTOMER_INT = ['group_id', 'store_id', 'website_id', 'disable_auto_group_change'] as const;
+/** Address columns copied verbatim as strings. */
+export const ADDRESS_TEXT = [
+  'city', 'company', 'country_id', 'fax', 'firstname', 'lastname', 'middlename', 'postcode', 'prefix', 'suffix', 'telephone', 'vat_id',
+] as const;
+
+export const DEFAULT_BILLING = '_address_default_billing_';
+export const DEFAULT_SHIPPING = '_address_default_shipping_';
+/** Prefix of the address columns of the composite file. */
+export const ADDRESS_PREFIX = '_address_';
+
+/** Gender option labels of a standard install and their option ids (magento.md §5). Labels match ignoring case. */
+export const GENDER_LABELS: Readonly<Record<number, string>> = { 1: 'Male', 2: 'Female', 3: 'Not Specified' };
+const GENDER_IDS = new Map(Object.entries(GENDER_LABELS).map(([id, label]) => [label.toLowerCase(), Number(id)]));
+
+/** Keys of a REST customer / address in the order `GET /V1/customers/{id}` writes them (magento.md §3.3). */
+const CUSTOMER_ORDER = [
+  'group_id', 'default_billing', 'default_shipping', 'confirmation', 'created_at', 'updated_at', 'created_in', 'dob', 'email',
+  'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender', 'store_id', 'taxvat', 'website_id', 'addresses',
+  'disable_auto_group_change', 'custom_attributes', 'password_hash',
+];
+const ADDRESS_ORDER = [
+  'id', 'region', 'region_id', 'country_id', 'street', 'company', 'telephone', 'fax', 'postcode', 'city', 'firstname', 'lastname',
+  'middlename', 'prefix', 'suffix', 'vat_id', 'default_shipping', 'default_billing', 'custom_attributes',
+];
+
+/** A Magento attribute code: what an unknown column must look like to be read as a custom attribute. */
+const ATTRIBUTE_CODE = /^[a-z][a-z0-9_]*$/i;
+
+/** One CSV row: column name -> cell. */
+export type Row = Record<string, string>;
+export interface Attribute {
+  attribute_code: string;
+  value: string;
+}
+
+const CUSTOMER_TEXT_SET: ReadonlySet<string> = new Set(CUSTOMER_TEXT);
+const CUSTOMER_INT_SET: ReadonlySet<string> = new Set(CUSTOMER_INT);
+const ADDRESS_TEXT_SET: ReadonlySet<string> = new Set(ADDRESS_TEXT);
+
+export const rowOf = (header: readonly string[], cells: readonly string[]): Row =>
+  Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
+
+const ordered = (values: Record<string, unknown>, order: readonly string[]): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (values[k] !== undefined) out[k] = values[k];
+  return out;
+};
+
+const wholeNumber = (cell: string): number | undefined => (/^\d{1,15}$/.test(cell) ? Number(cell) : undefined);
+
+/** Issues for a cell that no record may hold, or `undefined` when the column is an ordinary attribute. */
+function refused(column: string, label: string, at: Path): Issue | undefined {
+  if (isPlainPasswordKey(column)) {
+    return { code: 'invalid_input', path: [...at, column], message: `${label} holds a plain-text password, which no record carries: the value is not read` };
+  }
+  if (isPasswordHashKey(column)) {
+    return { code: 'invalid_input', path: [...at, column], message: `${label} holds a password hash: only the customer's "password_hash" column is read` };
+  }
+  if (!ATTRIBUTE_CODE.test(column)) {
+    return { code: 'invalid_input', path: [...at, column], message: `${label} is not a column of Magento's customer CSV nor an attribute code: its value would be lost` };
+  }
+  return undefined;
+}
+
+export interface CustomerLookups {
+  readonly websites?: Readonly<Record<string, number>> | undefined;
+  readonly stores?: Readonly<Record<string, number>> | undefined;
+}
+
+/**
+ * The customer fields of a main-file (or composite) row, in REST order, without `addresses`.
+ * `skip(column)` says which columns another part reads (the composite's address columns).
+ */
+export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, skip: (column: string) => boolean = () => false): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const custom: Attribute[] = [];
+  for (const [column, cell] of Object.entries(row)) {
+    if (cell === '' || skip(column)) continue;
+    if (CUSTOMER_TEXT_SET.has(column)) values[column] = cell;
+    else if (CUSTOMER_INT_SET.has(column)) {
+      const n = wholeNumber(cell);
+      if (n === undefined) issues.push({ code: 'invalid_type', path: [column], message: `Column "${column}" must hold a whole number` });
+      else values[column] = n;
+    } else if (column === 'gender') {
+      const id = GENDER_IDS.get(cell.toLowerCase());
+      if (id === undefined) issues.push({ code: 'invalid_value', path: ['gender'], message: 'Column "gender" must hold Male, Female or Not Specified' });
+      else values.gender = id;
+    } else if (column === '_website' || column === '_store') continue;
+    else {
+      const issue = refused(column, `Column "${column}"`, []);
+      if (issue) issues.push(issue);
+      else custom.push({ attribute_code: column, value: cell });
+    }
+  }
+  // `_website` and `_store` are codes; the record holds ids. The id columns win; the codes are
+  // looked up only when an id column is empty, and only in the tables the caller gives.
+  const website = row._website ?? '';
+  if (values.website_id === undefined) {
+    const id = website !== '' && lookups.websites && Object.hasOwn(lookups.websites, website) ? lookups.websites[website] : undefined;
+    if (id !== undefined) values.website_id = id;
+    else {
+      issues.push({
+        code: 'required',
+        path: ['website_id'],
+        message:
+          website === ''
+            ? 'Columns "website_id" and "_website" are empty'
+            : 'Column "website_id" is empty and the "_website" code is not in the `websites` option',
+      });
+    }
+  }
+  const store = row._store ?? '';
+  if (values.store_id === undefined && store !== '' && lookups.stores && Object.hasOwn(lookups.stores, store)) values.store_id = lookups.stores[store];
+  if (custom.length > 0) values.custom_attributes = custom;
+  return ordered(values, CUSTOMER_ORDER);
+}
+
+/**
+ * An address of an addresses-file row (or of a composite row, its `_address_` prefix removed), in
+ * REST order. `at` is the address's path in the record; `label` names a column for messages as the
+ * file spells it and says which record it is in (`Column "_address_region_id" of record 7`).
+ */
+export function addressOf(row: Row, issues: Issue[], at: Path, label: (column: string) => string = (c) => `Column "${c}"`): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const custom: Attribute[] = [];
+  for (const [column, cell] of Object.entries(row)) {
+    if (cell === '') continue;
+    if (ADDRESS_TEXT_SET.has(column)) values[column] = cell;
+    else if (column === 'street') values.street = cell.split(/\r?\n/);
+    else if (column === 'region') values.region = { region: cell };
+    else if (column === 'region_id' || column === '_entity_id') {
+      const key = column === '_entity_id' ? 'id' : column;
+      const n = wholeNumber(cell);
+      if (n === undefined) issues.push({ code: 'invalid_type', path: [...at, key], message: `${label(column)} must hold a whole number` });
+      else values[key] = n;
+    } else if (column === DEFAULT_BILLING || column === DEFAULT_SHIPPING) {
+      // The importer treats a non-empty cell as "default" (PHP `empty()`, so `0` is not).
+      if (cell !== '0') values[column === DEFAULT_BILLING ? 'default_billing' : 'default_shipping'] = true;
+    } else if (column === '_website' || column === '_email') continue;
+    else {
+      const issue = refused(column, label(column), at);
+      if (issue) issues.push(issue);
+      else custom.push({ attribute_code: column, value: cell });
+    }
+  }
+  if (custom.length > 0) values.custom_attributes = custom;
+  return ordered(values, ADDRESS_ORDER);
+}

@@ -1,0 +1,620 @@
+import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import { ConversionError, InvalidOptionError, fromZodIssues, type Issue, type Loss } from '../core/issues.js';
+import { isPlainObject } from '../core/path.js';
+import type { SourceItem } from '../io/items.js';
+import { MagentoCustomer, type MagentoAddress } from '../platforms/magento/schema.js';
+import {
+  ADDRESS_HEADER,
+  ADDRESS_PREFIX,
+  DEFAULT_BILLING,
+  DEFAULT_SHIPPING,
+  GENDER_LABELS,
+  MAIN_HEADER,
+  addressOf,
+  customerOf,
+  rowOf,
+  type CustomerLookups,
+  type Row,
+} from './columns.js';
+import { csvRecords, lenientCells, type CsvRecord } from './records.js';
+
+export { ADDRESS_HEADER, COMPOSITE_HEADER, MAIN_HEADER } from './columns.js';
+
+/**
+ * Magento's own customer CSV files (Customers Main File, Customer Addresses, and the single-file
+ * composite import format) as streams of Magento REST-shaped records, and the writer of a main file
+ * and an addresses file. The mapping rules are in `./columns.ts` and the README ("Magento CSV").
+ *
+ * Items: `line` is the 1-based number of the customer's data record in its file (the header is not
+ * counted, blank lines are not records, a quoted cell spanning lines is one record). `input` is the
+ * raw input as read: rows as `{ column: cell }` objects, a record that is not valid CSV or has the
+ * wrong number of cells as `{ raw }` (its text). Input may hold a plain-text password or a hash from
+ * the file; issue messages never quote cell values.
+ */
+
+/** Options of `readMagentoCsv` and `readMagentoCompositeCsv` (the `addresses` file: main-file reading only). */
+export interface MagentoCsvReadOptions {
+  /** The Customer Addresses file, joined on (`_email`, `_website`). Held in memory while the main file streams. */
+  readonly addresses?: Readable;
+  /** Website code -> `website_id`, used when a row's `website_id` cell is empty, e.g. `{ base: 1 }`. No default: ids are never guessed. */
+  readonly websites?: Readonly<Record<string, number>>;
+  /** Store view code -> `store_id`, used when a row's `store_id` cell is empty, e.g. `{ default: 1 }`. */
+  readonly stores?: Readonly<Record<string, number>>;
+}
+
+type RawRow = { readonly raw: string };
+type InputRow = Row | RawRow;
+
+const readable = (v: unknown): v is Readable => typeof v === 'object' && v !== null && typeof (v as Readable).pipe === 'function';
+
+function codeTable(name: string, value: unknown): Readonly<Record<string, number>> | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value) || !Object.values(value).every((v) => Number.isInteger(v) && (v as number) >= 0)) {
+    throw new InvalidOptionError(name, 'expected an object of code -> id (a whole number), e.g. { base: 1 }');
+  }
+  return value as Record<string, number>;
+}
+
+function readOptions(options: unknown, withAddresses: boolean): CustomerLookups & { addresses?: Readable } {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
+  const known = withAddresses ? ['addresses', 'websites', 'stores'] : ['websites', 'stores'];
+  for (const k of Object.keys(options)) if (!known.includes(k)) throw new InvalidOptionError(k, `not an option; expected ${known.join(', ')}`);
+  if (options.addresses !== undefined && !readable(options.addresses)) throw new InvalidOptionError('addresses', 'expected a readable stream');
+  return {
+    ...(options.addresses ? { addresses: options.addresses as Readable } : {}),
+    websites: codeTable('websites', options.websites),
+    stores: codeTable('stores', options.stores),
+  };
+}
+
+/** A file's header: its column names and where the columns a reader needs are. */
+class Header {
+  readonly index: ReadonlyMap<string, number>;
+  constructor(
+    readonly columns: string[],
+    file: string,
+    required: readonly string[],
+  ) {
+    const index = new Map<string, number>();
+    columns.forEach((c, i) => {
+      if (index.has(c)) throw new Error(`Magento CSV (${file}): column "${c}" appears twice in the header`);
+      index.set(c, i);
+    });
+    for (const r of required) if (!index.has(r)) throw new Error(`Magento CSV (${file}): the header has no "${r}" column`);
+    this.index = index;
+  }
+  cell(cells: readonly string[], column: string): string {
+    const i = this.index.get(column);
+    return i === undefined ? '' : (cells[i] ?? '');
+  }
+}
+
+async function headerOf(records: AsyncIterator<CsvRecord>, file: string, required: readonly string[]): Promise<Header | undefined> {
+  const first = await records.next();
+  if (first.done) return undefined;
+  if (first.value.kind === 'broken') throw new Error(`Magento CSV (${file}): the header is not valid CSV (${first.value.problem})`);
+  return new Header(first.value.cells, file, required);
+}
+
+/** Why a data record cannot be read as a row, or `undefined` when it can. */
+function unreadable(record: CsvRecord, header: Header): string | undefined {
+  if (record.kind === 'broken') return `${record.problem} (detected at file line ${record.fileLine})`;
+  if (record.cells.length !== header.columns.length) return `it has ${record.cells.length} cells, the header ${header.columns.length}`;
+  return undefined;
+}
+
+const blank = (record: CsvRecord): boolean => record.kind === 'cells' && record.cells.every((c) => c === '');
+
+/** The join key of a customer: e-mail ignoring case (Magento lower-cases it on import) and website code. */
+const joinKey = (email: string, website: string): string => `${email.toLowerCase()}\u0000${website}`;
+
+/** An addresses-file record waiting for its customer: its cells, or its text and why it is unreadable. */
+interface Waiting {
+  readonly no: number;
+  readonly cells?: string[];
+  readonly raw?: string;
+  readonly problem?: string;
+}
+
+/**
+ * The records waiting for their customer, by join key. Each is kept as one JSON string
+ * `[no, cells]` or `[no, raw, problem]` (far less memory than arrays of cells); a key's entry is
+ * removed when its customer is read, so what is left at the end is the records no customer claimed.
+ */
+class WaitingRoom {
+  private readonly byKey = new Map<string, string | string[]>();
+  add(key: string, w: Waiting): void {
+    const encoded = JSON.stringify(w.cells ? [w.no, w.cells] : [w.no, w.raw, w.problem]);
+    const found = this.byKey.get(key);
+    if (found === undefined) this.byKey.set(key, encoded);
+    else if (typeof found === 'string') this.byKey.set(key, [found, encoded]);
+    else found.push(encoded);
+  }
+  take(key: string): Waiting[] {
+    const found = this.byKey.get(key);
+    if (found === undefined) return [];
+    this.byKey.delete(key);
+    return (typeof found === 'string' ? [found] : found).map(decode);
+  }
+  /** Every record left, in file order, decoded one at a time. */
+  *left(): Generator<Waiting> {
+    const all = [...this.byKey.values()].flat();
+    all.sort((a, b) => parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10));
+    for (const e of all) yield decode(e);
+  }
+}
+
+function decode(encoded: string): Waiting {
+  const [no, second, problem] = JSON.parse(encoded) as [number, string[] | string, string?];
+  return Array.isArray(second) ? { no, cells: second } : { no, raw: second, problem: problem ?? '' };
+}
+
+/**
+ * The cells to take a join key from: the record's own, or (for a record that is not valid CSV or has
+ * the wrong number of cells) its text read leniently, so that it is rejected with its customer.
+ */
+const keyCells = (record: CsvRecord): string[] | undefined => (record.kind === 'cells' ? record.cells : lenientCells(record.raw));
+
+async function readAddresses(stream: Readable): Promise<{ header: Header | undefined; waiting: WaitingRoom }> {
+  const waiting = new WaitingRoom();
+  const records = csvRecords(stream)[Symbol.asyncIterator]();
+  const header = await headerOf(records, 'addresses file', ['_email']);
+  if (!header) return { header, waiting };
+  for (let r = await records.next(); !r.done; r = await records.next()) {
+    const record = r.value;
+    if (blank(record)) continue;
+    const problem = unreadable(record, header);
+    const cells = keyCells(record);
+    const email = cells ? header.cell(cells, '_email') : '';
+    // A record whose customer cannot be told waits under a key no customer has.
+    const key = email === '' ? `\u0001${record.no}` : joinKey(email, header.cell(cells ?? [], '_website'));
+    waiting.add(
+      key,
+      problem === undefined && record.kind === 'cells' ? { no: record.no, cells: record.cells } : { no: record.no, raw: record.raw, problem: problem ?? '' },
+    );
+  }
+  return { header, waiting };
+}
+
+/**
+ * Reads a Customers Main File and, with `addresses`, the Customer Addresses file, joined on the
+ * main file's (`email`, `_website`) = the addresses file's (`_email`, `_website`), e-mails compared
+ * ignoring case. Yields one item per customer row, in file order, then one per address record no
+ * customer claimed (issue `invalid_input` at `['addresses', 0]`), in file order.
+ *
+ * The main file streams; the addresses file is read whole first and held in memory (about three
+ * times its size on disk, released as customers claim their addresses), because exports are ordered by
+ * entity id, not by customer. A customer key (email, website) appearing twice in the main file
+ * gets its addresses with its first row.
+ *
+ * Without an addresses file, records have no `addresses` key (unknown, so a Magento update body
+ * leaves the customer's addresses alone); with one, `addresses` is the customer's list, `[]` if none.
+ * A customer whose row or one of whose address records cannot be read is an item with issues: the
+ * addresses go with it, so that no customer is converted without an address it has.
+ */
+export function readMagentoCsv(main: Readable, options?: MagentoCsvReadOptions): AsyncIterable<SourceItem> {
+  if (!readable(main)) throw new InvalidOptionError('main', 'expected a readable stream');
+  const { addresses, ...lookups } = readOptions(options, true);
+  return readMain(main, addresses, lookups);
+}
+
+async function* readMain(main: Readable, addressStream: Readable | undefined, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
+  const joined = addressStream ? await readAddresses(addressStream) : undefined;
+  const records = csvRecords(main)[Symbol.asyncIterator]();
+  const header = await headerOf(records, 'main file', ['email']);
+  if (header) {
+    for (let r = await records.next(); !r.done; r = await records.next()) {
+      const record = r.value;
+      if (blank(record)) continue;
+      const problem = unreadable(record, header);
+      const cells = keyCells(record);
+      const email = cells ? header.cell(cells, 'email') : '';
+      const mine = joined && email !== '' ? joined.waiting.take(joinKey(email, header.cell(cells ?? [], '_website'))) : [];
+      yield mainItem(record, problem, header, mine, joined?.header, lookups);
+    }
+  }
+  if (!joined) return;
+  for (const w of joined.waiting.left()) {
+    const input = { addresses: [waitingInput(w, joined.header)] };
+    const why = w.problem ? `; it cannot be read: ${w.problem}` : '';
+    yield {
+      line: w.no,
+      input,
+      issues: [{ code: 'invalid_input', path: ['addresses', 0], message: `Addresses file record ${w.no} has no customer with its "_email" and "_website" in the main file${why}` }],
+    };
+  }
+}
+
+const waitingInput = (w: Waiting, header: Header | undefined): InputRow =>
+  w.cells !== undefined && header ? rowOf(header.columns, w.cells) : { raw: w.raw ?? '' };
+
+function mainItem(
+  record: CsvRecord,
+  problem: string | undefined,
+  header: Header,
+  mine: readonly Waiting[],
+  addressHeader: Header | undefined,
+  lookups: CustomerLookups,
+): SourceItem {
+  const issues: Issue[] = [];
+  const row = problem === undefined && record.kind === 'cells' ? rowOf(header.columns, record.cells) : undefined;
+  const input: { customer: InputRow; addresses?: InputRow[] } = { customer: row ?? { raw: record.raw } };
+  if (addressHeader) input.addresses = mine.map((w) => waitingInput(w, addressHeader));
+  if (problem !== undefined) issues.push({ code: 'invalid_input', path: [], message: `Record ${record.no} cannot be read: ${problem}` });
+  const customer = row ? customerOf(row, issues, lookups) : {};
+  const addresses = mine.map((w, i) => {
+    if (w.problem !== undefined || !addressHeader) {
+      issues.push({ code: 'invalid_input', path: ['addresses', i], message: `Addresses file record ${w.no} cannot be read: ${w.problem}` });
+      return {};
+    }
+    return addressOf(input.addresses?.[i] as Row, issues, ['addresses', i], (c) => `Column "${c}" of addresses file record ${w.no}`);
+  });
+  if (issues.length > 0) return { line: record.no, input, issues };
+  return { line: record.no, input, record: addressHeader ? withAddresses(customer, addresses) : customer };
+}
+
+/** `addresses` in its REST place (before `disable_auto_group_change`). */
+function withAddresses(customer: Record<string, unknown>, addresses: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [k, v] of Object.entries(customer)) {
+    if (!placed && (k === 'disable_auto_group_change' || k === 'custom_attributes' || k === 'password_hash')) {
+      out.addresses = addresses;
+      placed = true;
+    }
+    out[k] = v;
+  }
+  if (!placed) out.addresses = addresses;
+  return out;
+}
+
+/** Splits a composite row into its customer part and its address part (the `_address_` prefix removed). */
+function splitComposite(row: Row): { customer: Row; address: Row } {
+  const customer: Row = {};
+  const address: Row = {};
+  for (const [column, cell] of Object.entries(row)) {
+    if (column === DEFAULT_BILLING || column === DEFAULT_SHIPPING) address[column] = cell;
+    else if (column.startsWith(ADDRESS_PREFIX)) address[column.slice(ADDRESS_PREFIX.length)] = cell;
+    else customer[column] = cell;
+  }
+  return { customer, address };
+}
+
+/** Names a composite address column as the file spells it, with its record number. */
+const composite =
+  (no: number) =>
+  (column: string): string =>
+    `Column "${column === DEFAULT_BILLING || column === DEFAULT_SHIPPING ? column : ADDRESS_PREFIX + column}" of record ${no}`;
+const hasValues = (row: Row): boolean => Object.values(row).some((c) => c !== '');
+
+/** One customer of a composite file being read: its rows so far. */
+interface Group {
+  readonly no: number;
+  readonly rows: InputRow[];
+  readonly issues: Issue[];
+  customer?: Record<string, unknown>;
+  readonly addresses: Record<string, unknown>[];
+}
+
+/**
+ * Reads the single-file composite format (import only, magento.md §6.3): each customer row may hold
+ * one address in its `_address_*` columns, and each following row with an empty `email` holds another
+ * address of that customer. Records always have `addresses` (`[]` if none). Input: `{ rows }`.
+ *
+ * An address row with other customer values than `_website`/`_store` is an issue (the importer would
+ * ignore them). A record that cannot be read joins the customer above it, which is then rejected
+ * with it and with the address rows that follow (whose customer cannot be told otherwise).
+ */
+export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCsvReadOptions, 'addresses'>): AsyncIterable<SourceItem> {
+  if (!readable(file)) throw new InvalidOptionError('file', 'expected a readable stream');
+  return readComposite(file, readOptions(options, false));
+}
+
+async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
+  const records = csvRecords(file)[Symbol.asyncIterator]();
+  const header = await headerOf(records, 'composite file', ['email']);
+  if (!header) return;
+  let group: Group | undefined;
+  const finish = (g: Group): SourceItem =>
+    g.issues.length > 0
+      ? { line: g.no, input: { rows: g.rows }, issues: g.issues }
+      : { line: g.no, input: { rows: g.rows }, record: withAddresses(g.customer ?? {}, g.addresses) };
+  for (let r = await records.next(); !r.done; r = await records.next()) {
+    const record = r.value;
+    if (blank(record)) continue;
+    const problem = unreadable(record, header);
+    if (problem !== undefined || record.kind !== 'cells') {
+      if (!group) group = { no: record.no, rows: [], issues: [], addresses: [] };
+      group.rows.push({ raw: record.raw });
+      group.issues.push({ code: 'invalid_input', path: [], message: `Record ${record.no} cannot be read: ${problem}` });
+      continue;
+    }
+    const row = rowOf(header.columns, record.cells);
+    const { customer, address } = splitComposite(row);
+    if (row.email !== '') {
+      if (group) yield finish(group);
+      group = { no: record.no, rows: [row], issues: [], addresses: [] };
+      group.customer = customerOf(customer, group.issues, lookups);
+      if (hasValues(address)) group.addresses.push(addressOf(address, group.issues, ['addresses', 0], composite(record.no)));
+      continue;
+    }
+    if (!group) {
+      yield {
+        line: record.no,
+        input: { rows: [row] },
+        issues: [{ code: 'invalid_input', path: ['addresses', 0], message: `Record ${record.no} is an address row (empty "email") with no customer row above it` }],
+      };
+      continue;
+    }
+    const extra = Object.keys(customer).filter((c) => c !== '_website' && c !== '_store' && customer[c] !== '');
+    if (!hasValues(address) && extra.length === 0) continue;
+    const at = ['addresses', group.addresses.length];
+    group.rows.push(row);
+    if (extra.length > 0) {
+      group.issues.push({
+        code: 'invalid_input',
+        path: at,
+        message: `Record ${record.no} is an address row (empty "email") but also holds customer columns, which would be lost: ${extra.map((c) => `"${c}"`).join(', ')}`,
+      });
+    }
+    group.addresses.push(addressOf(address, group.issues, at, composite(record.no)));
+  }
+  if (group) yield finish(group);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Options of `createMagentoCsvWriter`. */
+export interface MagentoCsvWriteOptions {
+  /** `website_id` -> website code for `_website` (which Magento's importer requires). Default `{ 0: 'admin', 1: 'base' }` (a standard install). */
+  readonly websites?: Readonly<Record<number, string>>;
+  /** `store_id` -> store view code for `_store`. Default `{ 0: 'admin', 1: 'default' }`. An unknown id leaves `_store` empty. */
+  readonly stores?: Readonly<Record<number, string>>;
+  /** Extra attribute columns, appended to the sample headers and filled from `custom_attributes` of that code. */
+  readonly attributes?: { readonly customer?: readonly string[]; readonly address?: readonly string[] };
+}
+
+export interface MagentoCsvWriter {
+  write(record: Record<string, unknown>): void;
+  end(): Promise<void>;
+}
+
+export const DEFAULT_WEBSITES: Readonly<Record<number, string>> = Object.freeze({ 0: 'admin', 1: 'base' });
+export const DEFAULT_STORES: Readonly<Record<number, string>> = Object.freeze({ 0: 'admin', 1: 'default' });
+
+interface WriterSetup {
+  readonly websites: Readonly<Record<number, string>>;
+  readonly stores: Readonly<Record<number, string>>;
+  readonly mainColumns: readonly string[];
+  readonly addressColumns: readonly string[];
+  /** Main-file / address-file columns filled from `custom_attributes`. */
+  readonly customerAttributes: ReadonlySet<string>;
+  readonly addressAttributes: ReadonlySet<string>;
+}
+
+const MAIN_FIELDS = new Set(['email', '_website', '_store', 'confirmation', 'created_at', 'created_in', 'disable_auto_group_change', 'dob', 'firstname', 'gender', 'group_id', 'lastname', 'middlename', 'password_hash', 'prefix', 'store_id', 'suffix', 'taxvat', 'updated_at', 'website_id', 'password']);
+const ADDRESS_FIELDS = new Set(['_website', '_email', '_entity_id', 'city', 'company', 'country_id', 'fax', 'firstname', 'lastname', 'middlename', 'postcode', 'prefix', 'region', 'region_id', 'street', 'suffix', 'telephone', 'vat_id', DEFAULT_BILLING, DEFAULT_SHIPPING]);
+
+function idTable(name: string, value: unknown, fallback: Readonly<Record<number, string>>): Readonly<Record<number, string>> {
+  if (value === undefined) return fallback;
+  if (!isPlainObject(value) || !Object.entries(value).every(([k, v]) => /^\d+$/.test(k) && typeof v === 'string' && v !== '')) {
+    throw new InvalidOptionError(name, "expected an object of id -> code, e.g. { 1: 'base' }");
+  }
+  return value as Record<number, string>;
+}
+
+function attributeColumns(name: string, value: unknown, taken: ReadonlySet<string>): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((c) => typeof c === 'string' && /^[a-z][a-z0-9_]*$/i.test(c))) {
+    throw new InvalidOptionError(name, 'expected a list of attribute codes');
+  }
+  const clash = value.find((c: string) => taken.has(c));
+  if (clash !== undefined) throw new InvalidOptionError(name, `"${clash}" is already a column`);
+  return [...new Set(value as string[])];
+}
+
+/** Validates the writer options; exported so that `magentoCsvLosses` sees the same columns. */
+export function writerSetup(options?: MagentoCsvWriteOptions): WriterSetup {
+  if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
+  const o = (options ?? {}) as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!['websites', 'stores', 'attributes'].includes(k)) throw new InvalidOptionError(k, 'not an option; expected websites, stores, attributes');
+  if (o.attributes !== undefined && !isPlainObject(o.attributes)) throw new InvalidOptionError('attributes', 'expected { customer?, address? }');
+  const attrs = (o.attributes ?? {}) as Record<string, unknown>;
+  const mainColumns = [...MAIN_HEADER, ...attributeColumns('attributes.customer', attrs.customer, new Set(MAIN_HEADER))];
+  const addressColumns = [...ADDRESS_HEADER, ...attributeColumns('attributes.address', attrs.address, new Set(ADDRESS_HEADER))];
+  return {
+    websites: idTable('websites', o.websites, DEFAULT_WEBSITES),
+    stores: idTable('stores', o.stores, DEFAULT_STORES),
+    mainColumns,
+    addressColumns,
+    customerAttributes: new Set(mainColumns.filter((c) => !MAIN_FIELDS.has(c))),
+    addressAttributes: new Set(addressColumns.filter((c) => !ADDRESS_FIELDS.has(c))),
+  };
+}
+
+const cellOf = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const codeOf = (table: Readonly<Record<number, string>>, id: unknown): string | undefined =>
+  typeof id === 'number' && Object.hasOwn(table, id) ? table[id] : undefined;
+
+/** `custom_attributes` values a column can hold: string values of the given codes (the first of a code wins). */
+function attributeCells(list: unknown, columns: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!Array.isArray(list)) return out;
+  for (const a of list) {
+    if (isPlainObject(a) && typeof a.attribute_code === 'string' && typeof a.value === 'string' && columns.has(a.attribute_code) && !out.has(a.attribute_code)) {
+      out.set(a.attribute_code, a.value);
+    }
+  }
+  return out;
+}
+
+/** Whether an address is a default: its own flag, or the customer's pointer naming its id. */
+const isDefault = (address: MagentoAddress, flag: boolean | null | undefined, pointer: string | null | undefined): boolean =>
+  flag === true || (address.id != null && pointer != null && String(address.id) === pointer);
+
+function mainRow(c: MagentoCustomer, website: string, setup: WriterSetup): Row {
+  const attrs = attributeCells(c.custom_attributes, setup.customerAttributes);
+  const gender = typeof c.gender === 'number' && Object.hasOwn(GENDER_LABELS, c.gender) ? GENDER_LABELS[c.gender] : '';
+  const row: Row = {};
+  for (const column of setup.mainColumns) {
+    if (setup.customerAttributes.has(column)) row[column] = attrs.get(column) ?? '';
+    else if (column === '_website') row[column] = website;
+    else if (column === '_store') row[column] = codeOf(setup.stores, c.store_id) ?? '';
+    else if (column === 'gender') row[column] = gender ?? '';
+    else if (column === 'password') row[column] = '';
+    else row[column] = cellOf((c as Record<string, unknown>)[column]);
+  }
+  return row;
+}
+
+function addressRow(c: MagentoCustomer, a: MagentoAddress, website: string, setup: WriterSetup): Row {
+  const attrs = attributeCells(a.custom_attributes, setup.addressAttributes);
+  const row: Row = {};
+  for (const column of setup.addressColumns) {
+    if (setup.addressAttributes.has(column)) row[column] = attrs.get(column) ?? '';
+    else if (column === '_website') row[column] = website;
+    else if (column === '_email') row[column] = c.email;
+    else if (column === '_entity_id') row[column] = cellOf(a.id);
+    else if (column === 'region') row[column] = a.region?.region || a.region?.region_code || '';
+    else if (column === 'region_id') row[column] = cellOf(a.region_id ?? a.region?.region_id);
+    else if (column === 'street') row[column] = a.street.join('\n');
+    else if (column === DEFAULT_BILLING) row[column] = isDefault(a, a.default_billing, c.default_billing) ? '1' : '';
+    else if (column === DEFAULT_SHIPPING) row[column] = isDefault(a, a.default_shipping, c.default_shipping) ? '1' : '';
+    else row[column] = cellOf((a as Record<string, unknown>)[column]);
+  }
+  return row;
+}
+
+/** A valid Magento record and its website code, or the issues that keep it out of the files. */
+function checked(record: unknown, setup: WriterSetup): { customer: MagentoCustomer; website: string } {
+  const parsed = MagentoCustomer.safeParse(record);
+  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues, record));
+  const website = codeOf(setup.websites, parsed.data.website_id);
+  if (website === undefined) {
+    throw new ConversionError([
+      { code: 'invalid_value', path: ['website_id'], message: 'No website code for this website_id: give one in the `websites` option (default { 0: "admin", 1: "base" })' },
+    ]);
+  }
+  return { customer: parsed.data, website };
+}
+
+/**
+ * A writer of a Customers Main File to `main` and a Customer Addresses file to `addresses`, for
+ * Magento's importer: the sample headers (magento.md §6.1, §6.2) plus `options.attributes`, one main
+ * row per record, one address row per address joined back on (`_email`, `_website`). Multi-line
+ * streets are one quoted cell with LF line breaks; any cell holding a line break is quoted.
+ *
+ * `write` throws `ConversionError` (nothing written) for a record that is not a valid Magento record
+ * (a `password` key included) or whose `website_id` has no code in `websites`. What the files cannot
+ * hold is listed by `magentoCsvLosses`. `end()` ends both streams and resolves when both are written.
+ */
+export function createMagentoCsvWriter(main: Writable, addresses: Writable, options?: MagentoCsvWriteOptions): MagentoCsvWriter {
+  const setup = writerSetup(options);
+  const csv = (columns: readonly string[]) =>
+    stringify({ header: true, columns: [...columns], quoted_match: /[\r\n]/, record_delimiter: 'unix' });
+  const mainCsv = csv(setup.mainColumns);
+  const addressCsv = csv(setup.addressColumns);
+  let failure: unknown;
+  const done = Promise.all([pipeline(mainCsv, main), pipeline(addressCsv, addresses)]).catch((e: unknown) => {
+    failure ??= e;
+    mainCsv.destroy();
+    addressCsv.destroy();
+  });
+  let ended = false;
+  return {
+    write(record) {
+      if (ended) throw new Error('MagentoCsvWriter: write() after end()');
+      if (failure !== undefined) throw failure;
+      const { customer, website } = checked(record, setup);
+      mainCsv.write(mainRow(customer, website, setup));
+      for (const a of customer.addresses ?? []) addressCsv.write(addressRow(customer, a, website, setup));
+    },
+    async end() {
+      if (!ended) {
+        ended = true;
+        mainCsv.end();
+        addressCsv.end();
+      }
+      await done;
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
+/**
+ * What the CSV pair cannot hold of a Magento record, by path in the record (for reports). Not
+ * losses: `null`, `""` and absent (all one empty cell), and derivable values (a region code beside
+ * its name: the importer derives it; the customer's `default_billing`/`default_shipping` when they
+ * name an address's `id`: written as that address's flag).
+ */
+export function magentoCsvLosses(record: Record<string, unknown>, options?: MagentoCsvWriteOptions): Loss[] {
+  const setup = writerSetup(options);
+  const losses: Loss[] = [];
+  const lose = (code: Loss['code'], path: (string | number)[], why: string) => losses.push({ code, path, message: `Not carried to Magento CSV: ${why}` });
+  const c = record as MagentoCustomer & Record<string, unknown>;
+  const addresses = Array.isArray(c.addresses) ? (c.addresses as (MagentoAddress & Record<string, unknown>)[]) : [];
+  if (c.id != null) lose('server_assigned', ['id'], 'the importer matches customers by email and _website, not by id');
+  for (const key of ['default_billing', 'default_shipping'] as const) {
+    const pointer = c[key];
+    if (pointer != null && pointer !== '' && !addresses.some((a) => a.id != null && String(a.id) === pointer)) {
+      lose('server_assigned', [key], 'an address id no address of the record has');
+    }
+  }
+  if (c.gender != null && !Object.hasOwn(GENDER_LABELS, c.gender)) lose('not_representable', ['gender'], 'the gender column holds the labels of options 1, 2 and 3');
+  if (typeof c.store_id === 'number' && codeOf(setup.stores, c.store_id) === undefined) {
+    lose('not_representable', ['store_id'], 'no store view code for this store_id in `stores`: `_store` is left empty, which the importer reads as store 0');
+  }
+  extensionLosses(c.extension_attributes, ['extension_attributes'], lose);
+  attributeLosses(c.custom_attributes, ['custom_attributes'], setup.customerAttributes, lose);
+  unknownKeys(c, CUSTOMER_KEYS, [], lose);
+  addresses.forEach((a, i) => {
+    const at = ['addresses', i];
+    if (a.customer_id != null) lose('server_assigned', [...at, 'customer_id'], 'the importer links addresses by _email and _website');
+    const region = a.region;
+    if (region) {
+      if (region.region_id != null && a.region_id != null && region.region_id !== a.region_id) lose('not_representable', [...at, 'region', 'region_id'], 'one region_id column');
+      extensionLosses(region.extension_attributes, [...at, 'region', 'extension_attributes'], lose);
+      unknownKeys(region, REGION_KEYS, [...at, 'region'], lose);
+    }
+    a.street?.forEach((line, j) => {
+      if (/[\r\n]/.test(line)) lose('value_changed', [...at, 'street', j], 'a line break inside a street line starts a new line in the street cell');
+    });
+    extensionLosses(a.extension_attributes, [...at, 'extension_attributes'], lose);
+    attributeLosses(a.custom_attributes, [...at, 'custom_attributes'], setup.addressAttributes, lose);
+    unknownKeys(a, ADDRESS_KEYS, at, lose);
+  });
+  return losses;
+}
+
+type Lose = (code: Loss['code'], path: (string | number)[], why: string) => void;
+
+const CUSTOMER_KEYS = new Set(['id', 'group_id', 'default_billing', 'default_shipping', 'confirmation', 'created_at', 'updated_at', 'created_in', 'dob', 'email', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender', 'store_id', 'taxvat', 'website_id', 'addresses', 'disable_auto_group_change', 'extension_attributes', 'custom_attributes', 'password_hash']);
+const ADDRESS_KEYS = new Set(['id', 'customer_id', 'region', 'region_id', 'country_id', 'street', 'company', 'telephone', 'fax', 'postcode', 'city', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'vat_id', 'default_shipping', 'default_billing', 'extension_attributes', 'custom_attributes']);
+const REGION_KEYS = new Set(['region_code', 'region', 'region_id', 'extension_attributes']);
+
+function extensionLosses(value: unknown, at: (string | number)[], lose: Lose): void {
+  if (!isPlainObject(value)) return;
+  for (const k of Object.keys(value)) lose('not_representable', [...at, k], 'the CSV files have no extension attribute columns');
+}
+
+function attributeLosses(list: unknown, at: (string | number)[], columns: ReadonlySet<string>, lose: Lose): void {
+  if (!Array.isArray(list)) return;
+  const seen = new Set<string>();
+  list.forEach((a, i) => {
+    const code = isPlainObject(a) && typeof a.attribute_code === 'string' ? a.attribute_code : undefined;
+    const value = isPlainObject(a) ? a.value : undefined;
+    if (value === null || value === '' || value === undefined) return;
+    if (code === undefined || !columns.has(code)) lose('not_representable', [...at, i], 'no column for this attribute (see the writer\'s `attributes` option)');
+    else if (typeof value !== 'string') lose('not_representable', [...at, i, 'value'], 'a cell holds text; this value is not a string');
+    else if (seen.has(code)) lose('not_representable', [...at, i], 'a second value of an attribute that has one column');
+    if (code !== undefined) seen.add(code);
+  });
+}
+
+function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: (string | number)[], lose: Lose): void {
+  for (const [k, v] of Object.entries(value)) if (!known.has(k) && v !== null && v !== undefined) lose('unknown_field', [...at, k], 'no column for this key');
+}

@@ -1,0 +1,602 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readMagentoCompositeCsv, readMagentoCsv } from '../../src/csv/magento.js';
+import { convert, InvalidOptionError } from '../../src/index.js';
+import { collect, csv, stream } from './helpers.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../examples/export');
+
+// The sample headers of magento.md §6.1 and §6.2, as Magento writes them.
+const MAIN =
+  'email,_website,_store,confirmation,created_at,created_in,disable_auto_group_change,dob,firstname,gender,group_id,lastname,middlename,password_hash,prefix,reward_update_notification,reward_warning_notification,rp_token,rp_token_created_at,store_id,suffix,taxvat,updated_at,website_id,password';
+const ADDR =
+  '_website,_email,_entity_id,city,company,country_id,fax,firstname,lastname,middlename,postcode,prefix,region,region_id,street,suffix,telephone,vat_id,vat_is_valid,vat_request_date,vat_request_id,vat_request_success,_address_default_billing_,_address_default_shipping_';
+
+const ARGON = '5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8:Xq9LmN2pR7sT4vW8yZ1aB3cD5eF6gH7j:3_32_2_67108864';
+
+// Customers Main File rows (25 cells) and Customer Addresses rows (24 cells).
+const maria = `maria.lopez@example.com,base,default,,2024-05-02 18:41:07,Default Store View,0,1988-07-14,María,Female,1,López,J.,${ARGON},Ms.,,,,,1,,,2024-05-02 18:41:08,1,`;
+const tom = 'tom.baker@example.org,base,default,,2024-05-02 18:45:10,Default Store View,0,,Tom,Male,2,Baker,,,,,,,,1,,DE811907980,2024-05-03 09:12:44,1,';
+const li = 'li.wei@example.com,base,default,,2024-06-11 12:00:00,Default Store View,0,,Wei,,1,Li,,,,,,,,1,,,2024-06-11 12:00:00,1,';
+const mariaBilling = 'base,maria.lopez@example.com,587,Santa Monica,Sunset Ceramics LLC,US,,María,López,,90405,,California,12,"1450 Ocean Park Blvd\nSuite 210",,+1 310-555-0142,,,,,,1,';
+const mariaShipping = 'base,maria.lopez@example.com,588,Austin,,US,,María,López,,78701,,TX,,782 Elm Street,,512-555-0199,,,,,,,1';
+const tomHome = 'base,tom.baker@example.org,589,Berlin,,DE,,Tom,Baker,,10117,,Berlin,82,Friedrichstraße 68,,+49 30 1234567,DE811907980,1,,,,1,1';
+
+const read = (main: string, addresses?: string, size = 0) =>
+  collect(readMagentoCsv(stream(main, size), addresses === undefined ? undefined : { addresses: stream(addresses, size) }));
+
+describe('readMagentoCsv: Customers Main File joined with Customer Addresses', () => {
+  it('reads each customer as a Magento REST record with its addresses', async () => {
+    const items = await read(csv(MAIN, maria, tom, li), csv(ADDR, mariaBilling, tomHome, mariaShipping));
+    expect(items.map((i) => [i.line, i.issues])).toEqual([[1, undefined], [2, undefined], [3, undefined]]);
+    expect(items[0]!.record).toStrictEqual({
+      group_id: 1,
+      created_at: '2024-05-02 18:41:07',
+      updated_at: '2024-05-02 18:41:08',
+      created_in: 'Default Store View',
+      dob: '1988-07-14',
+      email: 'maria.lopez@example.com',
+      firstname: 'María',
+      lastname: 'López',
+      middlename: 'J.',
+      prefix: 'Ms.',
+      gender: 2,
+      store_id: 1,
+      website_id: 1,
+      addresses: [
+        {
+          id: 587, region: { region: 'California' }, region_id: 12, country_id: 'US', street: ['1450 Ocean Park Blvd', 'Suite 210'],
+          company: 'Sunset Ceramics LLC', telephone: '+1 310-555-0142', postcode: '90405', city: 'Santa Monica',
+          firstname: 'María', lastname: 'López', default_billing: true,
+        },
+        {
+          id: 588, region: { region: 'TX' }, country_id: 'US', street: ['782 Elm Street'], telephone: '512-555-0199', postcode: '78701',
+          city: 'Austin', firstname: 'María', lastname: 'López', default_shipping: true,
+        },
+      ],
+      disable_auto_group_change: 0,
+      password_hash: ARGON,
+    });
+    // Address-level attribute columns (`vat_is_valid`) become the address's custom attributes.
+    expect(items[1]!.record).toMatchObject({
+      email: 'tom.baker@example.org', gender: 1, group_id: 2, taxvat: 'DE811907980',
+      addresses: [{ id: 589, vat_id: 'DE811907980', default_billing: true, default_shipping: true, custom_attributes: [{ attribute_code: 'vat_is_valid', value: '1' }] }],
+    });
+    expect(items[2]!.record).toMatchObject({ email: 'li.wei@example.com', addresses: [] });
+  });
+
+  it('keeps the rows as read as the input of each item', async () => {
+    const [item] = await read(csv(MAIN, tom), csv(ADDR, tomHome));
+    const input = item!.input as { customer: Record<string, string>; addresses: Record<string, string>[] };
+    expect(Object.keys(input.customer)).toEqual(MAIN.split(','));
+    expect(input.customer).toMatchObject({ email: 'tom.baker@example.org', gender: 'Male', middlename: '' });
+    expect(input.addresses).toHaveLength(1);
+    expect(input.addresses[0]).toMatchObject({ _email: 'tom.baker@example.org', street: 'Friedrichstraße 68', _address_default_billing_: '1' });
+  });
+
+  it('reads an empty cell as no value: the key is absent, never ""', async () => {
+    const [item] = await read(csv(MAIN, li));
+    const record = item!.record as Record<string, unknown>;
+    for (const key of ['middlename', 'gender', 'dob', 'taxvat', 'password_hash', 'confirmation', 'prefix']) expect(record).not.toHaveProperty(key);
+    expect(Object.values(record)).not.toContain('');
+  });
+
+  it('without an addresses file, records have no `addresses` key (unknown, not none)', async () => {
+    const items = await read(csv(MAIN, maria, li));
+    expect(items.map((i) => i.record)).toEqual([expect.not.objectContaining({ addresses: expect.anything() }), expect.not.objectContaining({ addresses: expect.anything() })]);
+    expect(items[0]!.input).toStrictEqual({ customer: expect.objectContaining({ email: 'maria.lopez@example.com' }) });
+  });
+
+  it('joins on e-mail ignoring case, and on the website code', async () => {
+    const other = 'MARIA.Lopez@Example.com,wholesale,,,,,,,María,,,López,,,,,,,,,,,,2,';
+    const items = await read(
+      csv(MAIN, 'Maria.Lopez@example.COM' + maria.slice('maria.lopez@example.com'.length), other),
+      csv(ADDR, mariaBilling, mariaShipping.replace('base,maria.lopez@example.com', 'wholesale,maria.lopez@example.com')),
+    );
+    expect(items.map((i) => (i.record as { addresses: { id: number }[] }).addresses.map((a) => a.id))).toEqual([[587], [588]]);
+    expect(items[0]!.record).toMatchObject({ email: 'Maria.Lopez@example.COM' });
+  });
+
+  it('streams the main file: a customer comes out before the file ends', async () => {
+    const main = new PassThrough();
+    main.write(csv(MAIN, tom, li));
+    const items = readMagentoCsv(main, { addresses: stream(csv(ADDR, tomHome)) })[Symbol.asyncIterator]();
+    expect((await items.next()).value).toMatchObject({ line: 1, record: { email: 'tom.baker@example.org' } });
+    main.end();
+    expect((await items.next()).value).toMatchObject({ line: 2 });
+    expect((await items.next()).done).toBe(true);
+  });
+
+  it('gives a customer appearing twice its addresses with its first row', async () => {
+    const items = await read(csv(MAIN, tom, tom), csv(ADDR, tomHome));
+    expect(items.map((i) => (i.record as { addresses: unknown[] }).addresses.length)).toEqual([1, 0]);
+  });
+
+  it('numbers records from 1 after the header; a quoted cell spanning lines is one record', async () => {
+    const header = `${MAIN},notes`;
+    const text = csv(header, `${maria},"called twice\nprefers e-mail"`, `${tom},`, '', `${li},"line one\r\nline two\n\nline four"`);
+    const items = await read(text);
+    expect(items.map((i) => i.line)).toEqual([1, 2, 3]);
+    expect(items[2]!.record).toMatchObject({ custom_attributes: [{ attribute_code: 'notes', value: 'line one\r\nline two\n\nline four' }] });
+  });
+
+  it('reads the same items whatever the chunk boundaries, with a BOM and CRLF line ends', async () => {
+    const whole = await read(csv(MAIN, maria, tom, li), csv(ADDR, mariaBilling, tomHome, mariaShipping));
+    const crlf = (t: string) => `\uFEFF${t.replace(/\n(?![^"]*"[^"]*$)/g, '\r\n')}`;
+    for (const size of [1, 3, 17]) {
+      expect(await read(csv(MAIN, maria, tom, li), csv(ADDR, mariaBilling, tomHome, mariaShipping), size)).toStrictEqual(whole);
+    }
+    const windows = await read(crlf(csv(MAIN, maria, tom, li)), crlf(csv(ADDR, mariaBilling, tomHome, mariaShipping)), 5);
+    expect(windows.map((i) => i.record)).toStrictEqual(whole.map((i) => i.record));
+  });
+
+  it('splits a street written with CRLF line breaks into its lines', async () => {
+    const [item] = await read(csv(MAIN, maria), csv(ADDR, mariaBilling.replace('Blvd\nSuite', 'Blvd\r\nSuite')));
+    expect(item!.record).toMatchObject({ addresses: [{ street: ['1450 Ocean Park Blvd', 'Suite 210'] }] });
+  });
+
+  it('turns columns that are not record fields into custom attributes, and refuses columns it cannot carry', async () => {
+    const header = `${MAIN},loyalty_tier,_action,Sales Rep`;
+    const rows = [`${tom},gold,,`, `${li},,update,Jo`];
+    const items = await read(csv(header, ...rows));
+    expect(items[0]!.record).toMatchObject({ custom_attributes: [{ attribute_code: 'loyalty_tier', value: 'gold' }] });
+    expect(items[1]!.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_input",
+          "message": "Column "_action" is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+          "path": [
+            "_action",
+          ],
+        },
+        {
+          "code": "invalid_input",
+          "message": "Column "Sales Rep" is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+          "path": [
+            "Sales Rep",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('reports unreadable cells by record path, naming the column, never the value', async () => {
+    const bad = 'x@example.com,base,,,,,yes,,X,Femme,one,Y,,,,,,,,1,,,,1,';
+    const [item] = await read(csv(MAIN, bad), csv(ADDR, 'base,x@example.com,12a,Paris,,FR,,X,Y,,75001,,,r1,Rue 1,,+33 1,,,,,,,'));
+    expect(item!.record).toBeUndefined();
+    expect(item!.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_type",
+          "message": "Column "disable_auto_group_change" must hold a whole number",
+          "path": [
+            "disable_auto_group_change",
+          ],
+        },
+        {
+          "code": "invalid_value",
+          "message": "Column "gender" must hold Male, Female or Not Specified",
+          "path": [
+            "gender",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Column "group_id" must hold a whole number",
+          "path": [
+            "group_id",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Column "_entity_id" of addresses file record 1 must hold a whole number",
+          "path": [
+            "addresses",
+            0,
+            "id",
+          ],
+        },
+        {
+          "code": "invalid_type",
+          "message": "Column "region_id" of addresses file record 1 must hold a whole number",
+          "path": [
+            "addresses",
+            0,
+            "region_id",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('reads gender labels in any case', async () => {
+    const rows = ['MALE', 'female', 'not specified'].map((g, i) => `g${i}@example.com,base,,,,,,,G,${g},,H,,,,,,,,,,,,1,`);
+    const items = await read(csv(MAIN, ...rows));
+    expect(items.map((i) => (i.record as { gender: number }).gender)).toEqual([1, 2, 3]);
+  });
+
+  it('never reads a plain-text password into a record, nor quotes it', async () => {
+    const withPassword = `${tom}Secr3t!pass`;
+    const [item] = await read(csv(MAIN, withPassword));
+    expect(item!.record).toBeUndefined();
+    expect(item!.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_input",
+          "message": "Column "password" holds a plain-text password, which no record carries: the value is not read",
+          "path": [
+            "password",
+          ],
+        },
+      ]
+    `);
+    expect(JSON.stringify(item!.issues)).not.toContain('Secr3t');
+    // The raw input keeps it: it is the user's own data (the rejects file is documented to hold it).
+    expect(item!.input).toMatchObject({ customer: { password: 'Secr3t!pass' } });
+  });
+
+  describe('website and store codes', () => {
+    const codesOnly = csv('email,_website,_store,firstname,lastname', 'ana@example.com,base,default,Ana,Ng', 'bo@example.com,,,Bo,Li');
+
+    it('does not guess a website_id from a code', async () => {
+      const items = await read(codesOnly);
+      expect(items.map((i) => i.issues)).toMatchInlineSnapshot(`
+        [
+          [
+            {
+              "code": "required",
+              "message": "Column "website_id" is empty and the "_website" code is not in the \`websites\` option",
+              "path": [
+                "website_id",
+              ],
+            },
+          ],
+          [
+            {
+              "code": "required",
+              "message": "Columns "website_id" and "_website" are empty",
+              "path": [
+                "website_id",
+              ],
+            },
+          ],
+        ]
+      `);
+    });
+
+    it('looks codes up in the `websites` and `stores` options when the id columns are empty', async () => {
+      const items = await collect(readMagentoCsv(stream(codesOnly), { websites: { base: 1 }, stores: { default: 1 } }));
+      expect(items[0]!.record).toStrictEqual({ email: 'ana@example.com', firstname: 'Ana', lastname: 'Ng', store_id: 1, website_id: 1 });
+      expect(items[1]!.issues).toHaveLength(1);
+    });
+
+    it('lets the id columns win over the codes', async () => {
+      const [item] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { websites: { base: 7 } }));
+      expect(item!.record).toMatchObject({ website_id: 1 });
+    });
+
+    it('refuses malformed options', () => {
+      expect(() => readMagentoCsv(stream(''), { websites: { base: 'one' } as never })).toThrow(InvalidOptionError);
+      expect(() => readMagentoCsv(stream(''), { address: stream('') } as never)).toThrow(InvalidOptionError);
+      expect(() => readMagentoCsv('customer.csv' as never)).toThrow(InvalidOptionError);
+    });
+  });
+
+  describe('records that are not valid CSV', () => {
+    it('reports a row with the wrong number of cells and goes on', async () => {
+      const short = 'eve@example.com,base,default,,,,0,,Eve,,1,Adams';
+      const items = await read(csv(MAIN, maria, short, li), csv(ADDR, 'base,eve@example.com,600,Oslo,,NO,,Eve,Adams,,0150,,,,Karl Johans gate 1,,+47 22 00 00 00,,,,,,,'));
+      expect(items.map((i) => [i.line, i.record === undefined])).toEqual([[1, false], [2, true], [3, false]]);
+      expect(items[1]!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "invalid_input",
+            "message": "Record 2 cannot be read: it has 12 cells, the header 25",
+            "path": [],
+          },
+        ]
+      `);
+      // Its addresses go with it (found by the email and website cells), so none is left behind as an orphan.
+      expect(items[1]!.input).toStrictEqual({ customer: { raw: short }, addresses: [expect.objectContaining({ _entity_id: '600' })] });
+    });
+
+    it('reports a record with a stray quote, keeping its text, and reads the next one', async () => {
+      const stray = 'zoe@example.com,base,default,,,,0,,Zo"e,,1,Kim,,,,,,,,1,,,,1,';
+      const items = await read(csv(MAIN, stray, li, tom));
+      expect(items.map((i) => i.line)).toEqual([1, 2, 3]);
+      expect(items[0]!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "invalid_input",
+            "message": "Record 1 cannot be read: a quote inside a cell that does not start with one (detected at file line 2)",
+            "path": [],
+          },
+        ]
+      `);
+      expect(items[0]!.input).toStrictEqual({ customer: { raw: stray } });
+      expect(items.slice(1).map((i) => (i.record as { email: string }).email)).toEqual(['li.wei@example.com', 'tom.baker@example.org']);
+    });
+
+    it('keeps two identical broken records apart', async () => {
+      const stray = 'zoe@example.com,base,default,,,,0,,Zo"e,,1,Kim,,,,,,,,1,,,,1,';
+      const items = await read(csv(MAIN, stray, stray, li));
+      expect(items.map((i) => [i.line, i.input])).toEqual([[1, { customer: { raw: stray } }], [2, { customer: { raw: stray } }], [3, expect.anything()]]);
+    });
+
+    it('reports a quoted cell left open at the end of a truncated file as one record', async () => {
+      const truncated = `${csv(MAIN, tom)}li.wei@example.com,base,default,,,"Default Store`;
+      const items = await read(truncated);
+      expect(items.map((i) => [i.line, i.issues?.[0]?.message])).toEqual([
+        [1, undefined],
+        [2, 'Record 2 cannot be read: a quoted cell is not closed before the end of the file (detected at file line 3)'],
+      ]);
+      expect(items[1]!.input).toStrictEqual({ customer: { raw: 'li.wei@example.com,base,default,,,"Default Store' } });
+    });
+
+    it('rejects a customer with an unreadable address row, instead of converting it without that address', async () => {
+      const broken = 'base,tom.baker@example.org,590,Berlin,,DE,,Tom,Baker,,10117,,Berlin,82,"Unter den Linden 1"x,,+49 30 1,,,,,,,';
+      const items = await read(csv(MAIN, tom, li), csv(ADDR, tomHome, broken));
+      expect(items[0]!.record).toBeUndefined();
+      expect(items[0]!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "invalid_input",
+            "message": "Addresses file record 2 cannot be read: text after the closing quote of a cell (detected at file line 3)",
+            "path": [
+              "addresses",
+              1,
+            ],
+          },
+        ]
+      `);
+      expect(items[0]!.input).toMatchObject({ addresses: [{ _entity_id: '589' }, { raw: broken }] });
+      expect(items[1]!.record).toBeDefined();
+    });
+  });
+
+  it('emits address rows whose customer is not in the main file as items with issues, after the customers', async () => {
+    const orphan = 'base,nobody@example.com,700,Austin,,US,,No,Body,,78701,,TX,,1 Main St,,512-555-0100,,,,,,,';
+    const otherSite = mariaShipping.replace('base,', 'wholesale,');
+    const items = await read(csv(MAIN, maria, li), csv(ADDR, orphan, mariaBilling, otherSite));
+    expect(items.map((i) => i.line)).toEqual([1, 2, 1, 3]);
+    expect(items[0]!.record).toMatchObject({ addresses: [{ id: 587 }] });
+    expect(items.slice(2).map((i) => [i.input, i.issues])).toMatchInlineSnapshot(`
+      [
+        [
+          {
+            "addresses": [
+              {
+                "_address_default_billing_": "",
+                "_address_default_shipping_": "",
+                "_email": "nobody@example.com",
+                "_entity_id": "700",
+                "_website": "base",
+                "city": "Austin",
+                "company": "",
+                "country_id": "US",
+                "fax": "",
+                "firstname": "No",
+                "lastname": "Body",
+                "middlename": "",
+                "postcode": "78701",
+                "prefix": "",
+                "region": "TX",
+                "region_id": "",
+                "street": "1 Main St",
+                "suffix": "",
+                "telephone": "512-555-0100",
+                "vat_id": "",
+                "vat_is_valid": "",
+                "vat_request_date": "",
+                "vat_request_id": "",
+                "vat_request_success": "",
+              },
+            ],
+          },
+          [
+            {
+              "code": "invalid_input",
+              "message": "Addresses file record 1 has no customer with its "_email" and "_website" in the main file",
+              "path": [
+                "addresses",
+                0,
+              ],
+            },
+          ],
+        ],
+        [
+          {
+            "addresses": [
+              {
+                "_address_default_billing_": "",
+                "_address_default_shipping_": "1",
+                "_email": "maria.lopez@example.com",
+                "_entity_id": "588",
+                "_website": "wholesale",
+                "city": "Austin",
+                "company": "",
+                "country_id": "US",
+                "fax": "",
+                "firstname": "María",
+                "lastname": "López",
+                "middlename": "",
+                "postcode": "78701",
+                "prefix": "",
+                "region": "TX",
+                "region_id": "",
+                "street": "782 Elm Street",
+                "suffix": "",
+                "telephone": "512-555-0199",
+                "vat_id": "",
+                "vat_is_valid": "",
+                "vat_request_date": "",
+                "vat_request_id": "",
+                "vat_request_success": "",
+              },
+            ],
+          },
+          [
+            {
+              "code": "invalid_input",
+              "message": "Addresses file record 3 has no customer with its "_email" and "_website" in the main file",
+              "path": [
+                "addresses",
+                0,
+              ],
+            },
+          ],
+        ],
+      ]
+    `);
+  });
+
+  describe('headers', () => {
+    it('throws for a file that is not a Magento customer export', async () => {
+      await expect(read(csv('id,name', '1,x'))).rejects.toThrow('Magento CSV (main file): the header has no "email" column');
+      await expect(read(csv(MAIN, li), csv('email,city', 'a,b'))).rejects.toThrow('Magento CSV (addresses file): the header has no "_email" column');
+      await expect(read(csv('email,email', 'a,b'))).rejects.toThrow('column "email" appears twice');
+    });
+
+    it('reads an empty file as no records', async () => {
+      expect(await read('')).toEqual([]);
+      expect(await read(csv(MAIN))).toEqual([]);
+      expect(await read(csv(MAIN), csv(ADDR))).toEqual([]);
+    });
+
+    it('passes a read error of a stream on', async () => {
+      const failing = stream(csv(MAIN, li));
+      failing.on('data', () => failing.destroy(new Error('disk gone')));
+      await expect(collect(readMagentoCsv(failing))).rejects.toThrow('disk gone');
+    });
+  });
+});
+
+describe('the bundled example export', () => {
+  it('reads every customer and converts each to every platform', async () => {
+    const items = await collect(
+      readMagentoCsv(createReadStream(join(EXAMPLES, 'customer.csv')), { addresses: createReadStream(join(EXAMPLES, 'customer_address.csv')) }),
+    );
+    expect(items.map((i) => [i.line, i.issues])).toEqual([[1, undefined], [2, undefined], [3, undefined], [4, undefined]]);
+    expect(items[2]!.record).toMatchObject({ addresses: [{ street: ['Level 2', '22 Collins St'], region: { region: 'Victoria' } }] });
+    for (const { record } of items) {
+      expect(convert(record, { from: 'magento', to: 'magento' }).losses).toEqual([]);
+      for (const to of ['medusa', 'v4'] as const) expect(() => convert(record, { from: 'magento', to })).not.toThrow();
+      expect(() => convert(record, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 1 } })).not.toThrow();
+    }
+  });
+
+  it('uses the sample headers of magento.md §6.1 and §6.2', () => {
+    expect(readFileSync(join(EXAMPLES, 'customer.csv'), 'utf8').split('\n')[0]).toBe(MAIN);
+    expect(readFileSync(join(EXAMPLES, 'customer_address.csv'), 'utf8').split('\n')[0]).toBe(ADDR);
+  });
+});
+
+describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
+  // magento.md §9.6: the customer of §9.1 in the composite format.
+  const SAMPLE = csv(
+    'email,_website,_store,firstname,lastname,gender,group_id,dob,_address_firstname,_address_lastname,_address_street,_address_city,_address_region,_address_postcode,_address_country_id,_address_telephone,_address_company,_address_default_billing_,_address_default_shipping_',
+    'maria.lopez@example.com,base,default,María,López,Female,1,1988-07-14,María,López,"1450 Ocean Park Blvd',
+    'Suite 210",Santa Monica,California,90405,US,+1 310-555-0142,Sunset Ceramics LLC,1,',
+    ',base,default,,,,,,María,López,782 Elm Street,Austin,TX,78701,US,512-555-0199,,,1',
+  );
+  const readComposite = (text: string, size = 0) => collect(readMagentoCompositeCsv(stream(text, size), { websites: { base: 1 }, stores: { default: 1 } }));
+
+  it('reads a customer row and the address rows below it (empty email) as one record', async () => {
+    const items = await readComposite(SAMPLE);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.line).toBe(1);
+    expect(items[0]!.record).toStrictEqual({
+      group_id: 1,
+      dob: '1988-07-14',
+      email: 'maria.lopez@example.com',
+      firstname: 'María',
+      lastname: 'López',
+      gender: 2,
+      store_id: 1,
+      website_id: 1,
+      addresses: [
+        {
+          region: { region: 'California' }, country_id: 'US', street: ['1450 Ocean Park Blvd', 'Suite 210'], company: 'Sunset Ceramics LLC',
+          telephone: '+1 310-555-0142', postcode: '90405', city: 'Santa Monica', firstname: 'María', lastname: 'López', default_billing: true,
+        },
+        {
+          region: { region: 'TX' }, country_id: 'US', street: ['782 Elm Street'], telephone: '512-555-0199', postcode: '78701',
+          city: 'Austin', firstname: 'María', lastname: 'López', default_shipping: true,
+        },
+      ],
+    });
+    expect((items[0]!.input as { rows: unknown[] }).rows).toHaveLength(2);
+    expect(await readComposite(SAMPLE, 4)).toStrictEqual(items);
+  });
+
+  it('numbers customers by their record, a multi-line street being one record', async () => {
+    const text = SAMPLE + csv('tom.baker@example.org,base,default,Tom,Baker,Male,2,,Tom,Baker,Friedrichstraße 68,Berlin,Berlin,10117,DE,+49 30 1234567,,1,1', 'li.wei@example.com,base,,Wei,Li,,,,,,,,,,,,,,');
+    const items = await readComposite(text);
+    expect(items.map((i) => [i.line, (i.record as { addresses: unknown[] }).addresses.length])).toEqual([[1, 2], [3, 1], [4, 0]]);
+  });
+
+  it('reads other `_address_` columns by the prefix rule', async () => {
+    const text = csv('email,website_id,firstname,lastname,_address_street,_address_region,_address_region_id,_address_vat_is_valid', 'a@example.com,1,A,B,1 Main St,California,12,0');
+    const [item] = await readComposite(text);
+    expect(item!.record).toMatchObject({ addresses: [{ region: { region: 'California' }, region_id: 12, custom_attributes: [{ attribute_code: 'vat_is_valid', value: '0' }] }] });
+  });
+
+  it('reports an address row with no customer above it, and customer values on an address row', async () => {
+    const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
+    const text = csv(header, ',base,,,,1 Lost Lane,Nowhere', 'a@example.com,base,A,B,1,1 Main St,Austin', ',base,Ann,,,2 Side St,Austin');
+    const items = await readComposite(text);
+    expect(items.map((i) => [i.line, i.issues])).toMatchInlineSnapshot(`
+      [
+        [
+          1,
+          [
+            {
+              "code": "invalid_input",
+              "message": "Record 1 is an address row (empty "email") with no customer row above it",
+              "path": [
+                "addresses",
+                0,
+              ],
+            },
+          ],
+        ],
+        [
+          2,
+          [
+            {
+              "code": "invalid_input",
+              "message": "Record 3 is an address row (empty "email") but also holds customer columns, which would be lost: "firstname"",
+              "path": [
+                "addresses",
+                1,
+              ],
+            },
+          ],
+        ],
+      ]
+    `);
+  });
+
+  it('rejects a customer together with an unreadable record below it and the address rows that follow', async () => {
+    const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
+    const text = csv(
+      header,
+      'a@example.com,base,A,B,1,1 Main St,Austin',
+      'b@example.com,base,B,"C"x,1,2 Main St,Austin',
+      ',base,,,,3 Main St,Austin',
+      'c@example.com,base,C,D,1,,',
+    );
+    const items = await readComposite(text);
+    expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.message)])).toEqual([
+      [1, 3, ['Record 2 cannot be read: text after the closing quote of a cell (detected at file line 3)']],
+      [4, 1, undefined],
+    ]);
+  });
+
+  it('needs website ids as the main file does', async () => {
+    const [item] = await collect(readMagentoCompositeCsv(stream(SAMPLE)));
+    expect(item!.issues).toEqual([expect.objectContaining({ code: 'required', path: ['website_id'] })]);
+  });
+});
