@@ -24,6 +24,9 @@ import type { SourceItem } from './items.js';
 /** stream-chain's `none`: fed to the tokenizer, it flushes it (and throws when the text ends inside a value). */
 const END = Symbol.for('object-stream.none');
 
+/** Characters fed to the tokenizer at a time. */
+const SLICE = 16 * 1024;
+
 class Damaged extends Error {
   constructor(readonly truncated: boolean) {
     super(truncated ? 'truncated' : 'invalid');
@@ -49,8 +52,12 @@ async function* tokenBatches(chunks: AsyncIterable<Uint8Array | string>, tap?: (
   };
   for await (const chunk of chunks) {
     if (tap) await tap(chunk);
-    const tokens = feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    if (tokens.length > 0) yield tokens;
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // In slices: the tokens of a slice that turns out damaged are lost with it, so keep slices short.
+    for (let at = 0; at < text.length; at += SLICE) {
+      const tokens = feed(text.slice(at, at + SLICE));
+      if (tokens.length > 0) yield tokens;
+    }
   }
   const tail = decoder.decode();
   const last = [...(tail ? feed(tail) : []), ...feed(END)];
@@ -71,7 +78,9 @@ const damage = (truncated: boolean, inRecord: boolean): Issue[] => [
       ? inRecord
         ? 'Not valid JSON: the input ends inside this record (cut off); `input` holds what could be read'
         : 'Not valid JSON: the input ends before the array does (cut off); records after this point, if any, are missing'
-      : 'Not valid JSON here: the rest of the input could not be read; `input` holds what could be read of this record',
+      : inRecord
+        ? 'Not valid JSON at or after this record: `input` holds what could be read of it; the rest of the input was not read'
+        : 'Not valid JSON at or after this record: the rest of the input was not read',
   },
 ];
 

@@ -1,7 +1,7 @@
 // Output files written safely: to a temporary file beside the target, renamed over it only when the
 // run has finished, so a killed or failed run never leaves a partial file at the output path.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, openSync, renameSync, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, renameSync, unlinkSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -56,7 +56,7 @@ class StreamOut implements Out {
 /** Standard output (never closed: other code may still print). */
 export const stdoutOut = (stream: Writable): Out => new StreamOut('standard output', stream);
 
-/** A file written to `.<name>.<pid>.<random>.tmp` beside `target`, renamed to `target` by `commit`. */
+/** A file written to `.<name>.<pid>.<random>.tmp` beside `target` (its directory created when missing), renamed to `target` by `commit`. */
 export class SafeFile extends StreamOut {
   readonly tmp: string;
   private readonly unregister: () => void;
@@ -65,6 +65,7 @@ export class SafeFile extends StreamOut {
     const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     let fd: number;
     try {
+      mkdirSync(dirname(target), { recursive: true });
       fd = openSync(tmp, 'wx');
     } catch (error) {
       throw new InputError(`cannot write ${target}: ${reason(error)}`);
