@@ -1,0 +1,168 @@
+// `customer-codecs convert`: reads the input as items, converts them in batches (in this thread or in
+// worker threads), writes records, rejects and the report, and returns the exit code. Every record
+// read ends in the output or in the rejects: the report's read = converted + rejected.
+import type { Readable, Writable } from 'node:stream';
+import { InvalidOptionError, safeConvert } from '../index.js';
+import { readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
+import { fileInput, InputError, reason, streamInput, type Input } from '../io/input.js';
+import { readJson } from '../io/json.js';
+import { ndjsonLines } from '../io/ndjson.js';
+import { SafeFile, stdoutOut, type Out } from '../io/output.js';
+import { runBatch, type BatchResult, type Item, type Job } from './job.js';
+import { addressesPathOf, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
+import { Pool } from './pool.js';
+import { startProgress } from './progress.js';
+import { summary, Tally } from './report.js';
+import { jsonSink, magentoCsvSink, ndjsonSink, nullSink, type Sink } from './sinks.js';
+
+export interface Io {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
+}
+
+/** Records per batch, and the text size that closes a batch of NDJSON lines early. */
+const BATCH = 500;
+const BATCH_CHARS = 1 << 20;
+
+async function* batches(items: AsyncIterable<Item>, name: string): AsyncGenerator<Item[]> {
+  let batch: Item[] = [];
+  let chars = 0;
+  try {
+    for await (const item of items) {
+      batch.push(item);
+      if ('text' in item) chars += item.text.length;
+      if (batch.length >= BATCH || chars >= BATCH_CHARS) {
+        yield batch;
+        batch = [];
+        chars = 0;
+      }
+    }
+  } catch (error) {
+    // A read error of the input stream (the file went away, a device error): the run cannot go on.
+    if ((error as NodeJS.ErrnoException).syscall) throw new InputError(`cannot read ${name}: ${reason(error)}`);
+    throw error;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined): AsyncIterable<Item> {
+  switch (o.inputFormat) {
+    case 'ndjson':
+      return ndjsonLines(input.open() as AsyncIterable<Uint8Array | string>);
+    case 'json':
+      return readJson(input, o.from);
+    case 'magento-csv':
+      return readMagentoCsv(input.open(), addresses ? { addresses: addresses.open() } : undefined);
+    case 'magento-composite-csv':
+      return readMagentoCompositeCsv(input.open());
+  }
+}
+
+/** Checks the run's options with the library before reading anything (unknown default keys). */
+function checkDefaults(o: ConvertOptions): void {
+  try {
+    safeConvert({}, { from: o.from, to: o.to, defaults: o.defaults });
+  } catch (error) {
+    if (error instanceof InvalidOptionError) throw new UsageError(`--default: ${error.message}`);
+    throw error;
+  }
+}
+
+function distinctPaths(paths: (string | undefined)[]): void {
+  const seen = new Set<string>();
+  for (const p of paths) {
+    if (p === undefined) continue;
+    if (seen.has(p)) throw new UsageError(`${p} is given for two outputs`);
+    seen.add(p);
+  }
+}
+
+export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
+  const started = performance.now();
+  checkDefaults(o);
+  const input = o.input === undefined ? streamInput(io.stdin) : fileInput(o.input);
+  const addresses = o.addresses === undefined ? undefined : fileInput(o.addresses);
+
+  const writeOutput = !o.dryRun;
+  const addressesPath = writeOutput && o.outputFormat === 'magento-csv' && o.output ? addressesPathOf(o.output) : undefined;
+  const rejectsPath = o.rejects ?? (writeOutput && o.output ? rejectsPathOf(o.output) : undefined);
+  distinctPaths([writeOutput ? o.output : undefined, addressesPath, rejectsPath, o.report]);
+
+  const files: SafeFile[] = [];
+  const open = (path: string) => {
+    const file = new SafeFile(path);
+    files.push(file);
+    return file;
+  };
+  const tally = new Tally();
+  const stopProgress = o.quiet
+    ? () => {}
+    : startProgress(io.stderr, { records: () => tally.read, ...(input.size ? { bytes: () => [input.bytesRead(), input.size ?? 0] as [number, number] } : {}) });
+  let pool: Pool | undefined;
+  try {
+    let out: Out | undefined;
+    let sink: Sink = nullSink;
+    if (writeOutput) {
+      out = o.output ? open(o.output) : stdoutOut(io.stdout);
+      if (o.outputFormat === 'magento-csv') sink = magentoCsvSink(out, open(addressesPath as string));
+      else sink = o.outputFormat === 'json' ? jsonSink(out) : ndjsonSink(out);
+    }
+    const rejects = rejectsPath ? open(rejectsPath) : undefined;
+    const report = o.report ? open(o.report) : undefined;
+
+    const job: Job = {
+      from: o.from,
+      to: o.to,
+      defaults: o.defaults,
+      ...(o.request ? { request: o.request } : {}),
+      output: o.outputFormat === 'magento-csv' ? 'data' : 'text',
+      separator: o.outputFormat === 'json' ? ',\n' : '\n',
+      describeRejects: o.verbose,
+    };
+    const deliver = async (result: BatchResult) => {
+      tally.add(result);
+      await sink.write(result);
+      if (rejects && result.rejected > 0) await rejects.write(result.rejects);
+      // Above the progress line, when there is one.
+      if (o.verbose) for (const note of result.rejectNotes) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${note}\n`);
+    };
+
+    const items = batches(itemsOf(o, input, addresses), input.name);
+    if (o.workers > 1) {
+      pool = new Pool(o.workers, job, deliver);
+      for await (const batch of items) await pool.submit(batch);
+      await pool.drain();
+    } else {
+      for await (const batch of items) await deliver(runBatch(job, batch));
+    }
+    await sink.finish();
+
+    const final = tally.report({
+      from: o.from,
+      to: o.to,
+      input: input.name,
+      inputFormat: o.inputFormat,
+      output: writeOutput ? (o.output ?? null) : null,
+      outputFormat: o.outputFormat,
+      request: o.request ?? null,
+      dryRun: o.dryRun,
+      rejectsFile: rejectsPath ?? null,
+      durationMs: performance.now() - started,
+    });
+    if (report) await report.write(`${JSON.stringify(final, null, 2)}\n`);
+    if (out && !(out instanceof SafeFile)) await out.close();
+    for (const file of files) await file.close();
+    for (const file of files) file.commit();
+    stopProgress();
+    if (o.dryRun) io.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
+    if (!o.quiet) io.stderr.write(summary(final));
+    return final.counts.rejected > 0 ? 1 : 0;
+  } catch (error) {
+    stopProgress();
+    for (const file of files) file.discard();
+    throw error;
+  } finally {
+    await pool?.close();
+  }
+}

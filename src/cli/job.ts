@@ -1,0 +1,134 @@
+// The conversion of one batch of input items: the same code runs in the main thread and in worker
+// threads. It only calls the library (safeConvert, unwrap, toRequest); everything it returns is
+// plain data that crosses a thread boundary cheaply (output already serialised).
+import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId } from '../index.js';
+import type { SourceItem } from '../io/items.js';
+import { parseLine, type RawLine } from '../io/ndjson.js';
+
+/** What every record of a run is converted with (structured-cloneable: it is sent to workers). */
+export interface Job {
+  readonly from: PlatformId;
+  readonly to: PlatformId;
+  readonly defaults: Record<string, unknown>;
+  /** Write the API request body of this operation instead of the record. */
+  readonly request?: Operation;
+  /** `text`: records serialised as JSON, joined by `separator`; `data`: the records themselves (CSV output). */
+  readonly output: 'text' | 'data';
+  readonly separator: string;
+  /** Collect one short line per reject (record number, issue codes and paths) for `--verbose`. */
+  readonly describeRejects: boolean;
+}
+
+/** An input item: a SourceItem, or an NDJSON line still to be parsed (parsed where it is converted). */
+export type Item = SourceItem | RawLine;
+
+export interface BatchResult {
+  /** Output records serialised and joined by the job's separator (text output). */
+  readonly text: string;
+  /** Output records (data output). */
+  readonly data: Record<string, unknown>[];
+  readonly converted: number;
+  /** Reject lines `{ line, input, issues }`, each ending with a line break. */
+  readonly rejects: string;
+  readonly rejected: number;
+  /** `[path, code, count]`: losses of converted records, by path pattern (see `pathPattern`). */
+  readonly losses: [string, string, number][];
+  /** `[code, count]`: issue codes of rejected records. */
+  readonly issues: [string, number][];
+  /** With `describeRejects`: one line per reject, without any value. */
+  readonly rejectNotes: string[];
+}
+
+/**
+ * A path as a pattern: an array index followed by more path becomes `*` (`addresses.*.street.2`);
+ * a final index stays, as its position means something (the third street line, the third address).
+ */
+export function pathPattern(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(root)';
+  return path.map((k, i) => (typeof k === 'number' && i < path.length - 1 ? '*' : String(k))).join('.');
+}
+
+type Attempt = { ok: true; value: unknown; losses: Loss[] } | { ok: false; issues: Issue[] };
+
+function attempt(job: Job, record: unknown): Attempt {
+  const result = safeConvert(record, { from: job.from, to: job.to, defaults: job.defaults });
+  if (!result.success) return { ok: false, issues: result.error.issues };
+  if (!job.request) return { ok: true, value: result.data, losses: result.losses };
+  try {
+    return { ok: true, value: toRequest(job.to, job.request, result.data), losses: result.losses };
+  } catch (error) {
+    if (error instanceof ConversionError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+}
+
+const sameIssues = (a: Issue[], b: Issue[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The outcomes of one item: a record converts; a read payload is unwrapped and each record converted. */
+function outcomes(job: Job, item: SourceItem): { line: number; input: unknown; result: Attempt }[] {
+  if (item.issues) return [{ line: item.line, input: item.input, result: { ok: false, issues: item.issues } }];
+  const first = attempt(job, item.record);
+  if (first.ok) return [{ line: item.line, input: item.input, result: first }];
+  // Not a record: perhaps a read payload (a `{customer}`, a list page, a JSON:API document).
+  let records: unknown[];
+  try {
+    records = unwrap(job.from, item.record);
+  } catch (error) {
+    if (error instanceof ConversionError) return [{ line: item.line, input: item.input, result: first }];
+    throw error;
+  }
+  if (records.length === 1) {
+    const only = attempt(job, records[0]);
+    // The payload shape that is the record itself (a Magento customer): the same failure.
+    if (!only.ok && sameIssues(only.issues, first.issues)) return [{ line: item.line, input: item.input, result: first }];
+    return [{ line: item.line, input: records[0], result: only }];
+  }
+  return records.map((record) => ({ line: item.line, input: record, result: attempt(job, record) }));
+}
+
+const isRaw = (item: Item): item is RawLine => 'unterminated' in item;
+
+/** Converts a batch of items, in order. */
+export function runBatch(job: Job, items: readonly Item[]): BatchResult {
+  const texts: string[] = [];
+  const data: Record<string, unknown>[] = [];
+  let rejects = '';
+  let rejected = 0;
+  const losses = new Map<string, number>();
+  const issues = new Map<string, number>();
+  const rejectNotes: string[] = [];
+  for (const raw of items) {
+    const item = isRaw(raw) ? parseLine(raw) : raw;
+    for (const { line, input, result } of outcomes(job, item)) {
+      if (result.ok) {
+        if (job.output === 'text') texts.push(JSON.stringify(result.value));
+        else data.push(result.value as Record<string, unknown>);
+        for (const loss of result.losses) {
+          const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
+          losses.set(k, (losses.get(k) ?? 0) + 1);
+        }
+      } else {
+        rejected += 1;
+        rejects += `${JSON.stringify({ line, input, issues: result.issues })}\n`;
+        for (const issue of result.issues) issues.set(issue.code, (issues.get(issue.code) ?? 0) + 1);
+        if (job.describeRejects) {
+          const what = result.issues.slice(0, 5).map((i) => `${i.code} at ${i.path.length > 0 ? i.path.join('.') : '(root)'}`);
+          rejectNotes.push(`record ${line}: ${what.join('; ')}${result.issues.length > 5 ? '; …' : ''}`);
+        }
+      }
+    }
+  }
+  return {
+    text: texts.join(job.separator),
+    data,
+    converted: job.output === 'text' ? texts.length : data.length,
+    rejects,
+    rejected,
+    losses: [...losses].map(([k, n]) => {
+      const [path = '', code = ''] = k.split('\u0000');
+      return [path, code, n];
+    }),
+    issues: [...issues],
+    rejectNotes,
+  };
+}

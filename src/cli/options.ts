@@ -1,0 +1,261 @@
+// The `convert` command's arguments (citty definitions, each with its description) and their checks.
+// Everything wrong with the command line is a `UsageError`: exit code 2, one line.
+import type { ArgsDef } from 'citty';
+import { platforms, type Operation, type PlatformId } from '../index.js';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const inputFormats = ['ndjson', 'json', 'magento-csv', 'magento-composite-csv'] as const;
+export const outputFormats = ['ndjson', 'json', 'magento-csv'] as const;
+export type InputFormat = (typeof inputFormats)[number];
+export type OutputFormat = (typeof outputFormats)[number];
+
+export const convertArgs = {
+  input: {
+    type: 'positional',
+    required: false,
+    valueHint: 'INPUT',
+    description: 'Input file: .ndjson/.jsonl (a record or read payload per line), .json (an array or a read payload), .csv (Magento export). Standard input when left out or "-".',
+  },
+  from: { type: 'enum', options: [...platforms], required: true, description: 'Platform the input records come from.' },
+  to: { type: 'enum', options: [...platforms], required: true, description: 'Platform to convert them to.' },
+  output: {
+    type: 'string',
+    alias: 'o',
+    valueHint: 'OUT',
+    description: 'Output file, written to a temporary file beside it and renamed when the run ends. Standard output when left out.',
+  },
+  rejects: {
+    type: 'string',
+    valueHint: 'FILE',
+    description:
+      'Records that could not be converted, one NDJSON line { line, input, issues } each. Default with -o: OUT with its extension replaced by .rejects.ndjson. Holds the raw input, passwords and hashes included.',
+  },
+  report: { type: 'string', valueHint: 'FILE', description: 'Write a JSON report: counts, losses by path and by code, duration, records per second.' },
+  default: {
+    type: 'string',
+    valueHint: 'key=value',
+    description: 'A target-record field used where a record has none, e.g. website_id=1 (the value is read as JSON when it parses, else as text). Repeatable.',
+  },
+  addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT.' },
+  'input-format': {
+    type: 'enum',
+    options: [...inputFormats],
+    description: 'Input format. Default: from the extension of INPUT (.csv: magento-csv); ndjson for standard input.',
+  },
+  'output-format': {
+    type: 'enum',
+    options: [...outputFormats],
+    description: 'Output format. Default: from the extension of OUT (.json, .csv), else ndjson. magento-csv (--to magento): OUT is the Customers Main File and <OUT without .csv>.addresses.csv the Customer Addresses file.',
+  },
+  request: { type: 'enum', options: ['create', 'update'], description: "Write each record's API request body for this operation instead of the record." },
+  'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
+  workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order.' },
+  quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr.' },
+  verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values)." },
+} as const satisfies ArgsDef;
+
+export interface ConvertOptions {
+  readonly from: PlatformId;
+  readonly to: PlatformId;
+  /** A file path; undefined for standard input. */
+  readonly input: string | undefined;
+  readonly output: string | undefined;
+  readonly rejects: string | undefined;
+  readonly report: string | undefined;
+  readonly addresses: string | undefined;
+  readonly defaults: Record<string, unknown>;
+  readonly inputFormat: InputFormat;
+  readonly outputFormat: OutputFormat;
+  readonly request: Operation | undefined;
+  readonly dryRun: boolean;
+  readonly workers: number;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
+const extension = (path: string) => /\.[^./\\]+$/.exec(path)?.[0].toLowerCase() ?? '';
+
+export function inputFormatOf(path: string | undefined): InputFormat {
+  if (path === undefined) return 'ndjson';
+  const ext = extension(path);
+  if (ext === '.json') return 'json';
+  if (ext === '.csv') return 'magento-csv';
+  if (ext === '.ndjson' || ext === '.jsonl') return 'ndjson';
+  throw new UsageError(`cannot tell the format of ${path} from its extension: pass --input-format`);
+}
+
+export function outputFormatOf(path: string | undefined): OutputFormat {
+  const ext = path === undefined ? '' : extension(path);
+  return ext === '.json' ? 'json' : ext === '.csv' ? 'magento-csv' : 'ndjson';
+}
+
+/** `customers.csv` -> `customers.addresses.csv`: the Customer Addresses file written beside the main file. */
+export const addressesPathOf = (output: string) => `${output.replace(/\.csv$/i, '')}.addresses.csv`;
+
+/** `out/medusa.ndjson` -> `out/medusa.rejects.ndjson`. */
+export const rejectsPathOf = (output: string) => `${output.replace(/\.[^./\\]+$/, '')}.rejects.ndjson`;
+
+/** The value of `--default key=value`: JSON when it parses (`1`, `true`, `"1"`, `{…}`), else the text. */
+export function parseDefault(text: string): [string, unknown] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`--default expects key=value, e.g. --default website_id=1`);
+  const key = text.slice(0, eq);
+  const raw = text.slice(eq + 1);
+  try {
+    return [key, JSON.parse(raw)];
+  } catch {
+    return [key, raw];
+  }
+}
+
+/** Every value of a repeatable string option, in order (citty keeps only the last). */
+export function repeated(rawArgs: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i] as string;
+    if (arg === '--') break;
+    if (arg === `--${name}`) {
+      const next = rawArgs[i + 1];
+      if (next === undefined) throw new UsageError(`--${name} expects a value`);
+      values.push(next);
+      i += 1;
+    } else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
+  }
+  return values;
+}
+
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Rejects options the command does not have (citty's parser lets them through). */
+export function checkUnknown(rawArgs: readonly string[], args: ArgsDef): void {
+  const takesValue = new Set<string>();
+  const known = new Set<string>(['--help', '-h']);
+  for (const [name, def] of Object.entries(args)) {
+    if (def.type === 'positional') continue;
+    const names = [`--${name}`, `--${camel(name)}`, ...['alias' in def && def.alias !== undefined ? def.alias : []].flat().map((a) => (a.length === 1 ? `-${a}` : `--${a}`))];
+    for (const n of names) {
+      known.add(n);
+      if (def.type === 'boolean') known.add(`--no-${n.slice(2)}`);
+      else takesValue.add(n);
+    }
+  }
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i] as string;
+    if (arg === '--') break;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const flag = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (!known.has(flag)) throw new UsageError(`unknown option ${flag}`);
+    if (takesValue.has(flag) && !arg.includes('=')) i += 1;
+  }
+}
+
+export interface ParsedConvertArgs {
+  readonly _: string[];
+  readonly input?: string;
+  readonly from: string;
+  readonly to: string;
+  readonly output?: string;
+  readonly rejects?: string;
+  readonly report?: string;
+  readonly addresses?: string;
+  readonly 'input-format'?: string;
+  readonly 'output-format'?: string;
+  readonly request?: string;
+  readonly 'dry-run'?: boolean;
+  readonly workers?: string;
+  readonly quiet?: boolean;
+  readonly verbose?: boolean;
+}
+
+const nonEmpty = (value: string | undefined, flag: string): string | undefined => {
+  if (value === undefined) return undefined;
+  if (value === '') throw new UsageError(`${flag} expects a value`);
+  return value;
+};
+
+/** The checked options of a `convert` command line. */
+export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string[]): ConvertOptions {
+  checkUnknown(rawArgs, convertArgs);
+  for (const name of ['from', 'to'] as const) {
+    if (args[name] === undefined || args[name] === '') throw new UsageError(`missing --${name} <${platforms.join('|')}>`);
+  }
+  if (args._.length > 1) throw new UsageError(`expected at most one INPUT, got ${args._.length}`);
+  const from = args.from as PlatformId;
+  const to = args.to as PlatformId;
+  const input = args.input === undefined || args.input === '-' ? undefined : args.input;
+  const output = nonEmpty(args.output, '--output');
+  const addresses = nonEmpty(args.addresses, '--addresses');
+  const inputFormat = (args['input-format'] as InputFormat | undefined) ?? inputFormatOf(input);
+  const outputFormat = (args['output-format'] as OutputFormat | undefined) ?? outputFormatOf(output);
+  const request = args.request as Operation | undefined;
+  const dryRun = args['dry-run'] === true;
+
+  const workers = Number(args.workers ?? '1');
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers expects a whole number from 1 to 64');
+
+  const defaults: Record<string, unknown> = {};
+  for (const text of repeated(rawArgs, 'default')) {
+    const [key, value] = parseDefault(text);
+    Object.defineProperty(defaults, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+
+  if ((inputFormat === 'magento-csv' || inputFormat === 'magento-composite-csv') && from !== 'magento') {
+    throw new UsageError(`--input-format ${inputFormat} reads Magento exports: use --from magento`);
+  }
+  if (addresses !== undefined && inputFormat !== 'magento-csv') throw new UsageError('--addresses goes with a Magento Customers Main File (--input-format magento-csv)');
+  if (outputFormat === 'magento-csv') {
+    if (to !== 'magento') throw new UsageError('--output-format magento-csv writes Magento records: use --to magento');
+    if (request) throw new UsageError('--request writes API request bodies, which have no CSV form: use ndjson or json');
+    if (output === undefined && !dryRun) throw new UsageError('--output-format magento-csv writes two files: give the main file with -o');
+  }
+  return {
+    from,
+    to,
+    input,
+    output,
+    rejects: nonEmpty(args.rejects, '--rejects'),
+    report: nonEmpty(args.report, '--report'),
+    addresses,
+    defaults,
+    inputFormat,
+    outputFormat,
+    request,
+    dryRun,
+    workers,
+    quiet: args.quiet === true,
+    verbose: args.verbose === true,
+  };
+}
+
+/** Wraps `text` at `width` columns, each line after the first indented by `indent`. */
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+/** The options section of `convert --help`, from the argument definitions (one block per option). */
+export function renderOptions(args: ArgsDef): string {
+  const blocks: string[] = [];
+  for (const [name, def] of Object.entries(args)) {
+    const alias = 'alias' in def && def.alias !== undefined ? [def.alias].flat() : [];
+    const value =
+      def.type === 'enum' ? ` <${(def.options ?? []).join('|')}>` : def.type === 'string' ? ` <${def.valueHint ?? name}>` : '';
+    const head = def.type === 'positional' ? `  ${def.valueHint ?? name.toUpperCase()}` : `  ${[...alias.map((a) => `-${a}`), `--${name}`].join(', ')}${value}`;
+    const notes = [def.description ?? '', def.type !== 'positional' && def.required ? '(required)' : '', 'default' in def && def.default !== undefined ? `(default: ${String(def.default)})` : '']
+      .filter(Boolean)
+      .join(' ');
+    blocks.push(`${head}\n      ${wrap(notes, 90, '      ')}`);
+  }
+  return blocks.join('\n');
+}

@@ -1,0 +1,49 @@
+// Where converted records go: NDJSON lines, one JSON array (streamed), or Magento's CSV pair.
+import { once } from 'node:events';
+import { createMagentoCsvWriter, type MagentoCsvWriter } from '../csv/magento.js';
+import type { Out } from '../io/output.js';
+import type { BatchResult } from './job.js';
+
+export interface Sink {
+  write(result: BatchResult): Promise<void>;
+  /** Writes what closes the output (a JSON array's `]`, the CSV writer's end). */
+  finish(): Promise<void>;
+}
+
+export const ndjsonSink = (out: Out): Sink => ({
+  write: async (r) => {
+    if (r.converted > 0) await out.write(`${r.text}\n`);
+  },
+  finish: async () => {},
+});
+
+/** One JSON array, one record per line: `[\n{…},\n{…}\n]\n`, written as records arrive. */
+export function jsonSink(out: Out): Sink {
+  let first = true;
+  return {
+    write: async (r) => {
+      if (r.converted === 0) return;
+      await out.write(`${first ? '[\n' : ',\n'}${r.text}`);
+      first = false;
+    },
+    finish: () => out.write(first ? '[]\n' : '\n]\n'),
+  };
+}
+
+/** Magento's Customers Main File and Customer Addresses file, through the CSV module's writer. */
+export function magentoCsvSink(main: Out, addresses: Out): Sink {
+  let writer: MagentoCsvWriter | undefined;
+  return {
+    write: async (r) => {
+      writer ??= createMagentoCsvWriter(main.stream, addresses.stream);
+      for (const record of r.data) writer.write(record);
+      for (const out of [main, addresses]) if (out.stream.writableNeedDrain) await once(out.stream, 'drain');
+    },
+    finish: async () => {
+      writer ??= createMagentoCsvWriter(main.stream, addresses.stream);
+      await writer.end();
+    },
+  };
+}
+
+export const nullSink: Sink = { write: async () => {}, finish: async () => {} };

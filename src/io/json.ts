@@ -1,0 +1,302 @@
+// JSON input, streamed with stream-json's tokenizer (never `JSON.parse` of a whole document):
+// - a top-level array: each element is one record (or read payload), `line` = its 1-based position;
+// - a top-level object: a read payload of the source platform (single record, list page, Magento
+//   search result, JSON:API document). The library's `unwrap` decides what it holds. To keep memory
+//   flat on a large page, a first pass reads the envelope with every top-level array left empty; when
+//   that envelope holds no record itself, a second pass streams the elements of its arrays, each
+//   unwrapped as `{ ...envelope, [key]: [element] }`. Standard input is spooled to a temporary file
+//   for that second pass.
+// A damaged array (invalid JSON, a cut-off file) yields the records before the damage and one item with
+// issues; a damaged payload object, or a document that is neither, is an `InputError`.
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import Assembler from 'stream-json/core/assembler.js';
+import { jsonParser } from 'stream-json/core/parser.js';
+import type { Token } from 'stream-json/core/parser.js';
+import { ConversionError, unwrap, type Issue, type PlatformId } from '../index.js';
+import { onInterrupt } from './cleanup.js';
+import { InputError, type Input } from './input.js';
+import type { SourceItem } from './items.js';
+
+/** stream-chain's `none`: fed to the tokenizer, it flushes it (and throws when the text ends inside a value). */
+const END = Symbol.for('object-stream.none');
+
+/** Characters fed to the tokenizer at a time. */
+const SLICE = 16 * 1024;
+
+class Damaged extends Error {
+  constructor(readonly truncated: boolean) {
+    super(truncated ? 'truncated' : 'invalid');
+  }
+}
+
+/** Token batches of a byte stream; `Damaged` when the text is not JSON. `tap` sees each chunk first. */
+async function* tokenBatches(chunks: AsyncIterable<Uint8Array | string>, tap?: (chunk: Uint8Array | string) => Promise<void>): AsyncGenerator<Token[]> {
+  const tokenize = jsonParser({ streamValues: false }) as unknown as (text: string | symbol) => { values: Token[] } | symbol;
+  const decoder = new TextDecoder('utf-8');
+  let any = false;
+  const feed = (text: string | symbol): Token[] => {
+    let out: { values: Token[] } | symbol;
+    try {
+      out = tokenize(text);
+    } catch {
+      if (text === END && !any) return []; // an empty document: no records
+      throw new Damaged(text === END);
+    }
+    if (typeof out === 'symbol') return [];
+    if (out.values.length > 0) any = true;
+    return out.values;
+  };
+  for await (const chunk of chunks) {
+    if (tap) await tap(chunk);
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // In slices: the tokens of a slice that turns out damaged are lost with it, so keep slices short.
+    for (let at = 0; at < text.length; at += SLICE) {
+      const tokens = feed(text.slice(at, at + SLICE));
+      if (tokens.length > 0) yield tokens;
+    }
+  }
+  const tail = decoder.decode();
+  const last = [...(tail ? feed(tail) : []), ...feed(END)];
+  if (last.length > 0) yield last;
+}
+
+const isStart = (t: Token) => t.name === 'startObject' || t.name === 'startArray';
+const isEnd = (t: Token) => t.name === 'endObject' || t.name === 'endArray';
+
+/** What an assembler holds so far: the value being built, from its root. */
+const partial = (asm: Assembler): unknown => (asm.stack.length > 0 ? asm.stack[0] : asm.current);
+
+const damage = (truncated: boolean, inRecord: boolean): Issue[] => [
+  {
+    code: 'invalid_format',
+    path: [],
+    message: truncated
+      ? inRecord
+        ? 'Not valid JSON: the input ends inside this record (cut off); `input` holds what could be read'
+        : 'Not valid JSON: the input ends before the array does (cut off); records after this point, if any, are missing'
+      : inRecord
+        ? 'Not valid JSON at or after this record: `input` holds what could be read of it; the rest of the input was not read'
+        : 'Not valid JSON at or after this record: the rest of the input was not read',
+  },
+];
+
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** Copies chunks of a read-once stream to a temporary file, for a second pass. */
+class Spool {
+  readonly dir = mkdtempSync(join(tmpdir(), 'customer-codecs-'));
+  readonly path = join(this.dir, 'input.json');
+  private readonly out = createWriteStream(this.path);
+  private readonly unregister = onInterrupt(() => this.remove());
+  async write(chunk: Uint8Array | string): Promise<void> {
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  }
+  async close(): Promise<void> {
+    this.out.end();
+    await finished(this.out);
+  }
+  remove(): void {
+    this.out.destroy();
+    rmSync(this.dir, { recursive: true, force: true });
+    this.unregister();
+  }
+}
+
+/** Beyond this many elements in one top-level array, an object that is no payload is not read whole. */
+const WHOLE_LIMIT = 10_000;
+
+/**
+ * The records of a JSON document: an array of records (or payloads), or one read payload of `from`.
+ * An object that is no read payload is one record (its issues say why it cannot be converted).
+ * Throws `InputError` for a document that is neither an array nor an object, or a damaged object.
+ */
+export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<SourceItem> {
+  let spool: Spool | undefined;
+  try {
+    let mode: 'array' | 'object' | undefined;
+    let count = 0;
+    let asm: Assembler | undefined;
+    let done = false;
+    // object mode, first pass: the envelope, arrays left empty
+    const envelope: Record<string, unknown> = {};
+    let key = '';
+    let skipping = 0;
+    let elements = 0;
+    let largest = 0;
+    // Standard input is read once: from the chunk holding `{`, copy it for the second pass.
+    let pending: (Uint8Array | string)[] = [];
+    const tap = input.reopenable
+      ? undefined
+      : async (chunk: Uint8Array | string) => {
+          if (mode === undefined) pending.push(chunk);
+          else if (mode === 'object') await spool?.write(chunk);
+        };
+    const emit = (value: unknown): SourceItem => {
+      count += 1;
+      return { line: count, input: value, record: value };
+    };
+    try {
+      for await (const tokens of tokenBatches(input.open() as AsyncIterable<Uint8Array | string>, tap)) {
+        for (const t of tokens) {
+          if (done) continue;
+          if (mode === undefined) {
+            if (t.name === 'startArray') mode = 'array';
+            else if (t.name === 'startObject') mode = 'object';
+            else throw new InputError(`${input.name}: expected a JSON array of records or a ${from} read payload (an object)`);
+            if (mode === 'object' && !input.reopenable) {
+              spool = new Spool();
+              for (const chunk of pending) await spool.write(chunk);
+            }
+            pending = [];
+            continue;
+          }
+          if (mode === 'array') {
+            if (asm) asm.consume(t);
+            else if (t.name === 'endArray') {
+              done = true;
+              continue;
+            } else {
+              asm = new Assembler();
+              asm.consume(t);
+            }
+            if (asm.done) {
+              yield emit(asm.current);
+              asm = undefined;
+            }
+            continue;
+          }
+          if (skipping > 0) {
+            if (skipping === 1 && !isEnd(t)) elements += 1;
+            if (isStart(t)) skipping += 1;
+            else if (isEnd(t)) skipping -= 1;
+            if (skipping === 0) largest = Math.max(largest, elements);
+          } else if (asm) {
+            asm.consume(t);
+            if (asm.done) {
+              setKey(envelope, key, asm.current);
+              asm = undefined;
+            }
+          } else if (t.name === 'keyValue') key = String(t.value);
+          else if (t.name === 'endObject') done = true;
+          else if (t.name === 'startArray') {
+            setKey(envelope, key, []);
+            skipping = 1;
+            elements = 0;
+          } else {
+            asm = new Assembler();
+            asm.consume(t);
+            if (asm.done) {
+              setKey(envelope, key, asm.current);
+              asm = undefined;
+            }
+          }
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof Damaged)) throw error;
+      if (mode === 'array') {
+        yield { line: count + 1, input: asm ? partial(asm) : null, issues: damage(error.truncated, asm !== undefined) };
+        return;
+      }
+      throw new InputError(`${input.name}: not valid JSON${error.truncated ? ' (cut off)' : ''}`);
+    }
+    if (mode === 'array' && !done) yield { line: count + 1, input: null, issues: damage(true, false) };
+    if (mode !== 'object') return;
+
+    if (spool) await spool.close();
+    const reopen = (): AsyncIterable<Uint8Array | string> => (spool ? createReadStream(spool.path) : input.open());
+    let held: unknown[] | undefined;
+    try {
+      held = unwrap(from, envelope);
+    } catch (error) {
+      if (!(error instanceof ConversionError)) throw error;
+      if (largest > WHOLE_LIMIT) {
+        const issue = error.issues[0];
+        const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+        throw new InputError(`${input.name}: not a ${from} read payload${where}: ${issue?.message ?? 'invalid'}`);
+      }
+    }
+    if (held === undefined || held.length > 0) {
+      // One record, a single-record payload, or no payload at all: small, read whole (arrays included).
+      const whole = await readWhole(reopen(), input.name);
+      let records: unknown[];
+      try {
+        records = held === undefined ? [whole] : unwrap(from, whole);
+      } catch (error) {
+        if (!(error instanceof ConversionError)) throw error;
+        records = [whole]; // converting it says why it is invalid
+      }
+      for (const record of records) yield emit(record);
+      return;
+    }
+
+    // A list: the elements of the top-level arrays, each unwrapped inside the envelope.
+    let depth = 0;
+    let inArray = false;
+    try {
+      for await (const tokens of tokenBatches(reopen())) {
+        for (const t of tokens) {
+          if (depth === 0) {
+            if (t.name === 'startObject') depth = 1;
+            continue;
+          }
+          if (inArray) {
+            if (asm) asm.consume(t);
+            else if (t.name === 'endArray') {
+              inArray = false;
+              continue;
+            } else {
+              asm = new Assembler();
+              asm.consume(t);
+            }
+            if (!asm.done) continue;
+            const element = asm.current;
+            asm = undefined;
+            let records: unknown[];
+            try {
+              records = unwrap(from, { ...envelope, [key]: [element] });
+            } catch (error) {
+              if (!(error instanceof ConversionError)) throw error;
+              count += 1;
+              // Paths relative to the element, as the reject's `input` is the element.
+              const issues = error.issues.map((i) => (i.path[0] === key && i.path[1] === 0 ? { ...i, path: i.path.slice(2) } : i));
+              yield { line: count, input: element, issues };
+              continue;
+            }
+            for (const record of records) yield emit(record);
+            continue;
+          }
+          if (skipping > 0) {
+            if (isStart(t)) skipping += 1;
+            else if (isEnd(t)) skipping -= 1;
+          } else if (t.name === 'keyValue') key = String(t.value);
+          else if (t.name === 'startArray') inArray = true;
+          else if (isStart(t)) skipping = 1;
+        }
+      }
+    } catch (error) {
+      if (error instanceof Damaged) throw new InputError(`${input.name}: not valid JSON`);
+      throw error;
+    }
+  } finally {
+    spool?.remove();
+  }
+}
+
+/** A whole (small) JSON document. */
+async function readWhole(chunks: AsyncIterable<Uint8Array | string>, name: string): Promise<unknown> {
+  const asm = new Assembler();
+  try {
+    for await (const tokens of tokenBatches(chunks)) for (const t of tokens) asm.consume(t);
+  } catch (error) {
+    if (error instanceof Damaged) throw new InputError(`${name}: not valid JSON`);
+    throw error;
+  }
+  return asm.current;
+}

@@ -1,0 +1,274 @@
+// The built `customer-codecs` command, run as a user would (node dist/cli.js in a temporary directory).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
+
+const { dir, remove } = scratch();
+afterAll(remove);
+
+interface Report {
+  counts: { read: number; converted: number; rejected: number };
+  losses: { total: number; byCode: Record<string, number>; byPath: { path: string; count: number; codes: Record<string, number> }[] };
+  rejects: { file: string | null; byCode: Record<string, number> };
+  durationMs: number;
+  recordsPerSecond: number;
+  dryRun: boolean;
+}
+interface Reject {
+  line: number;
+  input: unknown;
+  issues: { code: string; path: (string | number)[]; message: string }[];
+}
+
+const report = (name: string) => JSON.parse(read(dir, name)) as Report;
+const rejects = (name: string) => lines(read(dir, name)) as Reject[];
+const emails = (text: string) => lines(text).map((r) => (r as { email?: string }).email);
+const ok = (run: Run, code = 0) => expect(run.code, run.stderr).toBe(code);
+
+describe('NDJSON input', () => {
+  it('converts the bundled Magento export to Medusa, with a report whose counts reconcile', async () => {
+    const run = await cli(
+      ['convert', '--from', 'magento', '--to', 'medusa', join(root, 'examples/export/magento-customers.ndjson'), '-o', 'bundled.ndjson', '--report', 'bundled.report.json'],
+      dir,
+    );
+    ok(run);
+    const source = lines(readFileSync(join(root, 'examples/export/magento-customers.ndjson'), 'utf8')) as { email: string }[];
+    expect(emails(read(dir, 'bundled.ndjson'))).toEqual(source.map((r) => r.email));
+    const r = report('bundled.report.json');
+    expect(r.counts).toEqual({ read: source.length, converted: source.length, rejected: 0 });
+    // Losses grouped by path pattern (array indices as `*`) and by code; they add up.
+    expect(r.losses.byPath.find((p) => p.path === 'addresses.*.id')?.count).toBe(4);
+    expect(r.losses.byPath.reduce((a, p) => a + p.count, 0)).toBe(r.losses.total);
+    expect(Object.values(r.losses.byCode).reduce((a, n) => a + n, 0)).toBe(r.losses.total);
+    expect(r.durationMs).toBeGreaterThanOrEqual(0);
+    expect(typeof r.recordsPerSecond).toBe('number');
+    // A rejects file beside OUT, empty: nothing was rejected.
+    expect(read(dir, 'bundled.rejects.ndjson')).toBe('');
+    expect(run.stderr).toMatch(/4 read, 4 converted, 0 rejected/);
+  });
+
+  it('rejects a damaged line and a cut-off last line, keeps line numbers, and exits 1', async () => {
+    const [a, b] = magentoRecords(2);
+    const input = `${JSON.stringify(a)}\n\n{"email": "x@example.com", oops}\n${JSON.stringify(b)}\r\n{"email":"cut@example.com","firstna`;
+    write(dir, 'damaged.ndjson', input);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'damaged.ndjson', '-o', 'damaged.out.ndjson', '--report', 'damaged.report.json'], dir);
+    ok(run, 1);
+    expect(emails(read(dir, 'damaged.out.ndjson'))).toEqual(['customer1@example.com', 'customer2@example.com']);
+    const rj = rejects('damaged.out.rejects.ndjson');
+    expect(rj.map((r) => r.line)).toEqual([3, 5]);
+    expect(rj[0]?.input).toBe('{"email": "x@example.com", oops}');
+    expect(rj[1]?.input).toBe('{"email":"cut@example.com","firstna');
+    expect(rj.every((r) => r.issues[0]?.code === 'invalid_format')).toBe(true);
+    expect(rj[1]?.issues[0]?.message).toMatch(/cut off/);
+    expect(report('damaged.report.json').counts).toEqual({ read: 4, converted: 2, rejected: 2 });
+    expect(run.stderr).toMatch(/4 read, 2 converted, 2 rejected/);
+  });
+
+  it('rejects an invalid record with its issues and its raw input; --rejects names the file', async () => {
+    const [a] = magentoRecords(1);
+    write(dir, 'invalid.ndjson', ndjson([a, { firstname: 'No', lastname: 'Email', website_id: 1 }]));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'v4', 'invalid.ndjson', '-o', 'invalid.out.ndjson', '--rejects', 'invalid.rejected.ndjson'], dir);
+    ok(run, 1);
+    const [r] = rejects('invalid.rejected.ndjson');
+    expect(r).toMatchObject({ line: 2, input: { firstname: 'No', lastname: 'Email', website_id: 1 } });
+    expect(r?.issues).toContainEqual(expect.objectContaining({ code: 'required', path: ['email'] }));
+    expect(existsSync(join(dir, 'invalid.out.rejects.ndjson'))).toBe(false);
+  });
+
+  it('unwraps read payloads on a line: a Medusa list page and a single {customer}', async () => {
+    const records = example('medusa');
+    write(dir, 'pages.ndjson', ndjson([{ customers: records, count: records.length, offset: 0, limit: 50 }, { customer: records[0] }]));
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'v4', 'pages.ndjson', '-o', 'pages.out.ndjson', '--report', 'pages.report.json'], dir);
+    ok(run);
+    expect(emails(read(dir, 'pages.out.ndjson'))).toEqual([...records.map((r) => r.email), records[0]?.email]);
+    expect(report('pages.report.json').counts.read).toBe(records.length + 1);
+  });
+
+  it('reads standard input and writes standard output', async () => {
+    const input = ndjson(magentoRecords(3));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'enterprise-v1', '--default', 'enterprise_id=42', '--quiet'], dir, input);
+    ok(run);
+    const out = lines(run.stdout) as { email: string; enterprise_id: unknown }[];
+    expect(out.map((r) => r.email)).toEqual(['customer1@example.com', 'customer2@example.com', 'customer3@example.com']);
+    // `--default key=value` reads the value as JSON when it parses.
+    expect(out.every((r) => r.enterprise_id === 42)).toBe(true);
+    expect(run.stderr).toBe('');
+  });
+});
+
+describe('JSON input', () => {
+  it('streams an array of records and writes one JSON array with --output-format json', async () => {
+    const records = example('medusa');
+    write(dir, 'array.json', JSON.stringify(records, null, 2));
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'v4', 'array.json', '-o', 'array.out.json'], dir);
+    ok(run);
+    const out = JSON.parse(read(dir, 'array.out.json')) as { email: string }[];
+    expect(out.map((r) => r.email)).toEqual(records.map((r) => r.email));
+    // The same records as NDJSON, one per line.
+    const same = await cli(['convert', '--from', 'medusa', '--to', 'v4', 'array.json', '-q'], dir);
+    expect(lines(same.stdout)).toEqual(out);
+  });
+
+  it('converts an Open Food Network JSON:API page', async () => {
+    const records = example('enterprise-v1');
+    const page = {
+      data: records.map((attributes, i) => ({ id: String(i + 1), type: 'customer', attributes })),
+      meta: { pagination: { results: records.length, pages: 1, page: 1, per_page: 50 } },
+      links: { self: 'https://shop.example/api/v1/customers?page=1' },
+    };
+    write(dir, 'page.json', JSON.stringify(page));
+    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'medusa', 'page.json', '-o', 'page.out.ndjson'], dir);
+    ok(run);
+    expect(emails(read(dir, 'page.out.ndjson'))).toEqual(records.map((r) => r.email));
+  });
+
+  it('converts a Magento search result, rejecting a bad item by its record number', async () => {
+    const items = [...magentoRecords(2), { email: 'not-an-email', firstname: 'X', lastname: 'Y', website_id: 1 }, ...magentoRecords(3).slice(2)];
+    write(dir, 'search.json', JSON.stringify({ items, search_criteria: { filter_groups: [] }, total_count: items.length }));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'search.json', '-o', 'search.out.ndjson', '--report', 'search.report.json'], dir);
+    ok(run, 1);
+    expect(emails(read(dir, 'search.out.ndjson'))).toEqual(['customer1@example.com', 'customer2@example.com', 'customer3@example.com']);
+    const [r] = rejects('search.out.rejects.ndjson');
+    expect(r?.line).toBe(3);
+    expect(r?.issues).toContainEqual(expect.objectContaining({ code: 'invalid_email', path: ['email'] }));
+    expect(report('search.report.json').counts).toEqual({ read: 4, converted: 3, rejected: 1 });
+  });
+
+  it('reads a payload object from standard input (--input-format json)', async () => {
+    const records = example('medusa');
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'v4', '--input-format', 'json', '-q'], dir, JSON.stringify({ customers: records, count: 3, offset: 0, limit: 50 }));
+    ok(run);
+    expect(emails(run.stdout)).toEqual(records.map((r) => r.email));
+  });
+
+  it('rejects the record a cut-off array ends in, after converting those before it', async () => {
+    const text = JSON.stringify(magentoRecords(3));
+    write(dir, 'cut.json', text.slice(0, text.length - 60));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'cut.json', '-o', 'cut.out.ndjson'], dir);
+    ok(run, 1);
+    expect(emails(read(dir, 'cut.out.ndjson'))).toEqual(['customer1@example.com', 'customer2@example.com']);
+    const [r] = rejects('cut.out.rejects.ndjson');
+    expect(r?.line).toBe(3);
+    expect(r?.input).toMatchObject({ email: 'customer3@example.com' });
+    expect(r?.issues[0]?.message).toMatch(/cut off/);
+  });
+});
+
+describe('output', () => {
+  it('--request writes API request bodies instead of records', async () => {
+    write(dir, 'request.ndjson', ndjson(example('medusa')));
+    const records = await cli(['convert', '--from', 'medusa', '--to', 'v4', 'request.ndjson', '-q'], dir);
+    expect((lines(records.stdout) as Record<string, unknown>[]).filter((r) => 'created_at' in r && 'addresses' in r)).toHaveLength(2);
+    for (const operation of ['create', 'update']) {
+      const run = await cli(['convert', '--from', 'medusa', '--to', 'v4', 'request.ndjson', '--request', operation, '-q'], dir);
+      ok(run);
+      const bodies = lines(run.stdout) as { customer: Record<string, unknown> }[];
+      expect(bodies.map((b) => b.customer.email)).toEqual(example('medusa').map((r) => r.email));
+      for (const body of bodies) {
+        expect(Object.keys(body)).toEqual(['customer']);
+        expect(body.customer).not.toHaveProperty('created_at');
+        expect(body.customer).not.toHaveProperty('addresses');
+      }
+    }
+    // A body the target API would refuse is a reject: a Medusa create takes a password no record has.
+    const refused = await cli(['convert', '--from', 'medusa', '--to', 'medusa', 'request.ndjson', '--request', 'create', '--rejects', 'refused.ndjson', '-q'], dir);
+    ok(refused, 1);
+    expect(rejects('refused.ndjson')[0]?.issues).toContainEqual(expect.objectContaining({ code: 'required', path: ['password'] }));
+  });
+
+  it('--dry-run converts everything, writes no output and prints the report', async () => {
+    write(dir, 'dry.ndjson', ndjson([...magentoRecords(2), { email: 'nobody' }]));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'dry.ndjson', '-o', 'dry.out.ndjson', '--dry-run'], dir);
+    ok(run, 1);
+    expect(existsSync(join(dir, 'dry.out.ndjson'))).toBe(false);
+    expect(existsSync(join(dir, 'dry.out.rejects.ndjson'))).toBe(false);
+    const r = JSON.parse(run.stdout) as Report;
+    expect(r.dryRun).toBe(true);
+    expect(r.counts).toEqual({ read: 3, converted: 2, rejected: 1 });
+    expect(run.stderr).toMatch(/dry run: magento -> medusa: 3 read, 2 converted, 1 rejected/);
+    expect(hidden(dir)).toEqual([]);
+  });
+
+  it('--workers 2 gives the same output, in input order, as one thread', async () => {
+    const records: unknown[] = magentoRecords(1300);
+    for (let i = 6; i < records.length; i += 97) records[i] = { firstname: 'No', lastname: `Email ${i}`, website_id: 1 };
+    write(dir, 'many.ndjson', ndjson(records));
+    const one = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'many.ndjson', '-o', 'one.ndjson'], dir);
+    const two = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'many.ndjson', '-o', 'two.ndjson', '--workers', '2'], dir);
+    ok(one, 1);
+    ok(two, 1);
+    expect(read(dir, 'two.ndjson')).toBe(read(dir, 'one.ndjson'));
+    expect(read(dir, 'two.rejects.ndjson')).toBe(read(dir, 'one.rejects.ndjson'));
+    const expected = (records as { email?: string }[]).filter((r) => r.email).map((r) => r.email);
+    expect(emails(read(dir, 'two.ndjson'))).toEqual(expected);
+    expect(rejects('two.rejects.ndjson').map((r) => r.line)).toEqual(records.flatMap((r, i) => ((r as { email?: string }).email ? [] : [i + 1])));
+  });
+});
+
+describe('secrets', () => {
+  it('never prints a password hash on stderr or in the report; the rejects file keeps the raw input', async () => {
+    const hash = 'c0ffee5ecret0123456789abcdef0123456789abcdef0123456789abcdef01:salt123:1';
+    const [good] = magentoRecords(1);
+    write(dir, 'secret.ndjson', ndjson([{ ...good, password_hash: hash }, { firstname: 'No', lastname: 'Email', website_id: 1, password_hash: hash }]));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'secret.ndjson', '-o', 'secret.out.ndjson', '--report', 'secret.report.json', '--verbose'], dir);
+    ok(run, 1);
+    expect(run.stderr).toMatch(/record 2: required at email/);
+    expect(run.stderr).not.toContain('c0ffee5ecret');
+    expect(read(dir, 'secret.report.json')).not.toContain('c0ffee5ecret');
+    expect(report('secret.report.json').losses.byPath.map((p) => p.path)).toContain('password_hash');
+    expect(read(dir, 'secret.out.rejects.ndjson')).toContain(hash);
+  });
+});
+
+describe('exit code 2', () => {
+  /** Exit 2 with one line saying why (and, for usage errors, a second pointing to --help). */
+  const usage = async (args: string[], pattern: RegExp, stdin?: string) => {
+    const run = await cli(args, dir, stdin);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(pattern);
+    if (args.length > 0) expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(run.stdout).toBe('');
+  };
+  write(dir, 'two.ndjson', ndjson(magentoRecords(2)));
+
+  it('for usage errors, in one line', async () => {
+    await usage(['convert', '--from', 'magento', '--to', 'shopify', 'two.ndjson'], /--to/);
+    await usage(['convert', '--to', 'medusa', 'two.ndjson'], /missing --from/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', '--colour', 'two.ndjson'], /unknown option --colour/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--default', 'nonsense=1'], /nonsense/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--default', 'website_id'], /key=value/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--workers', '0'], /--workers/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--output-format', 'magento-csv', '-o', 'x.csv'], /--to magento/);
+    await usage(['convert', '--from', 'medusa', '--to', 'magento', 'two.txt'], /--input-format/);
+    await usage([], /USAGE/);
+  });
+
+  it('when the input or an output cannot be used, leaving nothing behind', async () => {
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'missing.ndjson', '-o', 'never.ndjson'], /cannot read missing\.ndjson: no such file/);
+    expect(existsSync(join(dir, 'never.ndjson'))).toBe(false);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', 'two.ndjson/out.ndjson'], /cannot write/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', '--input-format', 'json', '-o', 'never.ndjson', '-q'], /expected a JSON array/, '"a string"');
+    expect(existsSync(join(dir, 'never.ndjson'))).toBe(false);
+    expect(hidden(dir)).toEqual([]);
+  });
+
+  it('--verbose adds the stack', async () => {
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'missing.ndjson', '--verbose'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('help', () => {
+  it('describes every option, with examples and exit codes', async () => {
+    const run = await cli(['convert', '--help'], dir);
+    ok(run);
+    for (const option of ['--from', '--to', '--output', '--rejects', '--report', '--default', '--addresses', '--input-format', '--output-format', '--request', '--dry-run', '--workers', '--quiet', '--verbose']) {
+      expect(run.stdout).toContain(option);
+    }
+    expect(run.stdout).toMatch(/EXAMPLES/);
+    expect(run.stdout).toMatch(/EXIT CODES/);
+    expect((await cli(['--version'], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,51 @@
+// The built command with Magento's CSV formats.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, lines, magentoRecords, ndjson, read, root, scratch, write } from './run.js';
+
+const { dir, remove } = scratch();
+afterAll(remove);
+
+const MAIN =
+  'email,_website,_store,confirmation,created_at,created_in,disable_auto_group_change,dob,firstname,gender,group_id,lastname,middlename,password_hash,prefix,rp_token,rp_token_created_at,store_id,suffix,taxvat,updated_at,website_id,password\n' +
+  'ana@example.com,base,default,,2024-05-02 18:41:07,Default Store View,0,1988-07-14,Ana,Female,1,Lima,,,,,,1,,,2024-05-02 18:41:08,1,\n' +
+  'tom@example.com,base,default,,2024-05-03 09:00:00,Default Store View,0,,Tom,Male,1,Baker,,,,,,1,,,2024-05-03 09:00:00,1,\n';
+const ADDRESSES =
+  '_website,_email,_entity_id,city,company,country_id,fax,firstname,lastname,middlename,postcode,prefix,region,region_id,street,suffix,telephone,vat_id,vat_is_valid,vat_request_date,vat_request_id,vat_request_success,_address_default_billing_,_address_default_shipping_\n' +
+  'base,ana@example.com,587,Santa Monica,,US,,Ana,Lima,,90405,,California,12,"1450 Ocean Park Blvd\nSuite 210",,+1 310-555-0142,,,,,,1,1\n';
+
+describe('Magento CSV', () => {
+  it('reads a Customers Main File joined with its Customer Addresses file (a multi-line street)', async () => {
+    write(dir, 'customer.csv', MAIN);
+    write(dir, 'customer_address.csv', ADDRESSES);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer.csv', '--addresses', 'customer_address.csv', '-o', 'medusa.ndjson'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const out = lines(read(dir, 'medusa.ndjson')) as { email: string }[];
+    expect(out.map((r) => r.email)).toEqual(['ana@example.com', 'tom@example.com']);
+    const text = read(dir, 'medusa.ndjson');
+    expect(text).toContain('"1450 Ocean Park Blvd"');
+    expect(text).toContain('"Suite 210"');
+  });
+
+  it('rejects a bad row and converts the others', async () => {
+    write(dir, 'bad.csv', `${MAIN},base,default,,,,0,,No,,1,Email,,,,,,1,,,,1,\n`);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'bad.csv', '-o', 'bad.ndjson', '--report', 'bad.report.json'], dir);
+    expect(run.code, run.stderr).toBe(1);
+    expect(lines(read(dir, 'bad.ndjson'))).toHaveLength(2);
+    expect(lines(read(dir, 'bad.rejects.ndjson'))).toHaveLength(1);
+    expect((JSON.parse(read(dir, 'bad.report.json')) as { counts: unknown }).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
+  });
+
+  it('writes Magento import CSVs (main file and addresses file) that read back to the same customers', async () => {
+    const records = magentoRecords(3);
+    write(dir, 'records.ndjson', ndjson(records));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'records.ndjson', '-o', 'import.csv'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(dir, 'import.addresses.csv'))).toBe(true);
+    expect(read(dir, 'import.csv').split('\n')[0]).toMatch(/^email,_website/);
+    const back = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'import.csv', '--addresses', 'import.addresses.csv', '-q'], dir);
+    expect(back.code, back.stderr).toBe(0);
+    expect((lines(back.stdout) as { email: string }[]).map((r) => r.email)).toEqual(records.map((r) => r.email));
+  });
+});

@@ -1,0 +1,171 @@
+// The CLI's readers and helpers, in process (the built command is tested in convert.test.ts).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBatch, pathPattern, type Job } from '../../src/cli/job.js';
+import { parseDefault, rejectsPathOf, addressesPathOf, inputFormatOf, outputFormatOf } from '../../src/cli/options.js';
+import { progressLine } from '../../src/cli/progress.js';
+import { fileInput, InputError, streamInput } from '../../src/io/input.js';
+import type { SourceItem } from '../../src/io/items.js';
+import { readJson } from '../../src/io/json.js';
+import { ndjsonLines, readNdjson } from '../../src/io/ndjson.js';
+import { example, magentoRecords, scratch } from './run.js';
+
+const { dir, remove } = scratch();
+afterAll(remove);
+
+const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+const chunks = (...parts: (string | Uint8Array)[]) => Readable.from(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+
+describe('NDJSON lines', () => {
+  it('numbers lines from 1, skips blank ones, drops a BOM and CR, and marks a last line without a break', async () => {
+    const got = await collect(ndjsonLines(chunks('\uFEFF{"a":1}\r\n', '\n  \n{"b"', ':2}\n{"c":3}')));
+    expect(got).toEqual([
+      { line: 1, text: '{"a":1}', unterminated: false },
+      { line: 4, text: '{"b":2}', unterminated: false },
+      { line: 5, text: '{"c":3}', unterminated: true },
+    ]);
+  });
+
+  it('keeps a multi-byte character split across chunks', async () => {
+    const bytes = Buffer.from('{"n":"Ødegård"}\n');
+    const got = await collect(readNdjson(chunks(bytes.subarray(0, 7), bytes.subarray(7))));
+    expect(got).toEqual([{ line: 1, input: { n: 'Ødegård' }, record: { n: 'Ødegård' } }]);
+  });
+
+  it('gives a damaged line as an item with issues, never an exception', async () => {
+    const [item] = await collect(readNdjson(chunks('{"password_hash": "abc123secret", oops}\n')));
+    expect(item?.issues?.[0]).toMatchObject({ code: 'invalid_format', path: [] });
+    // The parser's own message would quote the text: the issue does not.
+    expect(item?.issues?.[0]?.message).not.toContain('abc123secret');
+    expect(item?.input).toBe('{"password_hash": "abc123secret", oops}');
+  });
+});
+
+describe('JSON documents', () => {
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return fileInput(join(dir, name));
+  };
+  const records = (items: SourceItem[]) => items.map((i) => i.record);
+
+  it('an empty document holds no records', async () => {
+    expect(await collect(readJson(file('empty.json', '  \n'), 'magento'))).toEqual([]);
+  });
+
+  it('a scalar document is an input error', async () => {
+    await expect(collect(readJson(file('scalar.json', '42'), 'magento'))).rejects.toThrow(InputError);
+  });
+
+  it('a single-record payload keeps its arrays (a Magento customer with addresses)', async () => {
+    const [record] = magentoRecords(1);
+    const items = await collect(readJson(file('one.json', JSON.stringify(record)), 'magento'));
+    expect(records(items)).toEqual([record]);
+  });
+
+  it('an object that is no payload is one record, left for conversion to reject', async () => {
+    const items = await collect(readJson(file('nothing.json', JSON.stringify({ hello: ['world'] })), 'medusa'));
+    expect(items).toEqual([{ line: 1, input: { hello: ['world'] }, record: { hello: ['world'] } }]);
+  });
+
+  it('a list read from a stream that cannot be read twice is spooled for its second pass', async () => {
+    const list = example('medusa');
+    const text = JSON.stringify({ customers: list, count: list.length, offset: 0, limit: 50 });
+    const items = await collect(readJson(streamInput(chunks('  ', text.slice(0, 10), text.slice(10))), 'medusa'));
+    expect(records(items)).toEqual(list);
+    expect(items.map((i) => i.line)).toEqual([1, 2, 3]);
+  });
+
+  it('an invalid element of a JSON:API page is an item with issues relative to the element', async () => {
+    const [good] = example('enterprise-v1');
+    const page = {
+      data: [
+        { id: '1', type: 'customer', attributes: good },
+        { id: 2, type: 'customer', attributes: good },
+      ],
+      meta: { pagination: { results: 2, pages: 1, page: 1, per_page: 50 } },
+      links: {},
+    };
+    const items = await collect(readJson(file('page.json', JSON.stringify(page)), 'enterprise-v1'));
+    expect(items[0]?.record).toEqual(good);
+    expect(items[1]).toMatchObject({ line: 2, input: { id: 2 } });
+    expect(items[1]?.issues?.[0]?.path).toEqual(['id']);
+  });
+
+  it('text that is no JSON in an array: the records before it, then one item with issues', async () => {
+    // Long enough that the damage is not in the first slice the tokenizer reads.
+    const good = Array.from({ length: 400 }, (_, i) => ({ email: `c${i}@example.com`, note: 'x'.repeat(60) }));
+    const text = `${JSON.stringify(good).slice(0, -1)}, {"b": 2} {"c": 3}]`;
+    const items = await collect(readJson(file('bad.json', text), 'magento'));
+    const last = items[items.length - 1];
+    expect(items.length).toBeGreaterThan(100);
+    expect(items.map((i) => i.line)).toEqual(items.map((_, i) => i + 1));
+    expect(items.slice(0, -1).map((i) => i.record)).toEqual(good.slice(0, items.length - 1));
+    expect(last?.issues?.[0]).toMatchObject({ code: 'invalid_format', message: expect.stringMatching(/the rest of the input was not read/) });
+  });
+
+  it('an array cut off between records: one item saying records may be missing', async () => {
+    const items = await collect(readJson(file('open.json', '[{"a":1},'), 'magento'));
+    expect(items[1]).toMatchObject({ line: 2, input: null });
+    expect(items[1]?.issues?.[0]?.message).toMatch(/cut off/);
+  });
+});
+
+describe('conversion of a batch', () => {
+  const job: Job = { from: 'medusa', to: 'v4', defaults: {}, output: 'text', separator: '\n', describeRejects: true };
+
+  it('unwraps payloads, rejects with the record that failed, and counts losses by path pattern', () => {
+    const [a, b] = example('medusa');
+    const bad = { ...b, email: 'nope' };
+    const result = runBatch(job, [
+      { line: 1, input: a, record: a },
+      { line: 2, input: { customers: [a, bad], count: 2, offset: 0, limit: 2 }, record: { customers: [a, bad], count: 2, offset: 0, limit: 2 } },
+      { line: 3, text: '{"email": ', unterminated: true },
+    ]);
+    expect(result.converted).toBe(2);
+    expect(result.rejected).toBe(2);
+    const rejects = result.rejects.trim().split('\n').map((l) => JSON.parse(l) as { line: number; input: unknown });
+    expect(rejects.map((r) => r.line)).toEqual([2, 3]);
+    expect(rejects[0]?.input).toEqual(bad);
+    expect(result.text.split('\n')).toHaveLength(2);
+    expect(result.rejectNotes[0]).toMatch(/^record 2: invalid_email at email/);
+    expect(result.issues).toContainEqual(['invalid_format', 1]);
+  });
+
+  it('path patterns: indices followed by more path become *', () => {
+    expect(pathPattern(['addresses', 0, 'street', 2])).toBe('addresses.*.street.2');
+    expect(pathPattern(['addresses', 2])).toBe('addresses.2');
+    expect(pathPattern([])).toBe('(root)');
+  });
+});
+
+describe('options', () => {
+  it('--default values are JSON when they parse, else text', () => {
+    expect(parseDefault('website_id=1')).toEqual(['website_id', 1]);
+    expect(parseDefault('group=Wholesale')).toEqual(['group', 'Wholesale']);
+    expect(parseDefault('code="007"')).toEqual(['code', '007']);
+    expect(parseDefault('note=a=b')).toEqual(['note', 'a=b']);
+    expect(() => parseDefault('=1')).toThrow(/key=value/);
+  });
+
+  it('formats from extensions, and the files written beside OUT', () => {
+    expect(inputFormatOf('a.JSONL')).toBe('ndjson');
+    expect(inputFormatOf('a.json')).toBe('json');
+    expect(inputFormatOf('a.csv')).toBe('magento-csv');
+    expect(inputFormatOf(undefined)).toBe('ndjson');
+    expect(outputFormatOf('out/x.csv')).toBe('magento-csv');
+    expect(outputFormatOf(undefined)).toBe('ndjson');
+    expect(addressesPathOf('out/customers.csv')).toBe('out/customers.addresses.csv');
+    expect(rejectsPathOf('out/medusa.ndjson')).toBe('out/medusa.rejects.ndjson');
+  });
+
+  it('progress: a bar with percent and ETA when the size is known', () => {
+    expect(progressLine(5000, 2, [250, 1000])).toBe('[######..................]  25%  5,000 records  2,500/s  ETA 0:06');
+    expect(progressLine(5000, 2)).toBe('5,000 records  2,500/s');
+  });
+});
