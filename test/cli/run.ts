@@ -35,6 +35,8 @@ export function finished(child: ChildProcessWithoutNullStreams): Promise<Run> {
 export function cli(args: readonly string[], cwd: string, stdin?: string): Promise<Run> {
   const child = start(args, cwd);
   const result = finished(child);
+  // A run that stops early (a usage error) may close its input before reading it: no EPIPE crash here.
+  child.stdin.on('error', () => {});
   child.stdin.end(stdin ?? '');
   return result;
 }
