@@ -73,15 +73,7 @@ export function renderMappingDocs(): Map<string, string> {
             `Values a ${p.label} record has no field for travel in its metadata under \`${RESIDUE_KEY}\` (opt out with \`residue: false\`), so a record converted here and back returns exactly; they are reported with code \`carried\`.`,
             '',
             `- customer-level values: ${cpath(p.residue.customer)}`,
-            ...(Object.keys(p.options.shape).length > 0
-        ? [
-            `## Options (\`platformOptions.${p.id === 'enterprise-v1' ? "['enterprise-v1']" : p.id}\`)`,
-            '',
-            ...Object.entries(p.options.shape as Record<string, z.ZodType>).map(([k, v]) => `- \`${k}\`: ${v.description ?? ''}`),
-            '',
-          ]
-        : []),
-      ...(p.residue.address ? [`- address-level values, in the address's own bag (they follow the address wherever it is stored): ${cpath(p.residue.address)}`] : []),
+            ...(p.residue.address ? [`- address-level values, in the address's own bag (they follow the address wherever it is stored): ${cpath(p.residue.address)}`] : []),
             '',
           ]
         : []),
