@@ -143,6 +143,8 @@ describe('plain-text passwords never sit in records', () => {
     [p, 'password', ['password']],
     [p, 'new_password', ['new_password']],
     [p, 'passwordConfirmation', ['passwordConfirmation']],
+    // Separators anywhere are ignored, even between the letters of "pass".
+    [p, 'Pa_s-s word', ['Pa_s-s word']],
     [p, 'password', [...firstAddress[p], 'password']],
   ]);
 

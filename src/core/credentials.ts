@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isPlainObject, type Path } from './path.js';
+import type { Path } from './path.js';
 
 /**
  * Credentials in records. A plain-text password never belongs in a record (it exists only in the
@@ -16,10 +16,14 @@ const PLAIN = new Set(
 );
 const HASH = new Set(['password_hash', 'passwordhash'].map(normal));
 
+// Every credential key spells "pass" (separators allowed between the letters, as `normal` drops
+// them): the cheap test that spares normalising every other key of every record.
+const mayBeCredential = (key: string): boolean => key.length >= 8 && /p[-_ ]*a[-_ ]*s[-_ ]*s/i.test(key);
+
 /** Whether a record key holds a plain-text password (`password`, `new_password`, `passwordConfirmation`...). */
-export const isPlainPasswordKey = (key: string): boolean => PLAIN.has(normal(key));
+export const isPlainPasswordKey = (key: string): boolean => mayBeCredential(key) && PLAIN.has(normal(key));
 /** Whether a record key holds a password hash (`password_hash`, `passwordHash`). */
-export const isPasswordHashKey = (key: string): boolean => HASH.has(normal(key));
+export const isPasswordHashKey = (key: string): boolean => mayBeCredential(key) && HASH.has(normal(key));
 
 export interface CredentialIssue {
   readonly path: Path;
@@ -31,18 +35,33 @@ export interface CredentialIssue {
  * unless `hashAllowed(path)` says this is the platform's documented hash field.
  */
 export function credentialKeys(value: unknown, platformLabel: string, hashAllowed: (path: Path) => boolean, path: Path = []): CredentialIssue[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => credentialKeys(v, platformLabel, hashAllowed, [...path, i]));
-  if (!isPlainObject(value)) return [];
-  return Object.keys(value).flatMap((key): CredentialIssue[] => {
-    const at = [...path, key];
-    if (isPlainPasswordKey(key)) {
-      return [{ path: at, message: 'A plain-text password cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' }];
+  const out: CredentialIssue[] = [];
+  // One path stack for the whole walk (every record is walked): copied only for an issue.
+  const at = [...path];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        at.push(i);
+        walk(node[i]);
+        at.pop();
+      }
+      return;
     }
-    if (isPasswordHashKey(key) && !hashAllowed(at)) {
-      return [{ path: at, message: `A ${platformLabel} record has no place for a password hash here` }];
+    for (const key of Object.keys(node)) {
+      at.push(key);
+      const candidate = mayBeCredential(key);
+      const folded = candidate ? normal(key) : '';
+      if (candidate && PLAIN.has(folded)) {
+        out.push({ path: [...at], message: 'A plain-text password cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
+      } else if (candidate && HASH.has(folded) && !hashAllowed([...at])) {
+        out.push({ path: [...at], message: `A ${platformLabel} record has no place for a password hash here` });
+      } else walk((node as Record<string, unknown>)[key]);
+      at.pop();
     }
-    return credentialKeys(value[key], platformLabel, hashAllowed, at);
-  });
+  };
+  walk(value);
+  return out;
 }
 
 /** A `superRefine` for a record schema that refuses credential keys (see `credentialKeys`). */
