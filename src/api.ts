@@ -6,6 +6,7 @@ import { protoKeyIssues } from './core/guard.js';
 import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, inject, restore, RESIDUE_KEY, untaken, type Entry } from './core/residue.js';
 import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
+import type { PathTrie } from './core/trie.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 
@@ -82,7 +83,7 @@ function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
   return { platform: parsed.data, residue };
 }
 
-type Decoded = { ok: true; customer: Customer; origins: ReadonlyMap<string, Origin>; aliases: Aliases; notices: Loss[] };
+type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliases: Aliases; notices: Loss[] };
 
 function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): Decoded | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
@@ -105,7 +106,7 @@ function encodeWith(
   input: unknown,
   defaults: Record<string, unknown>,
   options: RunOptions,
-  origins?: ReadonlyMap<string, Origin>,
+  origins?: PathTrie<Origin>,
   aliases?: Aliases,
 ): Outcome<Record<string, unknown>> {
   const parsed = Customer.safeParse(input);

@@ -2,6 +2,7 @@ import type { LossCode } from './issues.js';
 import type { Rule, Table } from './mapping.js';
 import { ruleKeys } from './mapping.js';
 import { getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
+import { PathTrie } from './trie.js';
 
 /** Where a canonical value came from, and how to report it if a target cannot hold it. */
 export interface Origin {
@@ -18,8 +19,6 @@ export interface PendingLoss {
   readonly message: string;
 }
 
-const key = (p: Path): string => JSON.stringify(p);
-
 /** What a conversion was asked to do, beyond the data: the platform's own options (validated). */
 export interface RunOptions {
   /** This platform's options (lookup tables, limits), already validated against its schema. */
@@ -31,7 +30,8 @@ export interface RunOptions {
 export const NO_OPTIONS: RunOptions = { platform: {}, residue: true };
 
 export class DecodeState {
-  readonly origins = new Map<string, Origin>();
+  /** Where each canonical location came from, by canonical path. */
+  readonly origins = new PathTrie<Origin>();
   /** Source subtrees that hold the same data as another (one canonical value read from two places). */
   readonly aliases: { source: Path; also: Path }[] = [];
   /**
@@ -47,12 +47,13 @@ export class DecodeState {
     this.aliases.push({ source, also });
   }
   origin(o: Origin): void {
-    this.origins.set(key(o.canonical), o);
+    this.origins.set(o.canonical, o);
   }
 }
 
 export class EncodeState {
-  readonly consumed: Path[] = [];
+  /** The canonical paths the target took (a path taken takes everything below it). */
+  readonly consumed = new PathTrie<true>();
   readonly losses: PendingLoss[] = [];
   constructor(
     readonly platform: string,
@@ -137,7 +138,7 @@ export class EncodeScope {
   /** Reads a canonical value and claims it as carried. */
   take(canonical: Path): unknown {
     const v = getAt(this.value, canonical);
-    if (v !== undefined) this.state.consumed.push([...this.canonicalPrefix, ...canonical]);
+    if (v !== undefined) this.state.consumed.set([...this.canonicalPrefix, ...canonical], true);
     return v;
   }
 
@@ -261,7 +262,7 @@ export function encodeObject(
   for (const rule of table.rules) encodeRule(rule, scope);
   const pd = scope.platformData;
   if (Object.keys(pd).length > 0) {
-    state.consumed.push([...canonicalPrefix, 'platformData', state.platform]);
+    state.consumed.set([...canonicalPrefix, 'platformData', state.platform], true);
     for (const [k, v] of Object.entries(pd)) {
       if (isHint(k)) continue;
       const key = unescapeKey(k);

@@ -2,46 +2,44 @@ import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
 import { carriesData } from './objects.js';
 import { formatPath, isPlainObject, startsWith, type Path } from './path.js';
+import { PathTrie } from './trie.js';
 
 const key = (p: Path): string => JSON.stringify(p);
 
-/** The origin of `path` or of its closest ancestor, and the source path it points to. */
-function locate(path: Path, origins: ReadonlyMap<string, Origin> | undefined): { source: Path; origin?: Origin } {
-  if (origins) {
-    for (let n = path.length; n > 0; n--) {
-      const origin = origins.get(key(path.slice(0, n)));
-      if (origin) return { source: [...origin.source, ...path.slice(n)], origin };
+/** The origin of `path` or of its closest ancestor (the root excepted), and the source path it points to. */
+function locate(path: Path, origins: PathTrie<Origin> | undefined): { source: Path; origin?: Origin } {
+  let found: Origin | undefined;
+  let depth = 0;
+  let node = origins;
+  for (let n = 0; n < path.length && node; n++) {
+    node = node.child(path[n] as string | number);
+    if (node?.holds) {
+      found = node.value;
+      depth = n + 1;
     }
   }
-  return { source: path };
+  return found ? { source: [...found.source, ...path.slice(depth)], origin: found } : { source: path };
 }
-
-/** Keys of every proper prefix of the given paths: "is there a path below this one?" in O(1). */
-function properPrefixes(paths: readonly Path[]): Set<string> {
-  const out = new Set<string>();
-  for (const p of paths) for (let n = 0; n < p.length; n++) out.add(key(p.slice(0, n)));
-  return out;
-}
-
 
 export interface LossContext {
   readonly canonical: Record<string, unknown>;
-  readonly consumed: readonly Path[];
+  /** The canonical paths the target took. */
+  readonly consumed: PathTrie<true>;
   readonly pending: readonly PendingLoss[];
   readonly target: string;
   /** Origins from decoding the source record; absent when the source is a canonical customer. */
-  readonly origins?: ReadonlyMap<string, Origin>;
+  readonly origins?: PathTrie<Origin>;
   /** Source subtrees holding the same data as another: a loss under `source` is also a loss under `also`. */
   readonly aliases?: readonly { source: Path; also: Path }[];
 }
+
+/** A loss and the canonical path it was found at. */
+export type LocatedLoss = Loss & { readonly canonical: Path };
 
 /**
  * Every canonical value the target did not consume, reported once at the highest level that was
  * dropped whole, with its path in the source. Nulls and empty containers carry no data.
  */
-/** A loss and the canonical path it was found at. */
-export type LocatedLoss = Loss & { readonly canonical: Path };
-
 export function collectLosses(context: LossContext): LocatedLoss[] {
   const losses = collectOwn(context);
   for (const { source, also } of context.aliases ?? []) {
@@ -49,6 +47,8 @@ export function collectLosses(context: LossContext): LocatedLoss[] {
   }
   return losses;
 }
+
+type Node<V> = PathTrie<V> | undefined;
 
 function collectOwn({ canonical, consumed, pending, target, origins }: LossContext): LocatedLoss[] {
   // A value encoded twice (one address filling two slots) is reported once.
@@ -58,38 +58,50 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     return { code: p.code, path: [...source], message: p.message, canonical: p.canonical };
   });
   // An explicitly reported value is not reported again by the walk.
-  const handled = [...consumed, ...pending.map((p) => p.canonical)];
-  const consumedKeys = new Set(handled.map(key));
-  const isConsumed = (path: Path): boolean => {
-    for (let n = path.length; n >= 0; n--) if (consumedKeys.has(key(path.slice(0, n)))) return true;
-    return false;
-  };
-  const consumedAbove = properPrefixes(handled);
-  const originsAbove = properPrefixes(origins ? [...origins.values()].map((o) => o.canonical) : []);
-  const consumedBelow = (path: Path): boolean => consumedAbove.has(key(path));
-  const originsBelow = (path: Path): boolean => originsAbove.has(key(path));
+  const reported = new PathTrie<true>();
+  for (const p of pending) reported.set(p.canonical, true);
 
-  const report = (path: Path): void => {
-    const { source, origin } = locate(path, origins);
-    const code: LossCode = origin && key(origin.canonical) === key(path) && origin.code ? origin.code : defaultCode(path);
-    const why = origin?.note ?? defaultReason(code, path, target);
-    losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}`, canonical: path });
+  // The walk goes down the canonical customer and the three tries together; `path` is one stack.
+  const path: (string | number)[] = [];
+  let nearest: Origin | undefined;
+  let nearestDepth = 0;
+  const report = (): void => {
+    const at = [...path];
+    const origin = nearest;
+    const source = origin ? [...origin.source, ...at.slice(nearestDepth)] : at;
+    const code: LossCode = origin && nearestDepth === at.length && origin.code ? origin.code : defaultCode(at);
+    const why = origin?.note ?? defaultReason(code, at, target);
+    losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}`, canonical: at });
   };
-
-  const walk = (node: unknown, path: Path): void => {
-    if (!carriesData(node) || isConsumed(path)) return;
-    const last = path[path.length - 1];
-    if (path[path.length - 3] === 'platformData' && typeof last === 'string' && isHint(last)) return;
-    const container = Array.isArray(node) || isPlainObject(node);
-    const inPlatformData = path[path.length - 1] === 'platformData' || path[path.length - 2] === 'platformData';
-    const exact = origins?.has(key(path)) ?? false;
-    const descend =
-      container && (consumedBelow(path) || inPlatformData || (!exact && (originsBelow(path) || path.length === 0)));
-    if (!descend) return report(path);
-    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
-    else for (const [k, child] of Object.entries(node as Record<string, unknown>)) walk(child, [...path, k]);
+  const walk = (value: unknown, taken: Node<true>, told: Node<true>, from: Node<Origin>): void => {
+    if (!carriesData(value) || taken?.holds || told?.holds) return;
+    const depth = path.length;
+    const last = path[depth - 1];
+    if (path[depth - 3] === 'platformData' && typeof last === 'string' && isHint(last)) return;
+    const container = Array.isArray(value) || isPlainObject(value);
+    const inPlatformData = last === 'platformData' || path[depth - 2] === 'platformData';
+    const exact = from?.holds ?? false;
+    const takenBelow = (taken?.holdsBelow ?? false) || (told?.holdsBelow ?? false);
+    const descend = container && (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)));
+    const [outer, outerDepth] = [nearest, nearestDepth];
+    if (depth > 0 && exact) [nearest, nearestDepth] = [from?.value, depth];
+    if (!descend) report();
+    else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i], taken?.child(i), told?.child(i), from?.child(i));
+        path.pop();
+      }
+    } else {
+      for (const k of Object.keys(value as Record<string, unknown>)) {
+        path.push(k);
+        walk((value as Record<string, unknown>)[k], taken?.child(k), told?.child(k), from?.child(k));
+        path.pop();
+      }
+    }
+    [nearest, nearestDepth] = [outer, outerDepth];
   };
-  walk(canonical, []);
+  walk(canonical, consumed, reported, origins);
   return losses;
 }
 

@@ -2,6 +2,7 @@ import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
 import { carriesData } from './objects.js';
 import { getAt, hasKey, isPlainObject, setAt, startsWith, type Path } from './path.js';
+import type { PathTrie } from './trie.js';
 
 export { carriesData };
 
@@ -34,27 +35,35 @@ interface Residue {
  * The largest canonical subtrees the encode did not take, hints, nulls and empty lists included (an
  * exact return needs them): what residue must carry for the record to come back as it was.
  */
-export function untaken(canonical: Record<string, unknown>, consumed: readonly Path[], target: string): Entry[] {
-  const taken = new Set(consumed.map((p) => JSON.stringify(p)));
-  const below = new Set<string>();
-  for (const p of consumed) for (let n = 0; n < p.length; n++) below.add(JSON.stringify(p.slice(0, n)));
+export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<true>, target: string): Entry[] {
   const out: Entry[] = [];
+  const path: (string | number)[] = [];
   // Nulls and empty lists are no loss, but an exact return needs them: they travel too.
-  const walk = (node: unknown, path: (string | number)[]): void => {
+  const walk = (node: unknown, taken: PathTrie<true> | undefined): void => {
     // Credentials never travel in metadata (the target refuses hash keys in records anyway), and the
     // target's own platform data (its hints) is the target's to use, never to carry to itself.
-    if (node === undefined || path[0] === 'credentials') return;
+    if (node === undefined || path[0] === 'credentials' || taken?.holds) return;
     if (path.length >= 2 && path[path.length - 2] === 'platformData' && path[path.length - 1] === target) return;
-    for (let n = path.length; n >= 0; n--) if (taken.has(JSON.stringify(path.slice(0, n)))) return;
     const intoPlatformData = path[path.length - 1] === 'platformData' && isPlainObject(node);
-    if (!intoPlatformData && (!below.has(JSON.stringify(path)) || !(Array.isArray(node) || isPlainObject(node)))) {
-      out.push([path, node]);
+    if (!intoPlatformData && (!(taken?.holdsBelow ?? false) || !(Array.isArray(node) || isPlainObject(node)))) {
+      out.push([[...path], node]);
       return;
     }
-    if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
-    else for (const [k, child] of Object.entries(node as Record<string, unknown>)) walk(child, [...path, k]);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i], taken?.child(i));
+        path.pop();
+      }
+    } else {
+      for (const k of Object.keys(node as Record<string, unknown>)) {
+        path.push(k);
+        walk((node as Record<string, unknown>)[k], taken?.child(k));
+        path.pop();
+      }
+    }
   };
-  walk(canonical, []);
+  walk(canonical, consumed);
   return out;
 }
 
@@ -137,7 +146,7 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
   const take = (owner: Record<string, unknown>, bag: Path, prefix: Path, minDepth: number): void => {
     const current = getAt(owner, bag);
     if (!isPlainObject(current) || !hasKey(current, RESIDUE_KEY)) return;
-    const bagSource = state.origins.get(JSON.stringify([...prefix, ...bag]))?.source;
+    const bagSource = state.origins.get([...prefix, ...bag])?.source;
     const source = [...(bagSource ?? [...prefix, ...bag]), RESIDUE_KEY];
     const residue = current[RESIDUE_KEY];
     if (!isResidue(residue)) {

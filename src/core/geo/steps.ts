@@ -266,7 +266,7 @@ export const areaObject = (o: AreaObjectOptions): CustomRule => {
           // The id the directory gives this region: derivable, written again from the region.
           written[members.id] = v[members.id];
           dropData(area, P(s), members.id);
-          s.state.origins.delete(JSON.stringify([...s.canonicalPrefix, ...AREA, 'platformData', P(s), members.id]));
+          s.state.origins.delete([...s.canonicalPrefix, ...AREA, 'platformData', P(s), members.id]);
           s.derive([key, members.id], [...AREA, hasText(area.code) ? 'code' : 'name']);
         }
         const unreferenced = o.missingId !== undefined && members.id !== undefined && !hasKey(form, members.id) && areaHasText(raw);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { PathTrie } from '../src/core/trie.js';
+
+describe('PathTrie', () => {
+  it('answers "held here", "held below" and lookups by path, keeping index 0 apart from key "0"', () => {
+    const t = new PathTrie<string>().set(['addresses', 0, 'city'], 'a').set(['addresses', '0'], 'b');
+    expect(t.get(['addresses', 0, 'city'])).toBe('a');
+    expect(t.get(['addresses', '0'])).toBe('b');
+    expect(t.has(['addresses', 0])).toBe(false);
+    expect(t.node(['addresses', 0])?.holdsBelow).toBe(true);
+    expect(t.node(['addresses', '0'])?.holdsBelow).toBe(false);
+    expect(t.node(['addresses'])?.child(0)?.child('city')?.holds).toBe(true);
+    expect(t.node(['nowhere', 1])).toBeUndefined();
+    expect([...t.values()].sort()).toStrictEqual(['a', 'b']);
+  });
+
+  it('counts a path once however often it is set, and forgets it when deleted', () => {
+    const t = new PathTrie<number>().set(['a', 'b'], 1).set(['a', 'b'], 2);
+    expect(t.get(['a', 'b'])).toBe(2);
+    expect(t.delete(['a', 'b'])).toBe(true);
+    expect(t.delete(['a', 'b'])).toBe(false);
+    expect(t.delete(['a', 'x'])).toBe(false);
+    expect(t.node(['a'])?.holdsBelow).toBe(false);
+    expect(t.holdsBelow).toBe(false);
+    expect([...t.values()]).toStrictEqual([]);
+  });
+
+  it('holds a value at the root path', () => {
+    const t = new PathTrie<true>().set([], true);
+    expect(t.holds).toBe(true);
+    expect(t.holdsBelow).toBe(false);
+  });
+});
