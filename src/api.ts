@@ -3,8 +3,9 @@ import { Customer } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
+import { rememberingPhones } from './core/phones.js';
 import { collectLosses } from './core/losses.js';
-import { carriedBy, carriesData, inject, restore, RESIDUE_KEY, untaken, type Entry } from './core/residue.js';
+import { carriedBy, carriesData, holdsResidue, inject, restore, RESIDUE_KEY, untaken, type Entry } from './core/residue.js';
 import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
 import type { PathTrie } from './core/trie.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
@@ -92,7 +93,7 @@ function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTION
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
   const { customer, state } = p.decodeRecord(parsed.data, options);
   const result = { ok: true as const, customer, origins: state.origins, aliases: state.aliases, notices: [] as Loss[] };
-  if (!p.residue) return result;
+  if (!p.residue || !holdsResidue(customer, p.residue)) return result;
   // Residue comes from metadata anyone can edit: restore into a copy and keep it only if still valid.
   const restored = structuredClone(customer) as Record<string, unknown>;
   const notices = restore(restored, p.residue, state);
@@ -106,15 +107,23 @@ function encodeWith(
   input: unknown,
   defaults: Record<string, unknown>,
   options: RunOptions,
-  origins?: PathTrie<Origin>,
-  aliases?: Aliases,
+  decoded?: { origins: PathTrie<Origin>; aliases: Aliases },
 ): Outcome<Record<string, unknown>> {
-  const parsed = Customer.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
-  const unsafeKeys = protoKeyIssues(input);
-  if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
-  const canonical = parsed.data as Record<string, unknown>;
-  let { record, state } = p.encodeCustomer(parsed.data, options);
+  const { origins, aliases } = decoded ?? {};
+  let customer: Customer;
+  if (decoded) {
+    // What `decode` made is a valid canonical customer: the record round-trip law (test/laws.ts)
+    // encodes every decoded record through the validating `encode`. It is not validated again.
+    customer = input as Customer;
+  } else {
+    const parsed = Customer.safeParse(input);
+    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+    const unsafeKeys = protoKeyIssues(input);
+    if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
+    customer = parsed.data;
+  }
+  const canonical = customer as Record<string, unknown>;
+  let { record, state } = p.encodeCustomer(customer, options);
   const losses = collectLosses({
     canonical,
     consumed: state.consumed,
@@ -179,14 +188,17 @@ const unsafe = <T>(o: Outcome<T>): Result<T> => {
 function decodeOutcome(platform: PlatformId, record: unknown, options: unknown): Outcome<Customer> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
-  const d = decodeWith(p, record, runOptions(p, options ?? {}));
+  const run = runOptions(p, options ?? {});
+  const d = rememberingPhones(() => decodeWith(p, record, run));
   return d.ok ? { ok: true, data: d.customer, losses: d.notices } : d;
 }
 
 function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown): Outcome<Record<string, unknown>> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
-  return encodeWith(p, customer, checkDefaults(p, options?.defaults), runOptions(p, options ?? {}));
+  const defaults = checkDefaults(p, options?.defaults);
+  const run = runOptions(p, options ?? {});
+  return rememberingPhones(() => encodeWith(p, customer, defaults, run));
 }
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -194,10 +206,13 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const from = platformOf(options.from);
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
-  const d = decodeWith(from, input, runOptions(from, options));
-  if (!d.ok) return d;
-  const encoded = encodeWith(to, d.customer, defaults, runOptions(to, options), d.origins, d.aliases);
-  return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : encoded;
+  const [decodeRun, encodeRun] = [runOptions(from, options), runOptions(to, options)];
+  return rememberingPhones(() => {
+    const d = decodeWith(from, input, decodeRun);
+    if (!d.ok) return d;
+    const encoded = encodeWith(to, d.customer, defaults, encodeRun, d);
+    return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : encoded;
+  });
 }
 
 /**

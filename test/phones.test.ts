@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert, decode, encode, type Customer, type PlatformId } from '../src/index.js';
-import { isE164, normalisePhone, toE164 } from '../src/core/phones.js';
+import { isE164, normalisePhone, rememberingPhones, toE164 } from '../src/core/phones.js';
 import { customerCountry } from '../src/core/steps.js';
 import { NATIONAL_PHONES, notAPhone, phone as writtenPhone } from './arbitraries/common.js';
 import { requiredDefaults } from './laws.js';
@@ -78,6 +78,18 @@ describe('toE164: a phone as written, read in a country', () => {
         expect(toE164(e164, other)).toBe(e164);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('readings remembered during one conversion are the readings made afresh, the same text in other countries included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyText, anyCountry), { maxLength: 8 }), anyCountry, (reads, other) => {
+        // Each text again in another country, and each E.164 result read again, as a conversion does.
+        const asked = reads.flatMap(([text, country]) => [[text, country], [text, other], [toE164(text, country) ?? text, other]] as const);
+        const fresh = asked.map(([text, country]) => toE164(text, country));
+        expect(rememberingPhones(() => asked.map(([text, country]) => toE164(text, country)))).toStrictEqual(fresh);
+      }),
+      { numRuns: 500 },
     );
   });
 

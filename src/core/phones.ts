@@ -8,6 +8,18 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
  * (`ext. 12`, which E.164 cannot hold) make it not normalisable: nothing is guessed or dropped.
  */
 export function toE164(text: string, country?: string | null): string | undefined {
+  if (!memo) return readE164(text, country);
+  // A leading + is read without the country.
+  const key = text.startsWith('+') ? text : `${country ?? ''}\u0000${text}`;
+  if (memo.has(key)) return memo.get(key);
+  const e164 = readE164(text, country);
+  memo.set(key, e164);
+  // A valid E.164 number reads as itself: the encode that follows the decode will ask.
+  if (e164 !== undefined) memo.set(e164, e164);
+  return e164;
+}
+
+function readE164(text: string, country?: string | null): string | undefined {
   if (text.trim() === '') return undefined;
   const defaultCountry = typeof country === 'string' && isSupportedCountry(country) ? (country as CountryCode) : undefined;
   let parsed;
@@ -18,6 +30,24 @@ export function toE164(text: string, country?: string | null): string | undefine
   }
   if (!parsed || !parsed.isValid() || parsed.ext !== undefined) return undefined;
   return parsed.number;
+}
+
+// Phones read during one conversion (see `rememberingPhones`); undefined outside one.
+let memo: Map<string, string | undefined> | undefined;
+
+/**
+ * Runs `convert` with each phone reading remembered until it returns. A conversion reads one phone
+ * several times (decoding it, encoding it, the residue's encode), and libphonenumber-js with full
+ * metadata is one of the costliest steps. Nothing is remembered across conversions.
+ */
+export function rememberingPhones<T>(convert: () => T): T {
+  if (memo) return convert();
+  memo = new Map();
+  try {
+    return convert();
+  } finally {
+    memo = undefined;
+  }
 }
 
 /** The canonical form of a phone: E.164 when `toE164` reads it, else the text as written. Idempotent. */

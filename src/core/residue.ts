@@ -137,6 +137,17 @@ function prune(owner: Record<string, unknown>, path: Path, stop: number): void {
   }
 }
 
+/** Whether any bag of the decoded customer holds a residue key (most records have none: nothing to restore). */
+export function holdsResidue(customer: Record<string, unknown>, bags: ResidueBags): boolean {
+  const inBag = (owner: unknown, bag: Path): boolean => {
+    const current = getAt(owner, bag);
+    return isPlainObject(current) && hasKey(current, RESIDUE_KEY);
+  };
+  if (inBag(customer, bags.customer)) return true;
+  const { addresses } = customer;
+  return bags.address !== undefined && Array.isArray(addresses) && addresses.some((a) => inBag(a, bags.address!));
+}
+
 /**
  * Takes residue out of the decoded customer's bags and puts every carried value back, recording
  * the residue as its origin. A malformed residue stays in the bag as ordinary data, with a notice.
