@@ -72,7 +72,6 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
  * own bag (so they follow the address wherever the target puts it), the rest in the customer bag.
  */
 export function inject(customer: Record<string, unknown>, entries: readonly Entry[], bags: ResidueBags): Record<string, unknown> {
-  const copy = structuredClone(customer);
   const byAddress = new Map<number, Entry[]>();
   const top: Entry[] = [];
   for (const [path, value, replace] of entries) {
@@ -82,17 +81,27 @@ export function inject(customer: Record<string, unknown>, entries: readonly Entr
       byAddress.set(i, [...(byAddress.get(i) ?? []), entry(path.slice(2))]);
     } else top.push(entry(path));
   }
-  const put = (owner: Record<string, unknown>, bag: Path, values: Entry[]): void => {
+  // Only the objects on the way to a bag are copied; the rest is shared with `customer`, never changed.
+  const put = (owner: Record<string, unknown>, bag: Path, values: Entry[]): Record<string, unknown> => {
     const current = getAt(owner, bag);
     const residue: Residue = { v: 1, values, ...(current === undefined ? { was: 'absent' as const } : current === null ? { was: 'null' as const } : {}) };
-    setAt(owner, bag, { ...(isPlainObject(current) ? current : {}), [RESIDUE_KEY]: residue });
+    return withAt(owner, bag, { ...(isPlainObject(current) ? current : {}), [RESIDUE_KEY]: residue });
   };
-  if (top.length > 0) put(copy, bags.customer, top);
-  const addresses = copy.addresses;
-  if (bags.address && Array.isArray(addresses)) {
-    for (const [i, values] of byAddress) if (isPlainObject(addresses[i])) put(addresses[i], bags.address, values);
+  let copy = top.length > 0 ? put(customer, bags.customer, top) : { ...customer };
+  const { addresses } = copy;
+  const addressBag = bags.address;
+  if (addressBag && byAddress.size > 0 && Array.isArray(addresses)) {
+    copy = { ...copy, addresses: addresses.map((a: unknown, i) => (byAddress.has(i) && isPlainObject(a) ? put(a, addressBag, byAddress.get(i)!) : a)) };
   }
   return copy;
+}
+
+/** A copy of `owner` with `value` at `path` (object keys): the objects on the way are copied, the rest shared. */
+function withAt(owner: Record<string, unknown>, path: Path, value: unknown): Record<string, unknown> {
+  const [key, ...rest] = path as string[];
+  if (key === undefined) return owner;
+  const next = owner[key];
+  return { ...owner, [key]: rest.length === 0 ? value : withAt(isPlainObject(next) ? next : {}, rest, value) };
 }
 
 const isEntry = (e: unknown): e is Entry =>
