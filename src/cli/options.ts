@@ -1,7 +1,9 @@
 // The `convert` command's arguments (citty definitions, each with its description) and their checks.
 // Everything wrong with the command line is a `UsageError`: exit code 2, one line.
+import { readFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
-import { platforms, type Operation, type PlatformId } from '../index.js';
+import { platforms, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { InputError, reason } from '../io/input.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -39,6 +41,18 @@ export const convertArgs = {
     valueHint: 'key=value',
     description: 'A target-record field used where a record has none, e.g. website_id=1 (the value is read as JSON when it parses, else as text). Repeatable.',
   },
+  'platform-options': {
+    type: 'string',
+    valueHint: 'FILE',
+    description:
+      'A JSON file of per-platform options keyed by platform id (the library\'s platformOptions: lookup tables, street lines), e.g. {"magento": {"streetLines": 3, "groups": [{"id": 2, "name": "Wholesale"}]}, "v4": {"countries": [{"id": 13, "code": "AU"}]}}. Checked before reading the input: an option the library refuses is a usage error naming its path.',
+  },
+  residue: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Keep the values the target cannot hold out of its metadata bag (Medusa metadata "customer_codecs", where they otherwise travel so that converting back restores them): the metadata keeps only its own keys, and the report counts those values as losses (not_representable, platform_data, …) instead of "carried". E.g. --from magento --to medusa --no-residue.',
+  },
   addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT.' },
   'input-format': {
     type: 'enum',
@@ -67,6 +81,11 @@ export interface ConvertOptions {
   readonly report: string | undefined;
   readonly addresses: string | undefined;
   readonly defaults: Record<string, unknown>;
+  /** `--platform-options`: the file, and its content (JSON, checked by the library when the run starts). */
+  readonly platformOptionsFile: string | undefined;
+  readonly platformOptions: PlatformOptions | undefined;
+  /** `false` with `--no-residue`. */
+  readonly residue: boolean;
   readonly inputFormat: InputFormat;
   readonly outputFormat: OutputFormat;
   readonly request: Operation | undefined;
@@ -108,6 +127,34 @@ export function parseDefault(text: string): [string, unknown] {
     return [key, JSON.parse(raw)];
   } catch {
     return [key, raw];
+  }
+}
+
+/** Why `JSON.parse` refused a text, in one line and without quoting it (Node quotes a window of the text). */
+function jsonProblem(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const short = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '');
+  const at = / at position (\d+)/.exec(message);
+  if (!at) return short;
+  const before = text.slice(0, Number(at[1]));
+  return `${short} at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * The content of a `--platform-options` file. A file that cannot be read is an input error, one that
+ * is not JSON a usage error; what the options say is checked by the library when the run starts.
+ */
+export function readPlatformOptions(path: string): PlatformOptions {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`--platform-options: cannot read ${path}: ${reason(error)}`);
+  }
+  try {
+    return JSON.parse(text) as PlatformOptions;
+  } catch (error) {
+    throw new UsageError(`--platform-options ${path}: not valid JSON: ${jsonProblem(error, text)}`);
   }
 }
 
@@ -161,6 +208,8 @@ export interface ParsedConvertArgs {
   readonly rejects?: string;
   readonly report?: string;
   readonly addresses?: string;
+  readonly 'platform-options'?: string;
+  readonly residue?: boolean;
   readonly 'input-format'?: string;
   readonly 'output-format'?: string;
   readonly request?: string;
@@ -201,6 +250,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     const [key, value] = parseDefault(text);
     Object.defineProperty(defaults, key, { value, enumerable: true, writable: true, configurable: true });
   }
+  const platformOptionsFile = nonEmpty(args['platform-options'], '--platform-options');
 
   if ((inputFormat === 'magento-csv' || inputFormat === 'magento-composite-csv') && from !== 'magento') {
     throw new UsageError(`--input-format ${inputFormat} reads Magento exports: use --from magento`);
@@ -220,6 +270,9 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     report: nonEmpty(args.report, '--report'),
     addresses,
     defaults,
+    platformOptionsFile,
+    platformOptions: platformOptionsFile === undefined ? undefined : readPlatformOptions(platformOptionsFile),
+    residue: args.residue !== false,
     inputFormat,
     outputFormat,
     request,
@@ -251,8 +304,11 @@ export function renderOptions(args: ArgsDef): string {
     const alias = 'alias' in def && def.alias !== undefined ? [def.alias].flat() : [];
     const value =
       def.type === 'enum' ? ` <${(def.options ?? []).join('|')}>` : def.type === 'string' ? ` <${def.valueHint ?? name}>` : '';
-    const head = def.type === 'positional' ? `  ${def.valueHint ?? name.toUpperCase()}` : `  ${[...alias.map((a) => `-${a}`), `--${name}`].join(', ')}${value}`;
-    const notes = [def.description ?? '', def.type !== 'positional' && def.required ? '(required)' : '', 'default' in def && def.default !== undefined ? `(default: ${String(def.default)})` : '']
+    // A boolean that is on unless turned off is shown as the flag that turns it off.
+    const negated = def.type === 'boolean' && 'default' in def && def.default === true;
+    const flag = negated ? `--no-${name}` : `--${name}`;
+    const head = def.type === 'positional' ? `  ${def.valueHint ?? name.toUpperCase()}` : `  ${[...alias.map((a) => `-${a}`), flag].join(', ')}${value}`;
+    const notes = [def.description ?? '', def.type !== 'positional' && def.required ? '(required)' : '', 'default' in def && def.default !== undefined && !negated ? `(default: ${String(def.default)})` : '']
       .filter(Boolean)
       .join(' ');
     blocks.push(`${head}\n      ${wrap(notes, 90, '      ')}`);
