@@ -2,6 +2,7 @@
 // threads. It only calls the library (safeConvert, unwrap, toRequest); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
 import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { websiteIssue } from '../csv/magento.js';
 import type { SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
 
@@ -15,6 +16,11 @@ export interface Job {
   readonly residue?: boolean;
   /** Write the API request body of this operation instead of the record. */
   readonly request?: Operation;
+  /**
+   * With magento-csv output: the writer's website codes by `website_id`. A record whose `website_id`
+   * has none is rejected here (the writer would refuse it), so it goes to the rejects, not the run.
+   */
+  readonly websiteCodes?: Readonly<Record<number, string>>;
   /** `text`: records serialised as JSON, joined by `separator`; `data`: the records themselves (CSV output). */
   readonly output: 'text' | 'data';
   readonly separator: string;
@@ -57,6 +63,8 @@ function attempt(job: Job, record: unknown): Attempt {
   const { from, to, defaults, platformOptions, residue } = job;
   const result = safeConvert(record, { from, to, defaults, platformOptions, residue });
   if (!result.success) return { ok: false, issues: result.error.issues };
+  const unwritable = job.websiteCodes && websiteIssue((result.data as Record<string, unknown>).website_id, job.websiteCodes);
+  if (unwritable) return { ok: false, issues: [unwritable] };
   if (!job.request) return { ok: true, value: result.data, losses: result.losses };
   try {
     return { ok: true, value: toRequest(job.to, job.request, result.data), losses: result.losses };

@@ -48,4 +48,20 @@ describe('Magento CSV', () => {
     expect(back.code, back.stderr).toBe(0);
     expect((lines(back.stdout) as { email: string }[]).map((r) => r.email)).toEqual(records.map((r) => r.email));
   });
+
+  it('rejects a record the Magento CSV files cannot take (no code for its website_id) and writes the others', async () => {
+    const records = magentoRecords(3).map((r, i) => (i === 1 ? { ...r, website_id: 7 } : r));
+    write(dir, 'website7.ndjson', ndjson(records));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'website7.ndjson', '-o', 'website7.csv', '--report', 'website7.report.json'], dir);
+    expect(run.code, run.stderr).toBe(1);
+    expect(read(dir, 'website7.csv').split('\n').slice(1, -1).map((row) => row.split(',')[0])).toEqual(['customer1@example.com', 'customer3@example.com']);
+    const [reject, ...more] = lines(read(dir, 'website7.rejects.ndjson')) as { line: number; issues: { code: string; path: string[] }[] }[];
+    expect(more).toEqual([]);
+    expect(reject?.line).toBe(2);
+    expect(reject?.issues.map((i) => [i.code, i.path])).toEqual([['invalid_value', ['website_id']]]);
+    // A dry run tells the same.
+    const dry = await cli(['convert', '--from', 'magento', '--to', 'magento', 'website7.ndjson', '--output-format', 'magento-csv', '--dry-run', '-q'], dir);
+    expect(dry.code, dry.stderr).toBe(1);
+    expect((JSON.parse(dry.stdout) as { counts: unknown }).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
+  });
 });
