@@ -53,9 +53,9 @@ function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined):
     case 'json':
       return readJson(input, o.from);
     case 'magento-csv':
-      return readMagentoCsv(input.open(), addresses ? { addresses: addresses.open() } : undefined);
+      return readMagentoCsv(input.open(), { ...o.csvRead, ...(addresses ? { addresses: addresses.open() } : {}) });
     case 'magento-composite-csv':
-      return readMagentoCompositeCsv(input.open());
+      return readMagentoCompositeCsv(input.open(), o.csvRead);
   }
 }
 
@@ -128,7 +128,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     let sink: Sink = nullSink;
     if (writeOutput) {
       out = o.output ? open(o.output) : stdoutOut(io.stdout);
-      if (o.outputFormat === 'magento-csv') sink = magentoCsvSink(out, open(addressesPath as string));
+      if (o.outputFormat === 'magento-csv') sink = magentoCsvSink(out, open(addressesPath as string), o.csvWrite);
       else sink = o.outputFormat === 'json' ? jsonSink(out) : ndjsonSink(out);
     }
     const rejects = rejectsPath ? open(rejectsPath) : undefined;
@@ -141,7 +141,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       ...(o.platformOptions === undefined ? {} : { platformOptions: o.platformOptions }),
       residue: o.residue,
       ...(o.request ? { request: o.request } : {}),
-      ...(o.outputFormat === 'magento-csv' ? { websiteCodes: DEFAULT_WEBSITES } : {}),
+      ...(o.outputFormat === 'magento-csv' ? { websiteCodes: o.csvWrite.websites ?? DEFAULT_WEBSITES } : {}),
       output: o.outputFormat === 'magento-csv' ? 'data' : 'text',
       separator: o.outputFormat === 'json' ? ',\n' : '\n',
       describeRejects: o.verbose,
