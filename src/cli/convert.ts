@@ -2,8 +2,8 @@
 // worker threads), writes records, rejects and the report, and returns the exit code. Every record
 // read ends in the output or in the rejects: the report's read = converted + rejected.
 import type { Readable, Writable } from 'node:stream';
-import { InvalidOptionError, safeConvert } from '../index.js';
-import { readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
+import { InvalidOptionError, platforms, safeConvert, UnknownPlatformError, type PlatformId } from '../index.js';
+import { DEFAULT_WEBSITES, readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
 import { fileInput, InputError, reason, streamInput, type Input } from '../io/input.js';
 import { readJson } from '../io/json.js';
 import { ndjsonLines } from '../io/ndjson.js';
@@ -53,14 +53,37 @@ function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined):
     case 'json':
       return readJson(input, o.from);
     case 'magento-csv':
-      return readMagentoCsv(input.open(), addresses ? { addresses: addresses.open() } : undefined);
+      return readMagentoCsv(input.open(), { ...o.csvRead, ...(addresses ? { addresses: addresses.open() } : {}) });
     case 'magento-composite-csv':
-      return readMagentoCompositeCsv(input.open());
+      return readMagentoCompositeCsv(input.open(), o.csvRead);
   }
 }
 
-/** Checks the run's options with the library before reading anything (unknown default keys). */
-function checkDefaults(o: ConvertOptions): void {
+/** A refused `--platform-options` file as a usage error naming the option's path (`magento.streetLines`). */
+function platformOptionsError(file: string, error: unknown): unknown {
+  if (error instanceof UnknownPlatformError) return new UsageError(`--platform-options ${file}: ${error.message}`);
+  if (!(error instanceof InvalidOptionError)) return error;
+  const path = error.option.replace(/^platformOptions\.?/, '');
+  const prefix = `Invalid option "${error.option}": `;
+  const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return new UsageError(`--platform-options ${file}: ${path ? `${path}: ` : ''}${detail}`);
+}
+
+/**
+ * Checks the run's options with the library before reading anything, by converting nothing: the
+ * options of every platform the file names (not only --from and --to, so a mistake anywhere in it
+ * shows), then the defaults.
+ */
+function checkLibraryOptions(o: ConvertOptions): void {
+  if (o.platformOptionsFile !== undefined) {
+    const named = o.platformOptions !== null && typeof o.platformOptions === 'object' ? Object.keys(o.platformOptions) : [];
+    const ids = new Set<PlatformId>([o.from, o.to, ...platforms.filter((p) => named.includes(p))]);
+    try {
+      for (const id of ids) safeConvert({}, { from: id, to: id, platformOptions: o.platformOptions, residue: o.residue });
+    } catch (error) {
+      throw platformOptionsError(o.platformOptionsFile, error);
+    }
+  }
   try {
     safeConvert({}, { from: o.from, to: o.to, defaults: o.defaults });
   } catch (error) {
@@ -80,7 +103,7 @@ function distinctPaths(paths: (string | undefined)[]): void {
 
 export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
   const started = performance.now();
-  checkDefaults(o);
+  checkLibraryOptions(o);
   const input = o.input === undefined ? streamInput(io.stdin) : fileInput(o.input);
   const addresses = o.addresses === undefined ? undefined : fileInput(o.addresses);
 
@@ -105,7 +128,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     let sink: Sink = nullSink;
     if (writeOutput) {
       out = o.output ? open(o.output) : stdoutOut(io.stdout);
-      if (o.outputFormat === 'magento-csv') sink = magentoCsvSink(out, open(addressesPath as string));
+      if (o.outputFormat === 'magento-csv') sink = magentoCsvSink(out, open(addressesPath as string), o.csvWrite);
       else sink = o.outputFormat === 'json' ? jsonSink(out) : ndjsonSink(out);
     }
     const rejects = rejectsPath ? open(rejectsPath) : undefined;
@@ -115,7 +138,10 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       from: o.from,
       to: o.to,
       defaults: o.defaults,
+      ...(o.platformOptions === undefined ? {} : { platformOptions: o.platformOptions }),
+      residue: o.residue,
       ...(o.request ? { request: o.request } : {}),
+      ...(o.outputFormat === 'magento-csv' ? { websiteCodes: o.csvWrite.websites ?? DEFAULT_WEBSITES } : {}),
       output: o.outputFormat === 'magento-csv' ? 'data' : 'text',
       separator: o.outputFormat === 'json' ? ',\n' : '\n',
       describeRejects: o.verbose,

@@ -1,7 +1,8 @@
 // The conversion of one batch of input items: the same code runs in the main thread and in worker
 // threads. It only calls the library (safeConvert, unwrap, toRequest); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
-import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId } from '../index.js';
+import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { websiteIssue } from '../csv/magento.js';
 import type { SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
 
@@ -10,8 +11,16 @@ export interface Job {
   readonly from: PlatformId;
   readonly to: PlatformId;
   readonly defaults: Record<string, unknown>;
+  /** The library's `platformOptions` (`--platform-options`, JSON as read) and `residue` (`--no-residue`: false). */
+  readonly platformOptions?: PlatformOptions;
+  readonly residue?: boolean;
   /** Write the API request body of this operation instead of the record. */
   readonly request?: Operation;
+  /**
+   * With magento-csv output: the writer's website codes by `website_id`. A record whose `website_id`
+   * has none is rejected here (the writer would refuse it), so it goes to the rejects, not the run.
+   */
+  readonly websiteCodes?: Readonly<Record<number, string>>;
   /** `text`: records serialised as JSON, joined by `separator`; `data`: the records themselves (CSV output). */
   readonly output: 'text' | 'data';
   readonly separator: string;
@@ -51,8 +60,11 @@ export function pathPattern(path: readonly (string | number)[]): string {
 type Attempt = { ok: true; value: unknown; losses: Loss[] } | { ok: false; issues: Issue[] };
 
 function attempt(job: Job, record: unknown): Attempt {
-  const result = safeConvert(record, { from: job.from, to: job.to, defaults: job.defaults });
+  const { from, to, defaults, platformOptions, residue } = job;
+  const result = safeConvert(record, { from, to, defaults, platformOptions, residue });
   if (!result.success) return { ok: false, issues: result.error.issues };
+  const unwritable = job.websiteCodes && websiteIssue((result.data as Record<string, unknown>).website_id, job.websiteCodes);
+  if (unwritable) return { ok: false, issues: [unwritable] };
   if (!job.request) return { ok: true, value: result.data, losses: result.losses };
   try {
     return { ok: true, value: toRequest(job.to, job.request, result.data), losses: result.losses };

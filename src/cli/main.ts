@@ -30,8 +30,14 @@ const convertExamples = `EXAMPLES
   # Magento's CSV export (main file + addresses file) to Medusa, on two threads
   ${NAME} convert --from magento --to medusa customer.csv --addresses customer_address.csv -o medusa.ndjson --workers 2
 
+  # Magento's CSV export whose rows name websites and stores by code only, to Medusa without the residue in metadata
+  ${NAME} convert --from magento --to medusa customer.csv --website base=1 --store default=1 --no-residue -o medusa.ndjson
+
   # Medusa records to Magento's import CSVs: customers.csv and customers.addresses.csv
   ${NAME} convert --from medusa --to magento medusa.ndjson --default website_id=1 -o customers.csv
+
+  # To WebCommander with the shop's country and state ids: shop.json is {"v4": {"countries": [{"id": 13, "code": "AU"}], "states": […]}}
+  ${NAME} convert --from magento --to v4 customers.ndjson --platform-options shop.json -o v4.ndjson
 
   # A preview: what would convert, what would be rejected and what the target cannot hold
   ${NAME} convert --from magento --to enterprise-v1 customers.ndjson --default enterprise_id=42 --dry-run

@@ -1,7 +1,10 @@
 // The `convert` command's arguments (citty definitions, each with its description) and their checks.
 // Everything wrong with the command line is a `UsageError`: exit code 2, one line.
+import { readFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
-import { platforms, type Operation, type PlatformId } from '../index.js';
+import type { MagentoCsvReadOptions, MagentoCsvWriteOptions } from '../csv/magento.js';
+import { platforms, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { InputError, reason } from '../io/input.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -39,7 +42,31 @@ export const convertArgs = {
     valueHint: 'key=value',
     description: 'A target-record field used where a record has none, e.g. website_id=1 (the value is read as JSON when it parses, else as text). Repeatable.',
   },
+  'platform-options': {
+    type: 'string',
+    valueHint: 'FILE',
+    description:
+      'A JSON file of per-platform options keyed by platform id (the library\'s platformOptions: lookup tables, street lines), e.g. {"magento": {"streetLines": 3, "groups": [{"id": 2, "name": "Wholesale"}]}, "v4": {"countries": [{"id": 13, "code": "AU"}]}}. Checked before reading the input: an option the library refuses is a usage error naming its path.',
+  },
+  residue: {
+    type: 'boolean',
+    default: true,
+    description:
+      'Keep the values the target cannot hold out of its metadata bag (Medusa metadata "customer_codecs", where they otherwise travel so that converting back restores them): the metadata keeps only its own keys, and the report counts those values as losses (not_representable, platform_data, …) instead of "carried". E.g. --from magento --to medusa --no-residue.',
+  },
   addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT.' },
+  website: {
+    type: 'string',
+    valueHint: 'CODE=ID',
+    description:
+      'A Magento website code and its website_id, e.g. --website base=1. Repeatable. Reading a Magento CSV: a row whose website_id cell is empty gets the id of its _website code. Writing magento-csv: the _website code written for each website_id, in place of the default 0=admin, 1=base (a record whose website_id has no code is rejected).',
+  },
+  store: {
+    type: 'string',
+    valueHint: 'CODE=ID',
+    description:
+      'A Magento store view code and its store_id, e.g. --store default=1. Repeatable. Reading a Magento CSV: a row whose store_id cell is empty gets the id of its _store code. Writing magento-csv: the _store code written for each store_id, in place of the default 0=admin, 1=default (a store_id without a code leaves _store empty).',
+  },
   'input-format': {
     type: 'enum',
     options: [...inputFormats],
@@ -67,6 +94,15 @@ export interface ConvertOptions {
   readonly report: string | undefined;
   readonly addresses: string | undefined;
   readonly defaults: Record<string, unknown>;
+  /** `--platform-options`: the file, and its content (JSON, checked by the library when the run starts). */
+  readonly platformOptionsFile: string | undefined;
+  readonly platformOptions: PlatformOptions | undefined;
+  /** `false` with `--no-residue`. */
+  readonly residue: boolean;
+  /** `--website`/`--store` as the Magento CSV reader's code -> id tables (Magento CSV input only). */
+  readonly csvRead: Pick<MagentoCsvReadOptions, 'websites' | 'stores'>;
+  /** `--website`/`--store` as the Magento CSV writer's id -> code tables (magento-csv output only). */
+  readonly csvWrite: Pick<MagentoCsvWriteOptions, 'websites' | 'stores'>;
   readonly inputFormat: InputFormat;
   readonly outputFormat: OutputFormat;
   readonly request: Operation | undefined;
@@ -98,6 +134,34 @@ export const addressesPathOf = (output: string) => `${output.replace(/\.csv$/i, 
 /** `out/medusa.ndjson` -> `out/medusa.rejects.ndjson`. */
 export const rejectsPathOf = (output: string) => `${output.replace(/\.[^./\\]+$/, '')}.rejects.ndjson`;
 
+/** Sets an own property, whatever the key (`__proto__` included): for tables keyed by user input. */
+const setOwn = <T>(table: Record<string, T>, key: string, value: T): void => {
+  Object.defineProperty(table, key, { value, enumerable: true, writable: true, configurable: true });
+};
+
+/** The values of `--website` or `--store` (`CODE=ID`) as a code -> id table; `undefined` when none is given. */
+export function parseCodes(values: readonly string[], flag: string, example: string): Record<string, number> | undefined {
+  if (values.length === 0) return undefined;
+  const table: Record<string, number> = {};
+  for (const text of values) {
+    const [, code = '', id = ''] = /^([^=\s]+)=(\d+)$/.exec(text) ?? [];
+    if (!code || !Number.isSafeInteger(Number(id))) throw new UsageError(`${flag} expects CODE=ID with a whole-number id, e.g. ${flag} ${example}`);
+    if (Object.hasOwn(table, code)) throw new UsageError(`${flag} ${code} is given twice`);
+    setOwn(table, code, Number(id));
+  }
+  return table;
+}
+
+/** A code -> id table as the CSV writer's id -> code table; an id given two codes is a usage error (it writes one). */
+export function codesById(table: Readonly<Record<string, number>>, flag: string): Record<number, string> {
+  const byId: Record<number, string> = {};
+  for (const [code, id] of Object.entries(table)) {
+    if (Object.hasOwn(byId, id)) throw new UsageError(`${flag}: ${byId[id]} and ${code} have the same id ${id}, and magento-csv output writes one code per id`);
+    byId[id] = code;
+  }
+  return byId;
+}
+
 /** The value of `--default key=value`: JSON when it parses (`1`, `true`, `"1"`, `{…}`), else the text. */
 export function parseDefault(text: string): [string, unknown] {
   const eq = text.indexOf('=');
@@ -108,6 +172,34 @@ export function parseDefault(text: string): [string, unknown] {
     return [key, JSON.parse(raw)];
   } catch {
     return [key, raw];
+  }
+}
+
+/** Why `JSON.parse` refused a text, in one line and without quoting it (Node quotes a window of the text). */
+function jsonProblem(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const short = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/ at position \d+.*$/s, '');
+  const at = / at position (\d+)/.exec(message);
+  if (!at) return short;
+  const before = text.slice(0, Number(at[1]));
+  return `${short} at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/**
+ * The content of a `--platform-options` file. A file that cannot be read is an input error, one that
+ * is not JSON a usage error; what the options say is checked by the library when the run starts.
+ */
+export function readPlatformOptions(path: string): PlatformOptions {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`--platform-options: cannot read ${path}: ${reason(error)}`);
+  }
+  try {
+    return JSON.parse(text) as PlatformOptions;
+  } catch (error) {
+    throw new UsageError(`--platform-options ${path}: not valid JSON: ${jsonProblem(error, text)}`);
   }
 }
 
@@ -161,6 +253,10 @@ export interface ParsedConvertArgs {
   readonly rejects?: string;
   readonly report?: string;
   readonly addresses?: string;
+  readonly 'platform-options'?: string;
+  readonly residue?: boolean;
+  readonly website?: string;
+  readonly store?: string;
   readonly 'input-format'?: string;
   readonly 'output-format'?: string;
   readonly request?: string;
@@ -199,18 +295,25 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
   const defaults: Record<string, unknown> = {};
   for (const text of repeated(rawArgs, 'default')) {
     const [key, value] = parseDefault(text);
-    Object.defineProperty(defaults, key, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(defaults, key, value);
   }
+  const websites = parseCodes(repeated(rawArgs, 'website'), '--website', 'base=1');
+  const stores = parseCodes(repeated(rawArgs, 'store'), '--store', 'default=1');
+  const platformOptionsFile = nonEmpty(args['platform-options'], '--platform-options');
 
-  if ((inputFormat === 'magento-csv' || inputFormat === 'magento-composite-csv') && from !== 'magento') {
-    throw new UsageError(`--input-format ${inputFormat} reads Magento exports: use --from magento`);
-  }
+  const csvInput = inputFormat === 'magento-csv' || inputFormat === 'magento-composite-csv';
+  const csvOutput = outputFormat === 'magento-csv';
+  if (csvInput && from !== 'magento') throw new UsageError(`--input-format ${inputFormat} reads Magento exports: use --from magento`);
   if (addresses !== undefined && inputFormat !== 'magento-csv') throw new UsageError('--addresses goes with a Magento Customers Main File (--input-format magento-csv)');
-  if (outputFormat === 'magento-csv') {
+  if (csvOutput) {
     if (to !== 'magento') throw new UsageError('--output-format magento-csv writes Magento records: use --to magento');
     if (request) throw new UsageError('--request writes API request bodies, which have no CSV form: use ndjson or json');
     if (output === undefined && !dryRun) throw new UsageError('--output-format magento-csv writes two files: give the main file with -o');
   }
+  if ((websites || stores) && !csvInput && !csvOutput) {
+    throw new UsageError(`${websites ? '--website' : '--store'} maps Magento CSV codes to ids: it goes with a Magento CSV input or --output-format magento-csv`);
+  }
+  const csvWrite = csvOutput ? { websites: websites && codesById(websites, '--website'), stores: stores && codesById(stores, '--store') } : {};
   return {
     from,
     to,
@@ -220,6 +323,11 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     report: nonEmpty(args.report, '--report'),
     addresses,
     defaults,
+    platformOptionsFile,
+    platformOptions: platformOptionsFile === undefined ? undefined : readPlatformOptions(platformOptionsFile),
+    residue: args.residue !== false,
+    csvRead: csvInput ? { websites, stores } : {},
+    csvWrite,
     inputFormat,
     outputFormat,
     request,
@@ -251,8 +359,11 @@ export function renderOptions(args: ArgsDef): string {
     const alias = 'alias' in def && def.alias !== undefined ? [def.alias].flat() : [];
     const value =
       def.type === 'enum' ? ` <${(def.options ?? []).join('|')}>` : def.type === 'string' ? ` <${def.valueHint ?? name}>` : '';
-    const head = def.type === 'positional' ? `  ${def.valueHint ?? name.toUpperCase()}` : `  ${[...alias.map((a) => `-${a}`), `--${name}`].join(', ')}${value}`;
-    const notes = [def.description ?? '', def.type !== 'positional' && def.required ? '(required)' : '', 'default' in def && def.default !== undefined ? `(default: ${String(def.default)})` : '']
+    // A boolean that is on unless turned off is shown as the flag that turns it off.
+    const negated = def.type === 'boolean' && 'default' in def && def.default === true;
+    const flag = negated ? `--no-${name}` : `--${name}`;
+    const head = def.type === 'positional' ? `  ${def.valueHint ?? name.toUpperCase()}` : `  ${[...alias.map((a) => `-${a}`), flag].join(', ')}${value}`;
+    const notes = [def.description ?? '', def.type !== 'positional' && def.required ? '(required)' : '', 'default' in def && def.default !== undefined && !negated ? `(default: ${String(def.default)})` : '']
       .filter(Boolean)
       .join(' ');
     blocks.push(`${head}\n      ${wrap(notes, 90, '      ')}`);

@@ -1,6 +1,6 @@
 // Where converted records go: NDJSON lines, one JSON array (streamed), or Magento's CSV pair.
 import { once } from 'node:events';
-import { createMagentoCsvWriter, type MagentoCsvWriter } from '../csv/magento.js';
+import { createMagentoCsvWriter, type MagentoCsvWriteOptions, type MagentoCsvWriter } from '../csv/magento.js';
 import type { Out } from '../io/output.js';
 import type { BatchResult } from './job.js';
 
@@ -31,18 +31,16 @@ export function jsonSink(out: Out): Sink {
 }
 
 /** Magento's Customers Main File and Customer Addresses file, through the CSV module's writer. */
-export function magentoCsvSink(main: Out, addresses: Out): Sink {
+export function magentoCsvSink(main: Out, addresses: Out, options?: MagentoCsvWriteOptions): Sink {
   let writer: MagentoCsvWriter | undefined;
+  const writerOf = () => (writer ??= createMagentoCsvWriter(main.stream, addresses.stream, options));
   return {
     write: async (r) => {
-      writer ??= createMagentoCsvWriter(main.stream, addresses.stream);
-      for (const record of r.data) writer.write(record);
+      const w = writerOf();
+      for (const record of r.data) w.write(record);
       for (const out of [main, addresses]) if (out.stream.writableNeedDrain) await once(out.stream, 'drain');
     },
-    finish: async () => {
-      writer ??= createMagentoCsvWriter(main.stream, addresses.stream);
-      await writer.end();
-    },
+    finish: () => writerOf().end(),
   };
 }
 

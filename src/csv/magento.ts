@@ -489,16 +489,22 @@ function addressRow(c: MagentoCustomer, a: MagentoAddress, website: string, setu
   return row;
 }
 
+/**
+ * Why the writer refuses a valid Magento record with this `website_id`: no code in `websites` for
+ * `_website`, which the importer requires. `undefined` when it has one. Lets a caller reject such a
+ * record before writing (the CLI does, as a reject).
+ */
+export function websiteIssue(websiteId: unknown, websites: Readonly<Record<number, string>> = DEFAULT_WEBSITES): Issue | undefined {
+  if (codeOf(websites, websiteId) !== undefined) return undefined;
+  return { code: 'invalid_value', path: ['website_id'], message: 'No website code for this website_id: give one in the `websites` option (default { 0: "admin", 1: "base" })' };
+}
+
 /** A valid Magento record and its website code, or the issues that keep it out of the files. */
 function checked(record: unknown, setup: WriterSetup): { customer: MagentoCustomer; website: string } {
   const parsed = MagentoCustomer.safeParse(record);
   if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues, record));
   const website = codeOf(setup.websites, parsed.data.website_id);
-  if (website === undefined) {
-    throw new ConversionError([
-      { code: 'invalid_value', path: ['website_id'], message: 'No website code for this website_id: give one in the `websites` option (default { 0: "admin", 1: "base" })' },
-    ]);
-  }
+  if (website === undefined) throw new ConversionError([websiteIssue(parsed.data.website_id, setup.websites) as Issue]);
   return { customer: parsed.data, website };
 }
 

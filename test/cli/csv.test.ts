@@ -1,11 +1,15 @@
 // The built command with Magento's CSV formats.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, lines, magentoRecords, ndjson, read, root, scratch, write } from './run.js';
 
 const { dir, remove } = scratch();
 afterAll(remove);
+
+/** The rows of a CSV file written by a run, as `{ column: cell }`. */
+const rows = (name: string) => parse(read(dir, name), { columns: true }) as Record<string, string>[];
 
 const MAIN =
   'email,_website,_store,confirmation,created_at,created_in,disable_auto_group_change,dob,firstname,gender,group_id,lastname,middlename,password_hash,prefix,rp_token,rp_token_created_at,store_id,suffix,taxvat,updated_at,website_id,password\n' +
@@ -47,5 +51,88 @@ describe('Magento CSV', () => {
     const back = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'import.csv', '--addresses', 'import.addresses.csv', '-q'], dir);
     expect(back.code, back.stderr).toBe(0);
     expect((lines(back.stdout) as { email: string }[]).map((r) => r.email)).toEqual(records.map((r) => r.email));
+  });
+
+  it('rejects a record the Magento CSV files cannot take (no code for its website_id) and writes the others', async () => {
+    const records = magentoRecords(3).map((r, i) => (i === 1 ? { ...r, website_id: 7 } : r));
+    write(dir, 'website7.ndjson', ndjson(records));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'website7.ndjson', '-o', 'website7.csv', '--report', 'website7.report.json'], dir);
+    expect(run.code, run.stderr).toBe(1);
+    expect(rows('website7.csv').map((r) => r.email)).toEqual(['customer1@example.com', 'customer3@example.com']);
+    const [reject, ...more] = lines(read(dir, 'website7.rejects.ndjson')) as { line: number; issues: { code: string; path: string[] }[] }[];
+    expect(more).toEqual([]);
+    expect(reject?.line).toBe(2);
+    expect(reject?.issues.map((i) => [i.code, i.path])).toEqual([['invalid_value', ['website_id']]]);
+    // A dry run tells the same.
+    const dry = await cli(['convert', '--from', 'magento', '--to', 'magento', 'website7.ndjson', '--output-format', 'magento-csv', '--dry-run', '-q'], dir);
+    expect(dry.code, dry.stderr).toBe(1);
+    expect((JSON.parse(dry.stdout) as { counts: unknown }).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
+  });
+});
+
+describe('--website and --store', () => {
+  // An export without website_id and store_id columns: only the codes say where a customer belongs.
+  const CODES_ONLY =
+    'email,_website,_store,firstname,lastname,group_id\n' + //
+    'ana@example.com,base,default,Ana,Lima,1\n' +
+    'tom@example.com,eu,eu_en,Tom,Baker,1\n';
+  write(dir, 'codes-only.csv', CODES_ONLY);
+  const ids = (text: string) => (lines(text) as { email: string; website_id?: number; store_id?: number }[]).map((r) => [r.email, r.website_id, r.store_id]);
+
+  it('fill website_id and store_id from the _website and _store codes of a Magento CSV', async () => {
+    const without = await cli(['convert', '--from', 'magento', '--to', 'magento', 'codes-only.csv', '-q'], dir);
+    expect(without.code, without.stderr).toBe(1);
+    expect(without.stdout).toBe('');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'codes-only.csv', '-q', '--website', 'base=1', '--website=eu=2', '--store', 'default=1', '--store', 'eu_en=3'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(ids(run.stdout)).toEqual([
+      ['ana@example.com', 1, 1],
+      ['tom@example.com', 2, 3],
+    ]);
+  });
+
+  it('fill them from the composite format too', async () => {
+    write(dir, 'composite.csv', 'email,_website,_store,firstname,lastname,_address_firstname,_address_lastname,_address_street,_address_city,_address_country_id,_address_telephone,_address_postcode\nana@example.com,eu,eu_en,Ana,Lima,Ana,Lima,1 Main St,Springfield,US,+1 310-555-0142,90405\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'composite.csv', '--input-format', 'magento-composite-csv', '-q', '--website', 'eu=2', '--store', 'eu_en=3'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(ids(run.stdout)).toEqual([['ana@example.com', 2, 3]]);
+  });
+
+  it('give the _website and _store codes of magento-csv output, in place of the defaults', async () => {
+    const records = magentoRecords(3).map((r, i) => (i === 0 ? r : { ...r, website_id: 2, store_id: i + 2 }));
+    write(dir, 'eu.ndjson', ndjson(records));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'eu.ndjson', '-o', 'eu.csv', '--website', 'eu=2', '--store', 'eu_en=3', '--store', 'eu_fr=4'], dir);
+    // Website 1 has no code now (the default base=1 is replaced): that record is a reject.
+    expect(run.code, run.stderr).toBe(1);
+    expect((lines(read(dir, 'eu.rejects.ndjson')) as { line: number }[]).map((r) => r.line)).toEqual([1]);
+    expect(rows('eu.csv').map((r) => [r.email, r._website, r._store])).toEqual([
+      ['customer2@example.com', 'eu', 'eu_en'],
+      ['customer3@example.com', 'eu', 'eu_fr'],
+    ]);
+    expect(rows('eu.addresses.csv').map((r) => [r._email, r._website])).toEqual([
+      ['customer2@example.com', 'eu'],
+      ['customer3@example.com', 'eu'],
+    ]);
+  });
+
+  it('are usage errors when malformed, ambiguous or of no use', async () => {
+    const refused = async (...args: string[]) => {
+      const run = await cli(['convert', '--from', 'magento', '--to', 'magento', ...args], dir);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stdout).toBe('');
+      return run.stderr.split('\n')[0];
+    };
+    expect(await refused('codes-only.csv', '--website', 'base')).toMatchInlineSnapshot(`"customer-codecs: --website expects CODE=ID with a whole-number id, e.g. --website base=1"`);
+    expect(await refused('codes-only.csv', '--store', 'default=one')).toMatchInlineSnapshot(`"customer-codecs: --store expects CODE=ID with a whole-number id, e.g. --store default=1"`);
+    expect(await refused('codes-only.csv', '--website', 'base=-1')).toMatchInlineSnapshot(`"customer-codecs: --website expects CODE=ID with a whole-number id, e.g. --website base=1"`);
+    expect(await refused('codes-only.csv', '--website', 'base=1', '--website', 'base=2')).toMatchInlineSnapshot(`"customer-codecs: --website base is given twice"`);
+    // Reading, two codes may share an id; writing, an id needs one code.
+    expect(await refused('codes-only.csv', '-o', 'shared.csv', '--website', 'base=1', '--website', 'main=1')).toMatchInlineSnapshot(
+      `"customer-codecs: --website: base and main have the same id 1, and magento-csv output writes one code per id"`,
+    );
+    write(dir, 'plain.ndjson', ndjson(magentoRecords(1)));
+    expect(await refused('plain.ndjson', '--store', 'default=1')).toMatchInlineSnapshot(
+      `"customer-codecs: --store maps Magento CSV codes to ids: it goes with a Magento CSV input or --output-format magento-csv"`,
+    );
   });
 });
