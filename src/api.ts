@@ -35,7 +35,11 @@ export type SafeResult<T> =
 export type PlatformOptions = { readonly [P in PlatformId]?: z.input<(typeof registry)[P]['options']> };
 
 export interface DecodeOptions {
-  /** Options of the platforms involved, e.g. `{ magento: { regions } }`. */
+  /**
+   * Options of the platforms involved, e.g. `{ magento: { regions } }`. Each platform's section is
+   * checked once per object and remembered (a migration passes the same tables with every record):
+   * pass a new object rather than changing one already used.
+   */
   readonly platformOptions?: PlatformOptions;
 }
 
@@ -76,12 +80,26 @@ function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
   const all = options.platformOptions ?? {};
   if (!isPlainObject(all)) throw new InvalidOptionError('platformOptions', 'expected an object keyed by platform id');
   for (const k of Object.keys(all)) platformOf(k);
-  const parsed = p.options.safeParse(all[p.id] ?? {});
+  return { platform: checkedOptions(p, all[p.id]), residue };
+}
+
+const checked = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
+
+/** A platform's section of `platformOptions`, validated (once per object and platform: see `DecodeOptions`). */
+function checkedOptions(p: Platform, section: unknown): Readonly<Record<string, unknown>> {
+  const byPlatform = typeof section === 'object' && section !== null ? checked.get(section) : undefined;
+  const known = byPlatform?.get(p.id);
+  if (known) return known;
+  const parsed = p.options.safeParse(section ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new InvalidOptionError(`platformOptions.${[p.id, ...(first?.path ?? [])].join('.')}`, first?.message ?? 'invalid');
   }
-  return { platform: parsed.data, residue };
+  if (typeof section === 'object' && section !== null) {
+    if (byPlatform) byPlatform.set(p.id, parsed.data);
+    else checked.set(section, new Map([[p.id, parsed.data]]));
+  }
+  return parsed.data;
 }
 
 type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliases: Aliases; notices: Loss[] };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ConversionError, convert, decode, encode, InvalidOptionError, platforms, safeConvert, safeDecode, safeEncode, toRequest,
-  UnknownPlatformError, unwrap, type Customer, type PlatformId,
+  UnknownPlatformError, unwrap, type Customer, type PlatformId, type PlatformOptions,
 } from '../src/index.js';
 import { customer as canonicalCustomer } from './arbitraries/canonical.js';
 import { requiredDefaults } from './laws.js';
@@ -39,6 +39,31 @@ describe('misuse throws named errors', () => {
     ['a password for a body that takes none', () => toRequest('magento', 'update', { email: 'a@b.co', firstname: 'A', lastname: 'B', website_id: 1 }, { password: 'x' })],
   ])('%s', (_name, call) => {
     expect(call).toThrow(InvalidOptionError);
+  });
+});
+
+describe('platform options', () => {
+  const customer: Customer = {
+    ...maria,
+    addresses: [{ recipient: maria.name, lines: ['1 Main St', 'Suite 2', 'Rear'], locality: 'Santa Monica', postalCode: '90405', countryCode: 'US', phone: '+13105550142' }],
+  };
+  const street = (platformOptions: PlatformOptions) =>
+    (encode('magento', customer, { defaults: { website_id: 1 }, platformOptions }).data.addresses?.[0] as { street: string[] }).street;
+
+  it('are checked once per object: one section object may serve two platforms, each reading it its own way', () => {
+    const shared = { streetLines: 1 };
+    const options = { magento: shared, v4: shared } as unknown as PlatformOptions;
+    expect(street(options)).toStrictEqual(['1 Main St, Suite 2, Rear']);
+    // v4 has no streetLines option: the same object, checked for v4, is refused there.
+    expect(() => encode('v4', customer, { platformOptions: options })).toThrow(InvalidOptionError);
+    expect(street(options)).toStrictEqual(['1 Main St, Suite 2, Rear']);
+  });
+
+  it('refuse an invalid section on every call, and take a new object with new values', () => {
+    const bad = { magento: { streetLines: 9 } };
+    expect(() => street(bad)).toThrow(InvalidOptionError);
+    expect(() => street(bad)).toThrow(InvalidOptionError);
+    expect(street({ magento: { streetLines: 3 } })).toStrictEqual(['1 Main St', 'Suite 2', 'Rear']);
   });
 });
 
