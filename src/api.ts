@@ -5,7 +5,7 @@ import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssue
 import { protoKeyIssues } from './core/guard.js';
 import { rememberingPhones } from './core/phones.js';
 import { collectLosses } from './core/losses.js';
-import { carriedBy, carriesData, holdsResidue, inject, restore, RESIDUE_KEY, untaken, type Entry } from './core/residue.js';
+import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
 import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
 import type { PathTrie } from './core/trie.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
@@ -141,7 +141,10 @@ function encodeWith(
     customer = parsed.data;
   }
   const canonical = customer as Record<string, unknown>;
-  let { record, state } = p.encodeCustomer(customer, options);
+  // Where the target has metadata bags, one encode with an empty residue slot in each: filled below.
+  const bags = options.residue ? p.residue : undefined;
+  const slotted = bags ? withSlots(canonical, bags) : undefined;
+  const { record, state } = p.encodeCustomer((slotted?.customer ?? canonical) as Customer, options);
   const losses = collectLosses({
     canonical,
     consumed: state.consumed,
@@ -151,17 +154,15 @@ function encodeWith(
     ...(aliases ? { aliases } : {}),
   });
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
-  const untakenValues = options.residue && p.residue ? untaken(canonical, state.consumed, p.id) : [];
+  const untakenValues = bags ? untaken(canonical, state.consumed, p.id) : [];
   // Values the target holds in a changed form (joined street lines) travel as they were, to replace it.
-  const changed = options.residue && p.residue ? state.losses.filter((l) => l.code === 'value_changed' && l.canonical[0] !== 'credentials') : [];
+  const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && l.canonical[0] !== 'credentials') : [];
   // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
   const carried: Entry[] =
     untakenValues.some(([, v]) => carriesData(v)) || changed.length > 0
       ? widen(canonical, [...untakenValues.map(([path]) => ({ path, replace: false })), ...changed.map((l) => ({ path: l.canonical, replace: true }))])
       : [];
-  if (carried.length > 0 && p.residue) {
-    ({ record, state } = p.encodeCustomer(inject(canonical, carried, p.residue) as Customer, options));
-  }
+  if (slotted) fillSlots(record, slotted.slots, carried);
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
   const checked = p.record.safeParse(record);
   if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };

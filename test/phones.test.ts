@@ -24,6 +24,8 @@ describe('toE164: a phone as written, read in a country', () => {
     ['01 23 45 67 89', 'FR', '+33123456789'],
     ['2345 6789', 'HK', '+85223456789'],
     ['+61391234567', undefined, '+61391234567'],
+    ['０３ ９１２３ ４５６７', 'AU', '+61391234567'], // full-width digits
+    ['٠٣ ٩١٢٣ ٤٥٦٧', 'AU', '+61391234567'], // Arabic-Indic digits
   ])('%s in %s is %s', (text, country, e164) => {
     expect(toE164(text, country)).toBe(e164);
   });

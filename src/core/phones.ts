@@ -20,7 +20,8 @@ export function toE164(text: string, country?: string | null): string | undefine
 }
 
 function readE164(text: string, country?: string | null): string | undefined {
-  if (text.trim() === '') return undefined;
+  // No digit in any script (libphonenumber-js reads Arabic-Indic or full-width digits too): no number.
+  if (!DIGIT.test(text)) return undefined;
   const defaultCountry = typeof country === 'string' && isSupportedCountry(country) ? (country as CountryCode) : undefined;
   let parsed;
   try {
@@ -31,6 +32,8 @@ function readE164(text: string, country?: string | null): string | undefined {
   if (!parsed || !parsed.isValid() || parsed.ext !== undefined) return undefined;
   return parsed.number;
 }
+
+const DIGIT = /\p{Nd}/u;
 
 // Phones read during one conversion (see `rememberingPhones`); undefined outside one.
 let memo: Map<string, string | undefined> | undefined;

@@ -67,33 +67,84 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
   return out;
 }
 
+/** What a bag held before its slot went in: absent or null (an object bag just gains a key). */
+type Was = Residue['was'];
+
 /**
- * A copy of `customer` whose bags carry `entries`: address-level entries ride in their address's
- * own bag (so they follow the address wherever the target puts it), the rest in the customer bag.
+ * Empty residue slots, one in each bag (the customer's and every address's), placed before the one
+ * encode: the target writes its bags verbatim, so each slot lands where a residue for that bag must
+ * go. Once the encode has shown what it did not take, `fillSlots` fills the slots or takes them out.
  */
-export function inject(customer: Record<string, unknown>, entries: readonly Entry[], bags: ResidueBags): Record<string, unknown> {
+export interface Slots {
+  readonly bags: ResidueBags;
+  /** Each slot by its mark: whose bag it is (the customer's, or an address index's) and what the bag held. */
+  readonly owners: Map<string, { readonly address?: number; readonly was: Was; readonly before: unknown }>;
+}
+
+// A slot is found again by its mark, not by identity: a target may copy an address (Medusa's billing copy).
+const SLOT = '\u0000customer-codecs slot';
+let slotRun = 0;
+
+/** A copy of `customer` with an empty slot in each of its bags; only the objects on the way are copied. */
+export function withSlots(customer: Record<string, unknown>, bags: ResidueBags): { customer: Record<string, unknown>; slots: Slots } {
+  const owners: Slots['owners'] = new Map();
+  const run = (slotRun = (slotRun + 1) % Number.MAX_SAFE_INTEGER);
+  const put = (owner: Record<string, unknown>, bag: Path, address?: number): Record<string, unknown> => {
+    const current = getAt(owner, bag);
+    const mark = `${run}:${owners.size}`;
+    owners.set(mark, {
+      ...(address === undefined ? {} : { address }),
+      was: current === undefined ? 'absent' : current === null ? 'null' : undefined,
+      before: isPlainObject(current) ? current[RESIDUE_KEY] : undefined,
+    });
+    return withAt(owner, bag, { ...(isPlainObject(current) ? current : {}), [RESIDUE_KEY]: { [SLOT]: mark } });
+  };
+  let copy = put(customer, bags.customer);
+  const { addresses } = copy;
+  const addressBag = bags.address;
+  if (addressBag && Array.isArray(addresses)) {
+    copy = { ...copy, addresses: addresses.map((a: unknown, i) => (isPlainObject(a) ? put(a, addressBag, i) : a)) };
+  }
+  return { customer: copy, slots: { bags, owners } };
+}
+
+/**
+ * Puts the carried `entries` into the slots the encode wrote into `record`: address-level entries in
+ * their address's own bag (so they follow the address wherever the target put it), the rest in the
+ * customer's. A slot with nothing to carry is taken out (what the bag held under the key before comes
+ * back), and a bag made only for it goes too, so the record is what encoding without slots gives.
+ */
+export function fillSlots(record: Record<string, unknown>, slots: Slots, entries: readonly Entry[]): void {
   const byAddress = new Map<number, Entry[]>();
   const top: Entry[] = [];
   for (const [path, value, replace] of entries) {
     const i = path[1];
     const entry = (p: (string | number)[]): Entry => (replace ? [p, value, replace] : [p, value]);
-    if (bags.address && path[0] === 'addresses' && typeof i === 'number' && path.length > 2) {
+    if (slots.bags.address && path[0] === 'addresses' && typeof i === 'number' && path.length > 2) {
       byAddress.set(i, [...(byAddress.get(i) ?? []), entry(path.slice(2))]);
     } else top.push(entry(path));
   }
-  // Only the objects on the way to a bag are copied; the rest is shared with `customer`, never changed.
-  const put = (owner: Record<string, unknown>, bag: Path, values: Entry[]): Record<string, unknown> => {
-    const current = getAt(owner, bag);
-    const residue: Residue = { v: 1, values, ...(current === undefined ? { was: 'absent' as const } : current === null ? { was: 'null' as const } : {}) };
-    return withAt(owner, bag, { ...(isPlainObject(current) ? current : {}), [RESIDUE_KEY]: residue });
+  const walk = (node: unknown, parent: Record<string, unknown> | unknown[] | undefined, key: string | number): void => {
+    if (Array.isArray(node)) return node.forEach((child, i) => walk(child, node, i));
+    if (!isPlainObject(node)) return;
+    const slot = node[RESIDUE_KEY];
+    const owner = isPlainObject(slot) && typeof slot[SLOT] === 'string' ? slots.owners.get(slot[SLOT]) : undefined;
+    if (!owner) {
+      for (const k of Object.keys(node)) walk(node[k], node, k);
+      return;
+    }
+    const values = owner.address === undefined ? top : byAddress.get(owner.address);
+    if (values && values.length > 0) {
+      node[RESIDUE_KEY] = { v: 1, values, ...(owner.was ? { was: owner.was } : {}) } satisfies Residue;
+    } else if (owner.before !== undefined) node[RESIDUE_KEY] = owner.before;
+    else {
+      delete node[RESIDUE_KEY];
+      if (Object.keys(node).length > 0 || owner.was === undefined || !parent || Array.isArray(parent)) return;
+      if (owner.was === 'null') parent[key] = null;
+      else delete parent[key];
+    }
   };
-  let copy = top.length > 0 ? put(customer, bags.customer, top) : { ...customer };
-  const { addresses } = copy;
-  const addressBag = bags.address;
-  if (addressBag && byAddress.size > 0 && Array.isArray(addresses)) {
-    copy = { ...copy, addresses: addresses.map((a: unknown, i) => (byAddress.has(i) && isPlainObject(a) ? put(a, addressBag, byAddress.get(i)!) : a)) };
-  }
-  return copy;
+  walk(record, undefined, '');
 }
 
 /** A copy of `owner` with `value` at `path` (object keys): the objects on the way are copied, the rest shared. */
