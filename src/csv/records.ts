@@ -100,13 +100,18 @@ const trimBreaks = (raw: string): string => raw.replace(/^[\r\n]+|[\r\n]+$/g, ''
 
 /**
  * The cells of a broken record's text read leniently (stray quotes kept as text), or `undefined`.
- * Used only to guess which customer a broken record belongs to, never for its values.
+ * Used only to guess which customer a broken record belongs to, never for its values. A quoted cell
+ * left open (a file cut off inside it) is read as closed at the end of the text, so that the cells
+ * before it still tell the customer.
  */
 export function lenientCells(raw: string): string[] | undefined {
-  try {
-    const rows = parseSync(raw, { relax_quotes: true, relax_column_count: true, bom: true }) as string[][];
-    return rows[0];
-  } catch {
-    return undefined;
+  for (const text of [raw, `${raw}"`]) {
+    try {
+      const rows = parseSync(text, { relax_quotes: true, relax_column_count: true, bom: true }) as string[][];
+      return rows[0];
+    } catch {
+      // try the next reading
+    }
   }
+  return undefined;
 }

@@ -354,6 +354,16 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(items[0]!.input).toMatchObject({ addresses: [{ _entity_id: '589' }, { raw: broken }] });
       expect(items[1]!.record).toBeDefined();
     });
+
+    it('rejects a customer whose last address record is cut off inside a quoted street (a truncated addresses file)', async () => {
+      const cut = 'base,tom.baker@example.org,590,Hamburg,,DE,,Tom,Baker,,20095,,Hamburg,,"Jungfernstieg 1\n2. St';
+      const items = await read(csv(MAIN, tom, li), `${csv(ADDR, tomHome)}${cut}`);
+      expect(items.map((i) => [i.line, i.record === undefined])).toEqual([[1, true], [2, false]]);
+      expect(items[0]!.issues).toEqual([
+        expect.objectContaining({ code: 'invalid_input', path: ['addresses', 1], message: expect.stringContaining('Addresses file record 2 cannot be read: a quoted cell is not closed') }),
+      ]);
+      expect(items[0]!.input).toMatchObject({ addresses: [{ _entity_id: '589' }, { raw: cut }] });
+    });
   });
 
   it('emits address rows whose customer is not in the main file as items with issues, after the customers', async () => {
