@@ -305,7 +305,8 @@ interface Group {
  * address of that customer. Records always have `addresses` (`[]` if none). Input: `{ rows }`.
  *
  * An address row with other customer values than `_website`/`_store` is an issue (the importer would
- * ignore them). A record that cannot be read joins the customer above it, which is then rejected
+ * ignore them). A record that cannot be read is a rejected customer of its own when its email cell
+ * (read leniently) is not empty; otherwise it joins the customer above it, which is then rejected
  * with it and with the address rows that follow (whose customer cannot be told otherwise).
  */
 export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCsvReadOptions, 'addresses'>): AsyncIterable<SourceItem> {
@@ -327,7 +328,13 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
     if (blank(record)) continue;
     const problem = unreadable(record, header);
     if (problem !== undefined || record.kind !== 'cells') {
-      if (!group) group = { no: record.no, rows: [], issues: [], addresses: [] };
+      // A customer row (its email cell, read leniently, not empty) starts its own customer; any other
+      // unreadable record may be an address row of the customer above, which goes with it.
+      const cells = keyCells(record);
+      if (!group || (cells && header.cell(cells, 'email') !== '')) {
+        if (group) yield finish(group);
+        group = { no: record.no, rows: [], issues: [], addresses: [] };
+      }
       group.rows.push({ raw: record.raw });
       group.issues.push({ code: 'invalid_input', path: [], message: `Record ${record.no} cannot be read: ${problem}` });
       continue;

@@ -589,12 +589,12 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
     `);
   });
 
-  it('rejects a customer together with an unreadable record below it and the address rows that follow', async () => {
+  it('rejects a customer together with an unreadable address row below it and the address rows that follow', async () => {
     const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
     const text = csv(
       header,
       'a@example.com,base,A,B,1,1 Main St,Austin',
-      'b@example.com,base,B,"C"x,1,2 Main St,Austin',
+      ',base,,,,"2 Main St"x,Austin',
       ',base,,,,3 Main St,Austin',
       'c@example.com,base,C,D,1,,',
     );
@@ -602,6 +602,25 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
     expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.message)])).toEqual([
       [1, 3, ['Record 2 cannot be read: text after the closing quote of a cell (detected at file line 3)']],
       [4, 1, undefined],
+    ]);
+  });
+
+  it('reads an unreadable customer row (its email cell not empty) as its own customer, not as part of the one above', async () => {
+    const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
+    const text = csv(
+      header,
+      'a@example.com,base,A,B,1,1 Main St,Austin',
+      'b@example.com,base,B,"C"x,1,2 Main St,Austin',
+      ',base,,,,3 Main St,Austin',
+      'c@example.com,base',
+      'd@example.com,base,D,E,1,,',
+    );
+    const items = await readComposite(text);
+    expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.message)])).toEqual([
+      [1, 1, undefined],
+      [2, 2, ['Record 2 cannot be read: text after the closing quote of a cell (detected at file line 3)']],
+      [4, 1, ['Record 4 cannot be read: it has 2 cells, the header 7']],
+      [5, 1, undefined],
     ]);
   });
 
