@@ -205,6 +205,11 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
   const joined = addressStream ? await readAddresses(addressStream) : undefined;
   const records = csvRecords(main)[Symbol.asyncIterator]();
   const header = await headerOf(records, 'main file', ['email']);
+  if (header?.columns.some((c) => c.startsWith(ADDRESS_PREFIX))) {
+    throw new Error(
+      'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format: read it as that format (readMagentoCompositeCsv; command line: --input-format magento-composite-csv)',
+    );
+  }
   if (header) {
     for (let r = await records.next(); !r.done; r = await records.next()) {
       const record = r.value;

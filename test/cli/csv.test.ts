@@ -37,6 +37,19 @@ describe('Magento CSV', () => {
     expect((JSON.parse(read(dir, 'bad.report.json')) as { counts: unknown }).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
   });
 
+  it('stops with a usage error naming --input-format for a composite file given as a Customers Main File', async () => {
+    write(dir, 'customer_composite.csv', 'email,_website,firstname,lastname,website_id,_address_firstname,_address_lastname,_address_street,_address_city,_address_postcode,_address_country_id,_address_telephone\n' +
+      'a@example.com,base,A,B,1,A,B,"1 Main St\nSuite 2",Austin,78701,US,512-555-0199\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '-o', 'composite.ndjson'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--input-format magento-composite-csv');
+    expect(existsSync(join(dir, 'composite.ndjson'))).toBe(false);
+    const right = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '--input-format', 'magento-composite-csv', '-q'], dir);
+    expect(right.code, right.stderr).toBe(0);
+    expect(lines(right.stdout)).toMatchObject([{ email: 'a@example.com', shipping_addresses: [{ address_1: '1 Main St', address_2: 'Suite 2' }] }]);
+  });
+
   it('writes Magento import CSVs (main file and addresses file) that read back to the same customers', async () => {
     const records = magentoRecords(3);
     write(dir, 'records.ndjson', ndjson(records));

@@ -469,6 +469,13 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       await expect(read(csv('email,email', 'a,b'))).rejects.toThrow('column "email" appears twice');
     });
 
+    it('throws for a composite file read as a Customers Main File, naming the format to read it with', async () => {
+      const composite = csv('email,_website,firstname,lastname,website_id,_address_street,_address_city', 'a@example.com,base,A,B,1,1 Main St,Austin');
+      await expect(read(composite)).rejects.toThrow(
+        'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format: read it as that format (readMagentoCompositeCsv; command line: --input-format magento-composite-csv)',
+      );
+    });
+
     it('reads an empty file as no records', async () => {
       expect(await read('')).toEqual([]);
       expect(await read(csv(MAIN))).toEqual([]);
