@@ -2,6 +2,7 @@
 // threads. It only calls the library (safeConvert, unwrap, toRequest); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
 import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId } from '../index.js';
+import { magentoCsvLosses } from '../csv/magento.js';
 import type { SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
 
@@ -103,7 +104,9 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
       if (result.ok) {
         if (job.output === 'text') texts.push(JSON.stringify(result.value));
         else data.push(result.value as Record<string, unknown>);
-        for (const loss of result.losses) {
+        // Magento CSV output: also what the two files cannot hold of the record (paths in the record).
+        const csvLosses = job.output === 'data' ? magentoCsvLosses(result.value as Record<string, unknown>) : [];
+        for (const loss of [...result.losses, ...csvLosses]) {
           const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
           losses.set(k, (losses.get(k) ?? 0) + 1);
         }

@@ -50,6 +50,23 @@ describe('Magento CSV', () => {
     expect(lines(right.stdout)).toMatchObject([{ email: 'a@example.com', shipping_addresses: [{ address_1: '1 Main St', address_2: 'Suite 2' }] }]);
   });
 
+  it('counts in the report what the Magento import CSVs cannot hold (a merchant attribute column, extension attributes, ids)', async () => {
+    write(dir, 'tier.csv', MAIN.replace('password\n', 'password,loyalty_tier\n').replace(',1,\ntom', ',1,,gold\ntom').replace(/,1,\n$/, ',1,,\n'));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'tier.csv', '-o', 'tier-out.csv', '--report', 'tier.report.json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(dir, 'tier-out.csv')).not.toContain('gold');
+    const report = JSON.parse(read(dir, 'tier.report.json')) as { losses: { total: number; byPath: { path: string; count: number; codes: Record<string, number> }[] } };
+    expect(report.losses.byPath).toContainEqual({ path: 'custom_attributes.0', count: 1, codes: { not_representable: 1 } });
+    expect(run.stderr).toMatch(/not in magento's fields or its CSV files: \d+ values; most often .*custom_attributes\.0/);
+
+    const [record] = magentoRecords(1);
+    write(dir, 'subscribed.ndjson', ndjson([{ ...record, extension_attributes: { is_subscribed: true } }]));
+    const sub = await cli(['convert', '--from', 'magento', '--to', 'magento', 'subscribed.ndjson', '-o', 'subscribed.csv', '--report', 'subscribed.report.json'], dir);
+    expect(sub.code, sub.stderr).toBe(0);
+    const paths = (JSON.parse(read(dir, 'subscribed.report.json')) as { losses: { byPath: { path: string }[] } }).losses.byPath.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['id', 'extension_attributes.is_subscribed', 'addresses.*.customer_id']));
+  });
+
   it('writes Magento import CSVs (main file and addresses file) that read back to the same customers', async () => {
     const records = magentoRecords(3);
     write(dir, 'records.ndjson', ndjson(records));
