@@ -160,7 +160,7 @@ const keyCells = (record: CsvRecord): string[] | undefined => (record.kind === '
 
 async function readAddresses(stream: Readable): Promise<{ header: Header | undefined; waiting: WaitingRoom }> {
   const waiting = new WaitingRoom();
-  const records = csvRecords(stream)[Symbol.asyncIterator]();
+  const records = csvRecords(stream, 'Magento CSV (addresses file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'addresses file', ['_email']);
   if (!header) return { header, waiting };
   for (let r = await records.next(); !r.done; r = await records.next()) {
@@ -203,7 +203,7 @@ export function readMagentoCsv(main: Readable, options?: MagentoCsvReadOptions):
 
 async function* readMain(main: Readable, addressStream: Readable | undefined, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
   const joined = addressStream ? await readAddresses(addressStream) : undefined;
-  const records = csvRecords(main)[Symbol.asyncIterator]();
+  const records = csvRecords(main, 'Magento CSV (main file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'main file', ['email']);
   if (header?.columns.some((c) => c.startsWith(ADDRESS_PREFIX))) {
     throw new Error(
@@ -320,7 +320,7 @@ export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCs
 }
 
 async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
-  const records = csvRecords(file)[Symbol.asyncIterator]();
+  const records = csvRecords(file, 'Magento CSV (composite file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'composite file', ['email']);
   if (!header) return;
   let group: Group | undefined;

@@ -1,5 +1,5 @@
 // The built command with Magento's CSV formats.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, lines, magentoRecords, ndjson, read, root, scratch, write } from './run.js';
@@ -48,6 +48,14 @@ describe('Magento CSV', () => {
     const right = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '--input-format', 'magento-composite-csv', '-q'], dir);
     expect(right.code, right.stderr).toBe(0);
     expect(lines(right.stdout)).toMatchObject([{ email: 'a@example.com', shipping_addresses: [{ address_1: '1 Main St', address_2: 'Suite 2' }] }]);
+  });
+
+  it('stops (exit 2, no output) on a CSV file that is not UTF-8 instead of converting "Jürgen" to "J\uFFFDrgen"', async () => {
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from(MAIN.replace('Ana,Female', 'Jürgen,Male'), 'latin1'));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'latin1.csv', '-o', 'latin1.ndjson'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('customer-codecs: error: Magento CSV (main file): not UTF-8 text (file line 2): Magento reads and writes UTF-8; save the file as UTF-8\n');
+    expect(existsSync(join(dir, 'latin1.ndjson'))).toBe(false);
   });
 
   it('counts in the report what the Magento import CSVs cannot hold (a merchant attribute column, extension attributes, ids)', async () => {

@@ -476,6 +476,19 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       );
     });
 
+    it('throws for a file that is not UTF-8 (a Windows-1252 export saved by a spreadsheet), naming the line, never the text', async () => {
+      const latin1 = Buffer.from(csv(MAIN, tom, li.replace('Wei', 'Wéi')), 'latin1');
+      const addresses = Buffer.from(csv(ADDR, tomHome.replace('ß', 'ss')), 'latin1');
+      for (const size of [0, 7]) {
+        const items = collect(readMagentoCsv(stream(latin1, size)));
+        await expect(items).rejects.toThrow('Magento CSV (main file): not UTF-8 text (file line 3): Magento reads and writes UTF-8; save the file as UTF-8');
+      }
+      await expect(collect(readMagentoCsv(stream(Buffer.from(csv(MAIN, tom))), { addresses: stream(Buffer.concat([addresses, Buffer.from([0xe9, 0x0a])])) }))).rejects.toThrow(
+        'Magento CSV (addresses file): not UTF-8 text (file line 3)',
+      );
+      await expect(collect(readMagentoCompositeCsv(stream(latin1)))).rejects.toThrow('Magento CSV (composite file): not UTF-8 text (file line 3)');
+    });
+
     it('reads an empty file as no records', async () => {
       expect(await read('')).toEqual([]);
       expect(await read(csv(MAIN))).toEqual([]);
