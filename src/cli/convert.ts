@@ -3,7 +3,7 @@
 // read ends in the output or in the rejects: the report's read = converted + rejected.
 import type { Readable, Writable } from 'node:stream';
 import { InvalidOptionError, platforms, safeConvert, UnknownPlatformError, type PlatformId } from '../index.js';
-import { DEFAULT_WEBSITES, readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
+import { readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
 import { fileInput, InputError, reason, streamInput, type Input } from '../io/input.js';
 import { readJson } from '../io/json.js';
 import { ndjsonLines } from '../io/ndjson.js';
@@ -141,7 +141,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       ...(o.platformOptions === undefined ? {} : { platformOptions: o.platformOptions }),
       residue: o.residue,
       ...(o.request ? { request: o.request } : {}),
-      ...(o.outputFormat === 'magento-csv' ? { websiteCodes: o.csvWrite.websites ?? DEFAULT_WEBSITES } : {}),
+      ...(o.outputFormat === 'magento-csv' ? { csvWrite: o.csvWrite } : {}),
       output: o.outputFormat === 'magento-csv' ? 'data' : 'text',
       separator: o.outputFormat === 'json' ? ',\n' : '\n',
       describeRejects: o.verbose,

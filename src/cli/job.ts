@@ -2,7 +2,7 @@
 // threads. It only calls the library (safeConvert, unwrap, toRequest); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
 import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
-import { websiteIssue } from '../csv/magento.js';
+import { DEFAULT_WEBSITES, magentoCsvLosses, websiteIssue, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import type { SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
 
@@ -17,10 +17,11 @@ export interface Job {
   /** Write the API request body of this operation instead of the record. */
   readonly request?: Operation;
   /**
-   * With magento-csv output: the writer's website codes by `website_id`. A record whose `website_id`
-   * has none is rejected here (the writer would refuse it), so it goes to the rejects, not the run.
+   * With magento-csv output: the writer's website and store codes (`--website`, `--store`). A record
+   * whose `website_id` has no code is rejected here (the writer would refuse it), so it goes to the
+   * rejects, not the run; the report counts what the CSV files cannot hold with the same codes.
    */
-  readonly websiteCodes?: Readonly<Record<number, string>>;
+  readonly csvWrite?: Pick<MagentoCsvWriteOptions, 'websites' | 'stores'>;
   /** `text`: records serialised as JSON, joined by `separator`; `data`: the records themselves (CSV output). */
   readonly output: 'text' | 'data';
   readonly separator: string;
@@ -63,7 +64,7 @@ function attempt(job: Job, record: unknown): Attempt {
   const { from, to, defaults, platformOptions, residue } = job;
   const result = safeConvert(record, { from, to, defaults, platformOptions, residue });
   if (!result.success) return { ok: false, issues: result.error.issues };
-  const unwritable = job.websiteCodes && websiteIssue((result.data as Record<string, unknown>).website_id, job.websiteCodes);
+  const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES);
   if (unwritable) return { ok: false, issues: [unwritable] };
   if (!job.request) return { ok: true, value: result.data, losses: result.losses };
   try {
@@ -115,7 +116,9 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
       if (result.ok) {
         if (job.output === 'text') texts.push(JSON.stringify(result.value));
         else data.push(result.value as Record<string, unknown>);
-        for (const loss of result.losses) {
+        // Magento CSV output: also what the two files cannot hold of the record (paths in the record).
+        const csvLosses = job.csvWrite ? magentoCsvLosses(result.value as Record<string, unknown>, job.csvWrite) : [];
+        for (const loss of [...result.losses, ...csvLosses]) {
           const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
           losses.set(k, (losses.get(k) ?? 0) + 1);
         }

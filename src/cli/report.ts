@@ -97,7 +97,7 @@ export function summary(r: Report): string {
       .join(', ');
     const carried = r.losses.byCode.carried ?? 0;
     lines.push(
-      `  not in ${r.to}'s fields: ${n(r.losses.total)} values${carried ? ` (${n(carried)} of them carried in its metadata)` : ''}; most often ${top}${r.losses.byPath.length > 5 ? ', …' : ''}`,
+      `  not in ${r.to}'s fields${r.outputFormat === 'magento-csv' ? ' or its CSV files' : ''}: ${n(r.losses.total)} values${carried ? ` (${n(carried)} of them carried in its metadata)` : ''}; most often ${top}${r.losses.byPath.length > 5 ? ', …' : ''}`,
     );
   }
   if (r.output) lines.push(`  output: ${r.output}`);

@@ -160,7 +160,7 @@ const keyCells = (record: CsvRecord): string[] | undefined => (record.kind === '
 
 async function readAddresses(stream: Readable): Promise<{ header: Header | undefined; waiting: WaitingRoom }> {
   const waiting = new WaitingRoom();
-  const records = csvRecords(stream)[Symbol.asyncIterator]();
+  const records = csvRecords(stream, 'Magento CSV (addresses file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'addresses file', ['_email']);
   if (!header) return { header, waiting };
   for (let r = await records.next(); !r.done; r = await records.next()) {
@@ -203,8 +203,13 @@ export function readMagentoCsv(main: Readable, options?: MagentoCsvReadOptions):
 
 async function* readMain(main: Readable, addressStream: Readable | undefined, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
   const joined = addressStream ? await readAddresses(addressStream) : undefined;
-  const records = csvRecords(main)[Symbol.asyncIterator]();
+  const records = csvRecords(main, 'Magento CSV (main file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'main file', ['email']);
+  if (header?.columns.some((c) => c.startsWith(ADDRESS_PREFIX))) {
+    throw new Error(
+      'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format: read it as that format (readMagentoCompositeCsv; command line: --input-format magento-composite-csv)',
+    );
+  }
   if (header) {
     for (let r = await records.next(); !r.done; r = await records.next()) {
       const record = r.value;
@@ -305,7 +310,8 @@ interface Group {
  * address of that customer. Records always have `addresses` (`[]` if none). Input: `{ rows }`.
  *
  * An address row with other customer values than `_website`/`_store` is an issue (the importer would
- * ignore them). A record that cannot be read joins the customer above it, which is then rejected
+ * ignore them). A record that cannot be read is a rejected customer of its own when its email cell
+ * (read leniently) is not empty; otherwise it joins the customer above it, which is then rejected
  * with it and with the address rows that follow (whose customer cannot be told otherwise).
  */
 export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCsvReadOptions, 'addresses'>): AsyncIterable<SourceItem> {
@@ -314,7 +320,7 @@ export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCs
 }
 
 async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
-  const records = csvRecords(file)[Symbol.asyncIterator]();
+  const records = csvRecords(file, 'Magento CSV (composite file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'composite file', ['email']);
   if (!header) return;
   let group: Group | undefined;
@@ -327,7 +333,13 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
     if (blank(record)) continue;
     const problem = unreadable(record, header);
     if (problem !== undefined || record.kind !== 'cells') {
-      if (!group) group = { no: record.no, rows: [], issues: [], addresses: [] };
+      // A customer row (its email cell, read leniently, not empty) starts its own customer; any other
+      // unreadable record may be an address row of the customer above, which goes with it.
+      const cells = keyCells(record);
+      if (!group || (cells && header.cell(cells, 'email') !== '')) {
+        if (group) yield finish(group);
+        group = { no: record.no, rows: [], issues: [], addresses: [] };
+      }
       group.rows.push({ raw: record.raw });
       group.issues.push({ code: 'invalid_input', path: [], message: `Record ${record.no} cannot be read: ${problem}` });
       continue;

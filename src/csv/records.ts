@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { parse, type CsvError, type Parser } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 
@@ -51,7 +50,50 @@ function hookRecordEnd(parser: Parser, take: () => Skipped | undefined): ParserA
   return api;
 }
 
-export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
+/** The number of line feeds in `bytes`. */
+function lineFeeds(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let n = 0;
+  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) n += 1;
+  return n;
+}
+
+/**
+ * Passes the bytes on, and fails the stream at the first bytes that are not UTF-8 (a file saved as
+ * Windows-1252 or Latin-1 by a spreadsheet), instead of letting the decoder turn them into U+FFFD
+ * and the names into "J�rgen". The error names the file line, never the text.
+ */
+function utf8Checked(name: string): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  const fail = (at: number) => new Error(`${name}: not UTF-8 text (file line ${at}): Magento reads and writes UTF-8; save the file as UTF-8`);
+  return new Transform({
+    transform(chunk: Uint8Array | string, _encoding, done) {
+      if (typeof chunk === 'string') return done(null, chunk);
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        // Where: the line of the first replacement character when the chunk is decoded leniently.
+        const text = Buffer.from(chunk).toString('utf8');
+        const bad = text.indexOf('\uFFFD');
+        return done(fail(line + lineFeeds(Buffer.from(text.slice(0, bad === -1 ? text.length : bad)))));
+      }
+      line += lineFeeds(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      try {
+        decoder.decode();
+      } catch {
+        return done(fail(line));
+      }
+      done();
+    },
+  });
+}
+
+/** The records of `input`; `name` names the file in the error of input that is not UTF-8. */
+export async function* csvRecords(input: Readable, name = 'CSV'): AsyncGenerator<CsvRecord> {
   let pending: Skipped | undefined;
   let hooked: ParserApi | undefined;
   const parser = parse({
@@ -77,7 +119,7 @@ export async function* csvRecords(input: Readable): AsyncGenerator<CsvRecord> {
     pending = undefined;
     return p;
   });
-  pipeline(input, parser, () => {});
+  pipeline(input, utf8Checked(name), parser, () => {});
   let no = 0;
   for await (const item of parser as AsyncIterable<{ record: string[]; raw: string } | Marker>) {
     if ('broken' in item) yield broken(no++, item.broken);
@@ -100,13 +142,18 @@ const trimBreaks = (raw: string): string => raw.replace(/^[\r\n]+|[\r\n]+$/g, ''
 
 /**
  * The cells of a broken record's text read leniently (stray quotes kept as text), or `undefined`.
- * Used only to guess which customer a broken record belongs to, never for its values.
+ * Used only to guess which customer a broken record belongs to, never for its values. A quoted cell
+ * left open (a file cut off inside it) is read as closed at the end of the text, so that the cells
+ * before it still tell the customer.
  */
 export function lenientCells(raw: string): string[] | undefined {
-  try {
-    const rows = parseSync(raw, { relax_quotes: true, relax_column_count: true, bom: true }) as string[][];
-    return rows[0];
-  } catch {
-    return undefined;
+  for (const text of [raw, `${raw}"`]) {
+    try {
+      const rows = parseSync(text, { relax_quotes: true, relax_column_count: true, bom: true }) as string[][];
+      return rows[0];
+    } catch {
+      // try the next reading
+    }
   }
+  return undefined;
 }

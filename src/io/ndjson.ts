@@ -9,31 +9,54 @@ export interface RawLine {
   readonly text: string;
   /** The last line of the input, without a line break after it (a cut-off export ends this way). */
   readonly unterminated: boolean;
+  /** The line's bytes are not UTF-8 (`text` is read with U+FFFD in their place). */
+  readonly notUtf8?: boolean;
 }
 
-/** The non-blank lines of a byte or text stream, numbered from 1 (a leading byte-order mark is dropped). */
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A line's bytes as text, and whether they are UTF-8. */
+function decodeLine(bytes: Uint8Array): { text: string; notUtf8: boolean } {
+  try {
+    return { text: strict.decode(bytes), notUtf8: false };
+  } catch {
+    return { text: lenient.decode(bytes), notUtf8: true };
+  }
+}
+
+/**
+ * The non-blank lines of a byte or text stream, numbered from 1 (a leading byte-order mark is dropped).
+ * Bytes are split at line feeds first and each line decoded on its own, so that a line that is not
+ * UTF-8 is one damaged line, not silent U+FFFD characters in a record.
+ */
 export async function* ndjsonLines(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawLine> {
-  const decoder = new TextDecoder('utf-8');
-  let rest = '';
+  // The bytes of the line being read, in pieces (joined once its end is found: a long line costs no copies per chunk).
+  let pieces: Buffer[] = [];
   let line = 0;
-  const emit = (text: string, unterminated: boolean): RawLine | undefined => {
+  const emit = (bytes: Uint8Array, unterminated: boolean): RawLine | undefined => {
     line += 1;
-    const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
-    return trimmed.trim() === '' ? undefined : { line, text: trimmed, unterminated };
+    let { text, notUtf8 } = decodeLine(bytes);
+    if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (text.trim() === '') return undefined;
+    return notUtf8 ? { line, text, unterminated, notUtf8 } : { line, text, unterminated };
   };
   for await (const chunk of stream) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const data = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      const item = emit(text.slice(start, end), false);
+    for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
+      const tail = data.subarray(start, end);
+      const item = emit(pieces.length > 0 ? Buffer.concat([...pieces, tail]) : tail, false);
+      pieces = [];
       start = end + 1;
       if (item) yield item;
     }
-    rest = text.slice(start);
+    // Copied: the chunk's buffer may be reused by the stream.
+    if (start < data.length) pieces.push(Buffer.from(data.subarray(start)));
   }
-  rest += decoder.decode();
-  if (rest !== '') {
-    const item = emit(rest, true);
+  if (pieces.length > 0) {
+    const item = emit(Buffer.concat(pieces), true);
     if (item) yield item;
   }
 }
@@ -48,7 +71,10 @@ const damaged = (unterminated: boolean): Issue[] => [
 ];
 
 /** One line as a SourceItem: the parsed value, or the text as read with an `invalid_format` issue. */
-export function parseLine({ line, text, unterminated }: RawLine): SourceItem {
+export function parseLine({ line, text, unterminated, notUtf8 }: RawLine): SourceItem {
+  if (notUtf8) {
+    return { line, input: text, issues: [{ code: 'invalid_format', path: [], message: 'Not UTF-8 text: the line holds bytes of another encoding (save the file as UTF-8)' }] };
+  }
   try {
     const value: unknown = JSON.parse(text);
     return { line, input: value, record: value };

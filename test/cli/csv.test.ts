@@ -1,5 +1,5 @@
 // The built command with Magento's CSV formats.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,44 @@ describe('Magento CSV', () => {
     expect(lines(read(dir, 'bad.ndjson'))).toHaveLength(2);
     expect(lines(read(dir, 'bad.rejects.ndjson'))).toHaveLength(1);
     expect((JSON.parse(read(dir, 'bad.report.json')) as { counts: unknown }).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
+  });
+
+  it('stops with a usage error naming --input-format for a composite file given as a Customers Main File', async () => {
+    write(dir, 'customer_composite.csv', 'email,_website,firstname,lastname,website_id,_address_firstname,_address_lastname,_address_street,_address_city,_address_postcode,_address_country_id,_address_telephone\n' +
+      'a@example.com,base,A,B,1,A,B,"1 Main St\nSuite 2",Austin,78701,US,512-555-0199\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '-o', 'composite.ndjson'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--input-format magento-composite-csv');
+    expect(existsSync(join(dir, 'composite.ndjson'))).toBe(false);
+    const right = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '--input-format', 'magento-composite-csv', '-q'], dir);
+    expect(right.code, right.stderr).toBe(0);
+    expect(lines(right.stdout)).toMatchObject([{ email: 'a@example.com', shipping_addresses: [{ address_1: '1 Main St', address_2: 'Suite 2' }] }]);
+  });
+
+  it('stops (exit 2, no output) on a CSV file that is not UTF-8 instead of converting "Jürgen" to "J\uFFFDrgen"', async () => {
+    writeFileSync(join(dir, 'latin1.csv'), Buffer.from(MAIN.replace('Ana,Female', 'Jürgen,Male'), 'latin1'));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'latin1.csv', '-o', 'latin1.ndjson'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('customer-codecs: error: Magento CSV (main file): not UTF-8 text (file line 2): Magento reads and writes UTF-8; save the file as UTF-8\n');
+    expect(existsSync(join(dir, 'latin1.ndjson'))).toBe(false);
+  });
+
+  it('counts in the report what the Magento import CSVs cannot hold (a merchant attribute column, extension attributes, ids)', async () => {
+    write(dir, 'tier.csv', MAIN.replace('password\n', 'password,loyalty_tier\n').replace(',1,\ntom', ',1,,gold\ntom').replace(/,1,\n$/, ',1,,\n'));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'tier.csv', '-o', 'tier-out.csv', '--report', 'tier.report.json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(read(dir, 'tier-out.csv')).not.toContain('gold');
+    const report = JSON.parse(read(dir, 'tier.report.json')) as { losses: { total: number; byPath: { path: string; count: number; codes: Record<string, number> }[] } };
+    expect(report.losses.byPath).toContainEqual({ path: 'custom_attributes.0', count: 1, codes: { not_representable: 1 } });
+    expect(run.stderr).toMatch(/not in magento's fields or its CSV files: \d+ values; most often .*custom_attributes\.0/);
+
+    const [record] = magentoRecords(1);
+    write(dir, 'subscribed.ndjson', ndjson([{ ...record, extension_attributes: { is_subscribed: true } }]));
+    const sub = await cli(['convert', '--from', 'magento', '--to', 'magento', 'subscribed.ndjson', '-o', 'subscribed.csv', '--report', 'subscribed.report.json'], dir);
+    expect(sub.code, sub.stderr).toBe(0);
+    const paths = (JSON.parse(read(dir, 'subscribed.report.json')) as { losses: { byPath: { path: string }[] } }).losses.byPath.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['id', 'extension_attributes.is_subscribed', 'addresses.*.customer_id']));
   });
 
   it('writes Magento import CSVs (main file and addresses file) that read back to the same customers', async () => {
@@ -101,9 +139,15 @@ describe('--website and --store', () => {
   it('give the _website and _store codes of magento-csv output, in place of the defaults', async () => {
     const records = magentoRecords(3).map((r, i) => (i === 0 ? r : { ...r, website_id: 2, store_id: i + 2 }));
     write(dir, 'eu.ndjson', ndjson(records));
-    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'eu.ndjson', '-o', 'eu.csv', '--website', 'eu=2', '--store', 'eu_en=3', '--store', 'eu_fr=4'], dir);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'eu.ndjson', '-o', 'eu.csv', '--website', 'eu=2', '--store', 'eu_en=3', '--report', 'eu.report.json'], dir);
     // Website 1 has no code now (the default base=1 is replaced): that record is a reject.
     expect(run.code, run.stderr).toBe(1);
+    // Store 4 has no code: `_store` stays empty, and the report counts it with the same codes as the writer.
+    const report = JSON.parse(read(dir, 'eu.report.json')) as { losses: { byPath: { path: string; count: number }[] } };
+    expect(report.losses.byPath.find((p) => p.path === 'store_id')?.count).toBe(1);
+    const again = await cli(['convert', '--from', 'magento', '--to', 'magento', 'eu.ndjson', '-o', 'eu.csv', '--website', 'eu=2', '--store', 'eu_en=3', '--store', 'eu_fr=4', '--report', 'eu.report.json'], dir);
+    expect(again.code, again.stderr).toBe(1);
+    expect((JSON.parse(read(dir, 'eu.report.json')) as typeof report).losses.byPath.find((p) => p.path === 'store_id')).toBeUndefined();
     expect((lines(read(dir, 'eu.rejects.ndjson')) as { line: number }[]).map((r) => r.line)).toEqual([1]);
     expect(rows('eu.csv').map((r) => [r.email, r._website, r._store])).toEqual([
       ['customer2@example.com', 'eu', 'eu_en'],

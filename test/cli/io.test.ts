@@ -38,6 +38,17 @@ describe('NDJSON lines', () => {
     expect(got).toEqual([{ line: 1, input: { n: 'Ødegård' }, record: { n: 'Ødegård' } }]);
   });
 
+  it('gives a line that is not UTF-8 (Windows-1252 bytes) as an item with issues, and reads the lines around it', async () => {
+    const latin1 = Buffer.from('{"firstname":"Jürgen"}\n', 'latin1');
+    const got = await collect(readNdjson(chunks('{"a":1}\n', latin1.subarray(0, 15), latin1.subarray(15), '{"n":"Ødegård"}')));
+    expect(got.map((i) => [i.line, i.record, i.issues])).toEqual([
+      [1, { a: 1 }, undefined],
+      [2, undefined, [{ code: 'invalid_format', path: [], message: 'Not UTF-8 text: the line holds bytes of another encoding (save the file as UTF-8)' }]],
+      [3, { n: 'Ødegård' }, undefined],
+    ]);
+    expect(got[1]?.input).toBe('{"firstname":"J\uFFFDrgen"}');
+  });
+
   it('gives a damaged line as an item with issues, never an exception', async () => {
     const [item] = await collect(readNdjson(chunks('{"password_hash": "abc123secret", oops}\n')));
     expect(item?.issues?.[0]).toMatchObject({ code: 'invalid_format', path: [] });

@@ -2,8 +2,8 @@ import { Readable, Writable } from 'node:stream';
 import { createMagentoCsvWriter, type MagentoCsvWriteOptions } from '../../src/csv/magento.js';
 import type { SourceItem } from '../../src/io/items.js';
 
-/** A readable of `text`, in chunks of `size` characters (to cross chunk boundaries anywhere). */
-export const stream = (text: string, size = 0): Readable => {
+/** A readable of `text` (or of bytes), in chunks of `size` bytes (to cross chunk boundaries anywhere). */
+export const stream = (text: string | Uint8Array, size = 0): Readable => {
   if (size <= 0) return Readable.from([Buffer.from(text)]);
   const bytes = Buffer.from(text);
   const parts: Buffer[] = [];

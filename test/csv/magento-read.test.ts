@@ -354,6 +354,16 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(items[0]!.input).toMatchObject({ addresses: [{ _entity_id: '589' }, { raw: broken }] });
       expect(items[1]!.record).toBeDefined();
     });
+
+    it('rejects a customer whose last address record is cut off inside a quoted street (a truncated addresses file)', async () => {
+      const cut = 'base,tom.baker@example.org,590,Hamburg,,DE,,Tom,Baker,,20095,,Hamburg,,"Jungfernstieg 1\n2. St';
+      const items = await read(csv(MAIN, tom, li), `${csv(ADDR, tomHome)}${cut}`);
+      expect(items.map((i) => [i.line, i.record === undefined])).toEqual([[1, true], [2, false]]);
+      expect(items[0]!.issues).toEqual([
+        expect.objectContaining({ code: 'invalid_input', path: ['addresses', 1], message: expect.stringContaining('Addresses file record 2 cannot be read: a quoted cell is not closed') }),
+      ]);
+      expect(items[0]!.input).toMatchObject({ addresses: [{ _entity_id: '589' }, { raw: cut }] });
+    });
   });
 
   it('emits address rows whose customer is not in the main file as items with issues, after the customers', async () => {
@@ -457,6 +467,26 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       await expect(read(csv('id,name', '1,x'))).rejects.toThrow('Magento CSV (main file): the header has no "email" column');
       await expect(read(csv(MAIN, li), csv('email,city', 'a,b'))).rejects.toThrow('Magento CSV (addresses file): the header has no "_email" column');
       await expect(read(csv('email,email', 'a,b'))).rejects.toThrow('column "email" appears twice');
+    });
+
+    it('throws for a composite file read as a Customers Main File, naming the format to read it with', async () => {
+      const composite = csv('email,_website,firstname,lastname,website_id,_address_street,_address_city', 'a@example.com,base,A,B,1,1 Main St,Austin');
+      await expect(read(composite)).rejects.toThrow(
+        'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format: read it as that format (readMagentoCompositeCsv; command line: --input-format magento-composite-csv)',
+      );
+    });
+
+    it('throws for a file that is not UTF-8 (a Windows-1252 export saved by a spreadsheet), naming the line, never the text', async () => {
+      const latin1 = Buffer.from(csv(MAIN, tom, li.replace('Wei', 'Wéi')), 'latin1');
+      const addresses = Buffer.from(csv(ADDR, tomHome.replace('ß', 'ss')), 'latin1');
+      for (const size of [0, 7]) {
+        const items = collect(readMagentoCsv(stream(latin1, size)));
+        await expect(items).rejects.toThrow('Magento CSV (main file): not UTF-8 text (file line 3): Magento reads and writes UTF-8; save the file as UTF-8');
+      }
+      await expect(collect(readMagentoCsv(stream(Buffer.from(csv(MAIN, tom))), { addresses: stream(Buffer.concat([addresses, Buffer.from([0xe9, 0x0a])])) }))).rejects.toThrow(
+        'Magento CSV (addresses file): not UTF-8 text (file line 3)',
+      );
+      await expect(collect(readMagentoCompositeCsv(stream(latin1)))).rejects.toThrow('Magento CSV (composite file): not UTF-8 text (file line 3)');
     });
 
     it('reads an empty file as no records', async () => {
@@ -579,12 +609,12 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
     `);
   });
 
-  it('rejects a customer together with an unreadable record below it and the address rows that follow', async () => {
+  it('rejects a customer together with an unreadable address row below it and the address rows that follow', async () => {
     const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
     const text = csv(
       header,
       'a@example.com,base,A,B,1,1 Main St,Austin',
-      'b@example.com,base,B,"C"x,1,2 Main St,Austin',
+      ',base,,,,"2 Main St"x,Austin',
       ',base,,,,3 Main St,Austin',
       'c@example.com,base,C,D,1,,',
     );
@@ -592,6 +622,25 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
     expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.message)])).toEqual([
       [1, 3, ['Record 2 cannot be read: text after the closing quote of a cell (detected at file line 3)']],
       [4, 1, undefined],
+    ]);
+  });
+
+  it('reads an unreadable customer row (its email cell not empty) as its own customer, not as part of the one above', async () => {
+    const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
+    const text = csv(
+      header,
+      'a@example.com,base,A,B,1,1 Main St,Austin',
+      'b@example.com,base,B,"C"x,1,2 Main St,Austin',
+      ',base,,,,3 Main St,Austin',
+      'c@example.com,base',
+      'd@example.com,base,D,E,1,,',
+    );
+    const items = await readComposite(text);
+    expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.message)])).toEqual([
+      [1, 1, undefined],
+      [2, 2, ['Record 2 cannot be read: text after the closing quote of a cell (detected at file line 3)']],
+      [4, 1, ['Record 4 cannot be read: it has 2 cells, the header 7']],
+      [5, 1, undefined],
     ]);
   });
 
