@@ -21,9 +21,12 @@ export interface Io {
   readonly stderr: Writable & { isTTY?: boolean };
 }
 
-/** Records per batch, and the text size that closes a batch of NDJSON lines early. */
-const BATCH = 500;
-const BATCH_CHARS = 1 << 20;
+/**
+ * Records per batch, and the text size that closes a batch of NDJSON lines early. Small enough that
+ * the batches in flight (two per worker, and their results) weigh little beside the library itself.
+ */
+const BATCH = 200;
+const BATCH_CHARS = 1 << 18;
 
 async function* batches(items: AsyncIterable<Item>, name: string): AsyncGenerator<Item[]> {
   let batch: Item[] = [];
@@ -156,7 +159,9 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
 
     const items = batches(itemsOf(o, input, addresses), input.name);
     if (o.workers > 1) {
-      pool = new Pool(o.workers, job, deliver);
+      pool = new Pool(o.workers, job, deliver, (text) => {
+        if (o.verbose) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${text}\n`);
+      });
       for await (const batch of items) await pool.submit(batch);
       await pool.drain();
     } else {

@@ -204,6 +204,27 @@ describe('output', () => {
     expect(emails(read(dir, 'two.ndjson'))).toEqual(expected);
     expect(rejects('two.rejects.ndjson').map((r) => r.line)).toEqual(records.flatMap((r, i) => ((r as { email?: string }).email ? [] : [i + 1])));
   });
+
+  it('converts a batch too big for a worker heap in the main thread, in order, and says so under --verbose', async () => {
+    const records: unknown[] = magentoRecords(60);
+    // About 9 MB of merchant attributes on one record: more than a 32 MiB worker heap holds with the library.
+    const [big] = magentoRecords(1);
+    records[25] = { ...big, email: 'big@example.com', custom_attributes: Array.from({ length: 120_000 }, (_, i) => ({ attribute_code: `attr_${i}`, value: `value ${i}` })) };
+    write(dir, 'big.ndjson', ndjson(records));
+    const one = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'big.ndjson', '-o', 'big-one.ndjson'], dir);
+    const two = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'big.ndjson', '-o', 'big-two.ndjson', '--workers', '2', '--verbose'], dir, '', { CUSTOMER_CODECS_WORKER_HEAP_MB: '32' });
+    ok(one, 0);
+    ok(two, 0);
+    expect(two.stderr).toMatch(/a batch of \d+ record\(s\) did not fit a worker's 32 MiB heap: converted in the main thread/);
+    expect(read(dir, 'big-two.ndjson')).toBe(read(dir, 'big-one.ndjson'));
+  });
+
+  it('refuses a worker heap size that cannot hold the library, in one line', async () => {
+    write(dir, 'few.ndjson', ndjson(magentoRecords(2)));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'few.ndjson', '--workers', '2'], dir, '', { CUSTOMER_CODECS_WORKER_HEAP_MB: '16' });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: CUSTOMER_CODECS_WORKER_HEAP_MB expects a whole number of MiB, at least 32 (got "16")"`);
+  });
 });
 
 describe('secrets', () => {

@@ -15,8 +15,8 @@ export interface Run {
 }
 
 /** Starts `node dist/cli.js ...args` in `cwd`. */
-export function start(args: readonly string[], cwd: string): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+export function start(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 /** The result of a process once it exits. */
@@ -32,8 +32,8 @@ export function finished(child: ChildProcessWithoutNullStreams): Promise<Run> {
 }
 
 /** Runs the CLI to its end, feeding `stdin` when given. */
-export function cli(args: readonly string[], cwd: string, stdin?: string): Promise<Run> {
-  const child = start(args, cwd);
+export function cli(args: readonly string[], cwd: string, stdin?: string, env?: NodeJS.ProcessEnv): Promise<Run> {
+  const child = start(args, cwd, env);
   const result = finished(child);
   // A run that stops early (a usage error) may close its input before reading it: no EPIPE crash here.
   child.stdin.on('error', () => {});
