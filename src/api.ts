@@ -6,8 +6,8 @@ import { protoKeyIssues } from './core/guard.js';
 import { rememberingPhones } from './core/phones.js';
 import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
-import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
-import type { PathTrie } from './core/trie.js';
+import { getAt, hasKey, isPlainObject, type Path } from './core/path.js';
+import { PathTrie } from './core/trie.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 
@@ -182,18 +182,28 @@ function encodeWith(
  * reordered and the target's own data stays.
  */
 function widen(canonical: Record<string, unknown>, found: readonly { path: Path; replace: boolean }[]): Entry[] {
-  const chosen = new Map<string, { path: Path; replace: boolean }>();
+  const chosen = new PathTrie<{ replace: boolean }>();
+  const order: Path[] = [];
   for (const { path, replace } of found) {
     const parent = path.slice(0, -1);
     const last = parent[parent.length - 1];
     const widened = typeof last === 'string' && last !== 'platformData' ? { path: parent, replace: true } : { path, replace };
-    const key = JSON.stringify(widened.path);
-    chosen.set(key, { path: widened.path, replace: widened.replace || (chosen.get(key)?.replace ?? false) });
+    const before = chosen.get(widened.path);
+    if (!before) order.push(widened.path);
+    chosen.set(widened.path, { replace: widened.replace || (before?.replace ?? false) });
   }
-  const all = [...chosen.values()];
-  return all
-    .filter(({ path }) => !all.some((q) => q.path.length < path.length && startsWith(path, q.path)))
-    .map(({ path, replace }): Entry => (replace ? [[...path], getAt(canonical, path), 1] : [[...path], getAt(canonical, path)]));
+  // A path inside another chosen one travels with it.
+  const inside = (path: Path): boolean => {
+    let node: PathTrie<{ replace: boolean }> | undefined = chosen;
+    for (let i = 0; i < path.length - 1 && node; i++) {
+      node = node.child(path[i] as string | number);
+      if (node?.holds) return true;
+    }
+    return chosen.holds && path.length > 0;
+  };
+  return order
+    .filter((path) => !inside(path))
+    .map((path): Entry => (chosen.get(path)?.replace ? [[...path], getAt(canonical, path), 1] : [[...path], getAt(canonical, path)]));
 }
 
 const safe = <T>(o: Outcome<T>): SafeResult<T> =>

@@ -18,15 +18,14 @@ export function getAt(root: unknown, path: Path): unknown {
 /** Writes `value` at `path`, creating plain objects on the way (indices create arrays). */
 export function setAt(root: Record<string, unknown>, path: Path, value: unknown): void {
   let node: Record<string | number, unknown> = root;
-  path.forEach((k, i) => {
-    if (i === path.length - 1) {
-      node[k] = value;
-      return;
-    }
+  const last = path.length - 1;
+  for (let i = 0; i < last; i++) {
+    const k = path[i] as string | number;
     const next = node[k];
     if (next === null || typeof next !== 'object') node[k] = typeof path[i + 1] === 'number' ? [] : {};
     node = node[k] as Record<string | number, unknown>;
-  });
+  }
+  if (last >= 0) node[path[last] as string | number] = value;
 }
 
 export const startsWith = (path: Path, prefix: Path): boolean =>

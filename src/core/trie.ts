@@ -49,15 +49,22 @@ export class PathTrie<V> {
   }
 
   set(path: Path, value: V): this {
-    const nodes: PathTrie<V>[] = [this];
     let n: PathTrie<V> = this;
     for (const k of path) {
       n.kids ??= new Map();
       let next = n.kids.get(k);
       if (!next) n.kids.set(k, (next = new PathTrie<V>()));
-      nodes.push((n = next));
+      n = next;
     }
-    if (!n.present) for (const m of nodes) m.count += 1;
+    if (!n.present) {
+      // A new path: one more value in each subtree on the way (a second walk, no list of nodes).
+      let m: PathTrie<V> = this;
+      m.count += 1;
+      for (const k of path) {
+        m = m.kids!.get(k)!;
+        m.count += 1;
+      }
+    }
     n.present = true;
     n.stored = value;
     return this;

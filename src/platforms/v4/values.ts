@@ -1,8 +1,6 @@
 import type { Gender } from '../../canonical/customer.js';
 import type { Normaliser } from '../../core/steps.js';
 import { isInstant, isTimeZone, zonedWallTime } from '../../core/times.js';
-import { Timestamp } from '../../canonical/primitives.js';
-import type { ValueCodec } from '../../core/mapping.js';
 import { CountryDirectory, once, v4StateDirectory, type RegionDirectory } from '../../core/geo/directories.js';
 
 /**
