@@ -1,6 +1,8 @@
 // `npm run bench`: generates a Magento NDJSON export (BENCH_RECORDS records, default 200,000), converts
 // it to Medusa with the built CLI (1 and 2 workers) and streams it through an identity pipeline
-// (JSON.parse + JSON.stringify only) in the same run; prints records per second and peak memory.
+// (JSON.parse + JSON.stringify only) and a validation pipeline (the same plus the Magento record
+// schema, the floor of any validating conversion) in the same run; prints records per second and
+// peak memory.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,11 +33,12 @@ interface Run {
   readonly maxRssMiB: number;
 }
 
-function identity(): Run {
-  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-identity.mjs'), input, join(dir, 'identity.ndjson')], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`identity pipeline failed: ${r.stderr}`);
+function pipeline(mode: 'identity' | 'validate'): Run {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/bench-identity.mjs'), input, join(dir, `${mode}.ndjson`), mode], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${mode} pipeline failed: ${r.stderr}`);
   const { records, seconds, maxRssMiB } = JSON.parse(r.stdout) as { records: number; seconds: number; maxRssMiB: number };
-  return { name: 'identity (JSON.parse + JSON.stringify)', seconds, recordsPerSecond: records / seconds, maxRssMiB };
+  const name = mode === 'identity' ? 'identity (JSON.parse + JSON.stringify)' : 'validation only (+ Magento record schema)';
+  return { name, seconds, recordsPerSecond: records / seconds, maxRssMiB };
 }
 
 function cli(workers: number): Run {
@@ -57,8 +60,8 @@ if (!existsSync(join(root, 'dist/cli.js'))) {
 }
 await generate();
 console.log(`input: ${count} Magento records, ${(statSync(input).size / 2 ** 20).toFixed(1)} MiB NDJSON (${process.version}, ${process.arch})`);
-const base = identity();
-const runs = [base, cli(1), cli(2)];
+const base = pipeline('identity');
+const runs = [base, pipeline('validate'), cli(1), cli(2)];
 for (const run of runs) {
   console.log(
     `${run.name.padEnd(58)} ${run.recordsPerSecond.toFixed(0).padStart(8)} rec/s  ${(run.recordsPerSecond / base.recordsPerSecond).toFixed(3)}x identity  peak ${run.maxRssMiB.toFixed(0)} MiB`,

@@ -34,7 +34,7 @@ async function* batches(items: AsyncIterable<Item>, name: string): AsyncGenerato
   try {
     for await (const item of items) {
       batch.push(item);
-      if ('text' in item) chars += item.text.length;
+      if ('bytes' in item) chars += item.bytes.length;
       if (batch.length >= BATCH || chars >= BATCH_CHARS) {
         yield batch;
         batch = [];

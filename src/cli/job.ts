@@ -35,6 +35,11 @@ export type Item = SourceItem | RawLine;
 export interface BatchResult {
   /** Output records serialised and joined by the job's separator (text output). */
   readonly text: string;
+  /**
+   * The same text as UTF-8, in place of `text` when the batch was converted in a worker thread: the
+   * bytes are handed over, not copied, and the thread that writes never holds the text as a string.
+   */
+  readonly bytes?: Uint8Array;
   /** Output records (data output). */
   readonly data: Record<string, unknown>[];
   readonly converted: number;
@@ -112,6 +117,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   const rejectNotes: string[] = [];
   for (const raw of items) {
     const item = isRaw(raw) ? parseLine(raw) : raw;
+    if (!item) continue; // a line of Unicode spaces: blank
     for (const { line, input, result } of outcomes(job, item)) {
       if (result.ok) {
         if (job.output === 'text') texts.push(JSON.stringify(result.value));

@@ -12,7 +12,9 @@ export interface Sink {
 
 export const ndjsonSink = (out: Out): Sink => ({
   write: async (r) => {
-    if (r.converted > 0) await out.write(`${r.text}\n`);
+    if (r.converted === 0) return;
+    await out.write(r.bytes ?? r.text);
+    await out.write('\n');
   },
   finish: async () => {},
 });
@@ -23,7 +25,8 @@ export function jsonSink(out: Out): Sink {
   return {
     write: async (r) => {
       if (r.converted === 0) return;
-      await out.write(`${first ? '[\n' : ',\n'}${r.text}`);
+      await out.write(first ? '[\n' : ',\n');
+      await out.write(r.bytes ?? r.text);
       first = false;
     },
     finish: () => out.write(first ? '[]\n' : '\n]\n'),

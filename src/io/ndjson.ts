@@ -3,14 +3,16 @@
 import type { Issue } from '../index.js';
 import type { SourceItem } from './items.js';
 
-/** One line as read, before JSON parsing (what the CLI sends to worker threads). */
+/**
+ * One line as read, before decoding and JSON parsing: what the CLI sends to worker threads. Lines stay
+ * bytes until they are parsed, so the thread that reads the input never holds them as strings.
+ */
 export interface RawLine {
   readonly line: number;
-  readonly text: string;
+  /** The line's bytes, without its line break (and without a CR before it, or a BOM on line 1). */
+  readonly bytes: Uint8Array;
   /** The last line of the input, without a line break after it (a cut-off export ends this way). */
   readonly unterminated: boolean;
-  /** The line's bytes are not UTF-8 (`text` is read with U+FFFD in their place). */
-  readonly notUtf8?: boolean;
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -25,22 +27,25 @@ function decodeLine(bytes: Uint8Array): { text: string; notUtf8: boolean } {
   }
 }
 
+// Space, tab, CR, LF, vertical tab, form feed.
+const asciiBlank = (bytes: Uint8Array): boolean => bytes.every((b) => b === 32 || (b >= 9 && b <= 13));
+
 /**
- * The non-blank lines of a byte or text stream, numbered from 1 (a leading byte-order mark is dropped).
- * Bytes are split at line feeds first and each line decoded on its own, so that a line that is not
- * UTF-8 is one damaged line, not silent U+FFFD characters in a record.
+ * The lines of a byte or text stream that are not blank, numbered from 1 (a leading byte-order mark
+ * is dropped). Bytes are split at line feeds and each line is decoded on its own when it is parsed
+ * (`parseLine`), so that a line that is not UTF-8 is one damaged line, not silent U+FFFD characters
+ * in a record. A line of Unicode spaces only is found blank when parsed.
  */
 export async function* ndjsonLines(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawLine> {
   // The bytes of the line being read, in pieces (joined once its end is found: a long line costs no copies per chunk).
   let pieces: Buffer[] = [];
   let line = 0;
-  const emit = (bytes: Uint8Array, unterminated: boolean): RawLine | undefined => {
+  const emit = (raw: Uint8Array, unterminated: boolean): RawLine | undefined => {
     line += 1;
-    let { text, notUtf8 } = decodeLine(bytes);
-    if (line === 1 && text.startsWith('\uFEFF')) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() === '') return undefined;
-    return notUtf8 ? { line, text, unterminated, notUtf8 } : { line, text, unterminated };
+    let bytes = raw;
+    if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, -1);
+    return asciiBlank(bytes) ? undefined : { line, bytes, unterminated };
   };
   for await (const chunk of stream) {
     const data = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -70,11 +75,16 @@ const damaged = (unterminated: boolean): Issue[] => [
   },
 ];
 
-/** One line as a SourceItem: the parsed value, or the text as read with an `invalid_format` issue. */
-export function parseLine({ line, text, unterminated, notUtf8 }: RawLine): SourceItem {
+/**
+ * One line as a SourceItem: the parsed value, or the text as read with an `invalid_format` issue;
+ * `undefined` for a line of Unicode spaces only (blank, like an empty line).
+ */
+export function parseLine({ line, bytes, unterminated }: RawLine): SourceItem | undefined {
+  const { text, notUtf8 } = decodeLine(bytes);
   if (notUtf8) {
     return { line, input: text, issues: [{ code: 'invalid_format', path: [], message: 'Not UTF-8 text: the line holds bytes of another encoding (save the file as UTF-8)' }] };
   }
+  if (text.trim() === '') return undefined;
   try {
     const value: unknown = JSON.parse(text);
     return { line, input: value, record: value };
@@ -85,5 +95,8 @@ export function parseLine({ line, text, unterminated, notUtf8 }: RawLine): Sourc
 
 /** The records of an NDJSON stream as SourceItems (`line` is the line number). */
 export async function* readNdjson(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<SourceItem> {
-  for await (const raw of ndjsonLines(stream)) yield parseLine(raw);
+  for await (const raw of ndjsonLines(stream)) {
+    const item = parseLine(raw);
+    if (item) yield item;
+  }
 }

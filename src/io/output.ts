@@ -14,7 +14,7 @@ export interface Out {
   /** What to call it in messages. */
   readonly name: string;
   readonly stream: Writable;
-  write(text: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Flushes and closes (standard output is flushed, not closed). */
   close(): Promise<void>;
 }
@@ -34,10 +34,10 @@ class StreamOut implements Out {
     if (this.failure) throw new InputError(`cannot write ${this.name}: ${reason(this.failure)}`);
   }
 
-  async write(text: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     this.check();
-    if (text === '') return;
-    if (!this.stream.write(text)) {
+    if (chunk.length === 0) return;
+    if (!this.stream.write(chunk)) {
       try {
         await once(this.stream, 'drain');
       } catch {

@@ -24,12 +24,15 @@ const chunks = (...parts: (string | Uint8Array)[]) => Readable.from(parts.map((p
 
 describe('NDJSON lines', () => {
   it('numbers lines from 1, skips blank ones, drops a BOM and CR, and marks a last line without a break', async () => {
-    const got = await collect(ndjsonLines(chunks('\uFEFF{"a":1}\r\n', '\n  \n{"b"', ':2}\n{"c":3}')));
-    expect(got).toEqual([
+    const got = await collect(ndjsonLines(chunks('\uFEFF{"a":1}\r\n', '\n  \n{"b"', ':2}\n\u00a0\n{"c":3}')));
+    expect(got.map(({ line, bytes, unterminated }) => ({ line, text: Buffer.from(bytes).toString('utf8'), unterminated }))).toEqual([
       { line: 1, text: '{"a":1}', unterminated: false },
       { line: 4, text: '{"b":2}', unterminated: false },
-      { line: 5, text: '{"c":3}', unterminated: true },
+      { line: 5, text: '\u00a0', unterminated: false },
+      { line: 6, text: '{"c":3}', unterminated: true },
     ]);
+    // A line of Unicode spaces only is blank too, once decoded: no record, no reject.
+    expect((await collect(readNdjson(chunks('\uFEFF{"a":1}\r\n', '\n  \n{"b"', ':2}\n\u00a0\n{"c":3}')))).map((i) => i.line)).toEqual([1, 4, 6]);
   });
 
   it('keeps a multi-byte character split across chunks', async () => {
@@ -136,7 +139,8 @@ describe('conversion of a batch', () => {
     const result = runBatch(job, [
       { line: 1, input: a, record: a },
       { line: 2, input: { customers: [a, bad], count: 2, offset: 0, limit: 2 }, record: { customers: [a, bad], count: 2, offset: 0, limit: 2 } },
-      { line: 3, text: '{"email": ', unterminated: true },
+      { line: 3, bytes: Buffer.from('{"email": '), unterminated: true },
+      { line: 4, bytes: Buffer.from('\u00a0\u2003'), unterminated: false }, // Unicode spaces only: blank
     ]);
     expect(result.converted).toBe(2);
     expect(result.rejected).toBe(2);
