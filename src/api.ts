@@ -166,8 +166,9 @@ function encodeWith(
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
   const checked = p.record.safeParse(record);
   if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
+  const isCarried = carriedBy(carried);
   const reported = losses.map(({ canonical: at, ...loss }): Loss =>
-    loss.code !== 'value_changed' && carriedBy(carried, at)
+    loss.code !== 'value_changed' && isCarried(at)
       ? { code: 'carried', path: loss.path, message: `Carried in ${p.id} metadata under "${RESIDUE_KEY}": it comes back when converted back` }
       : loss,
   );

@@ -83,8 +83,12 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     const exact = from?.holds ?? false;
     const takenBelow = (taken?.holdsBelow ?? false) || (told?.holdsBelow ?? false);
     const descend = container && (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)));
-    const [outer, outerDepth] = [nearest, nearestDepth];
-    if (depth > 0 && exact) [nearest, nearestDepth] = [from?.value, depth];
+    const outer = nearest;
+    const outerDepth = nearestDepth;
+    if (depth > 0 && exact) {
+      nearest = from?.value;
+      nearestDepth = depth;
+    }
     if (!descend) report();
     else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
@@ -99,7 +103,8 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
         path.pop();
       }
     }
-    [nearest, nearestDepth] = [outer, outerDepth];
+    nearest = outer;
+    nearestDepth = outerDepth;
   };
   walk(canonical, consumed, reported, origins);
   return losses;

@@ -1,8 +1,8 @@
 import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
 import { carriesData } from './objects.js';
-import { getAt, hasKey, isPlainObject, setAt, startsWith, type Path } from './path.js';
-import type { PathTrie } from './trie.js';
+import { getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
+import { PathTrie } from './trie.js';
 
 export { carriesData };
 
@@ -244,5 +244,13 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
 }
 
 
-/** Whether a canonical loss path lies inside what the residue carried. */
-export const carriedBy = (entries: readonly Entry[], path: Path): boolean => entries.some(([p]) => startsWith(path, p));
+/** Whether a canonical loss path lies inside what the residue carried: `carriedBy(entries)(path)`. */
+export function carriedBy(entries: readonly Entry[]): (path: Path) => boolean {
+  const carried = new PathTrie<true>();
+  for (const [p] of entries) carried.set(p, true);
+  return (path) => {
+    let node: PathTrie<true> | undefined = carried;
+    for (let i = 0; node && !node.holds && i < path.length; i++) node = node.child(path[i] as string | number);
+    return node?.holds ?? false;
+  };
+}

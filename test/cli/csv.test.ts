@@ -1,9 +1,9 @@
 // The built command with Magento's CSV formats.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, lines, magentoRecords, ndjson, read, root, scratch, write } from './run.js';
+import { cli, lines, magentoRecords, ndjson, read, scratch, write } from './run.js';
 
 const { dir, remove } = scratch();
 afterAll(remove);
