@@ -79,7 +79,7 @@ export const convertArgs = {
   },
   request: { type: 'enum', options: ['create', 'update'], description: "Write each record's API request body for this operation instead of the record." },
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
-  workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order.' },
+  workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr.' },
   verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values)." },
 } as const satisfies ArgsDef;
