@@ -8,6 +8,7 @@
 //   for that second pass.
 // A damaged array (invalid JSON, a cut-off file) yields the records before the damage and one item with
 // issues; a damaged payload object, or a document that is neither, is an `InputError`.
+// Bytes that are not UTF-8 are an `InputError` naming the byte offset (never U+FFFD in their place).
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -33,10 +34,50 @@ class Damaged extends Error {
   }
 }
 
-/** Token batches of a byte stream; `Damaged` when the text is not JSON. `tap` sees each chunk first. */
-async function* tokenBatches(chunks: AsyncIterable<Uint8Array | string>, tap?: (chunk: Uint8Array | string) => Promise<void>): AsyncGenerator<Token[]> {
+/** The bytes at the end of valid UTF-8 `bytes` that start a character the next chunk completes. */
+function incompleteTail(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back] as number;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return size > back ? bytes.subarray(bytes.length - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+/**
+ * Where in `chunk` strict decoding fails, `carry` (an incomplete character of the chunk before) going
+ * first: the index of the first chunk byte that cannot be UTF-8 there (by halving: decoding a longer
+ * prefix fails whenever a shorter one does).
+ */
+function firstBadByte(carry: Uint8Array, chunk: Uint8Array): number {
+  const fails = (end: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat([carry, chunk.subarray(0, end)]), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let [ok, bad] = [0, chunk.length]; // the prefix of `ok` bytes decodes, that of `bad` bytes does not
+  while (bad - ok > 1) {
+    const mid = (ok + bad) >> 1;
+    if (fails(mid)) bad = mid;
+    else ok = mid;
+  }
+  return bad - 1;
+}
+
+/**
+ * Token batches of a byte stream; `Damaged` when the text is not JSON, `InputError` naming `name` and
+ * the byte offset when it is not UTF-8 (never U+FFFD in place of the bytes). `tap` sees each chunk first.
+ */
+async function* tokenBatches(chunks: AsyncIterable<Uint8Array | string>, name: string, tap?: (chunk: Uint8Array | string) => Promise<void>): AsyncGenerator<Token[]> {
   const tokenize = jsonParser({ streamValues: false }) as unknown as (text: string | symbol) => { values: Token[] } | symbol;
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const notUtf8 = (offset: number) => new InputError(`${name}: not UTF-8 text (byte offset ${offset}): JSON is read as UTF-8; save the file as UTF-8`);
+  let offset = 0; // bytes decoded before the chunk
+  let carry: Uint8Array = new Uint8Array(0); // the incomplete character at the end of the bytes decoded so far
   let any = false;
   const feed = (text: string | symbol): Token[] => {
     let out: { values: Token[] } | symbol;
@@ -50,16 +91,31 @@ async function* tokenBatches(chunks: AsyncIterable<Uint8Array | string>, tap?: (
     if (out.values.length > 0) any = true;
     return out.values;
   };
+  const decode = (chunk: Uint8Array): string => {
+    try {
+      const text = decoder.decode(chunk, { stream: true });
+      carry = incompleteTail(Buffer.concat([carry, chunk.subarray(-3)]));
+      offset += chunk.length;
+      return text;
+    } catch {
+      throw notUtf8(offset + firstBadByte(carry, chunk));
+    }
+  };
   for await (const chunk of chunks) {
     if (tap) await tap(chunk);
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const text = typeof chunk === 'string' ? chunk : decode(chunk);
     // In slices: the tokens of a slice that turns out damaged are lost with it, so keep slices short.
     for (let at = 0; at < text.length; at += SLICE) {
       const tokens = feed(text.slice(at, at + SLICE));
       if (tokens.length > 0) yield tokens;
     }
   }
-  const tail = decoder.decode();
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw notUtf8(offset - carry.length); // the input ends inside a character
+  }
   const last = [...(tail ? feed(tail) : []), ...feed(END)];
   if (last.length > 0) yield last;
 }
@@ -142,7 +198,7 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
       return { line: count, input: value, record: value };
     };
     try {
-      for await (const tokens of tokenBatches(input.open() as AsyncIterable<Uint8Array | string>, tap)) {
+      for await (const tokens of tokenBatches(input.open() as AsyncIterable<Uint8Array | string>, input.name, tap)) {
         for (const t of tokens) {
           if (done) continue;
           if (mode === undefined) {
@@ -240,7 +296,7 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
     let depth = 0;
     let inArray = false;
     try {
-      for await (const tokens of tokenBatches(reopen())) {
+      for await (const tokens of tokenBatches(reopen(), input.name)) {
         for (const t of tokens) {
           if (depth === 0) {
             if (t.name === 'startObject') depth = 1;
@@ -293,7 +349,7 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
 async function readWhole(chunks: AsyncIterable<Uint8Array | string>, name: string): Promise<unknown> {
   const asm = new Assembler();
   try {
-    for await (const tokens of tokenBatches(chunks)) for (const t of tokens) asm.consume(t);
+    for await (const tokens of tokenBatches(chunks, name)) for (const t of tokens) asm.consume(t);
   } catch (error) {
     if (error instanceof Damaged) throw new InputError(`${name}: not valid JSON`);
     throw error;

@@ -1,5 +1,5 @@
 // The built `customer-codecs` command, run as a user would (node dist/cli.js in a temporary directory).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
@@ -140,6 +140,36 @@ describe('JSON input', () => {
     const run = await cli(['convert', '--from', 'medusa', '--to', 'v4', '--input-format', 'json', '-q'], dir, JSON.stringify({ customers: records, count: 3, offset: 0, limit: 50 }));
     ok(run);
     expect(emails(run.stdout)).toEqual(records.map((r) => r.email));
+  });
+
+  it('keeps a character split between two reads of the file (256 KiB each)', async () => {
+    const records = magentoRecords(1200).map((r) => ({ ...r, firstname: 'Søren', lastname: 'Ødegård' }));
+    const text = Buffer.from(JSON.stringify(records));
+    // Spaces after `[` put the first byte of an "ø" or "Ø" last in the first read, its second byte first in the next.
+    const READ = 256 * 1024;
+    const lead = text.lastIndexOf(0xc3, READ - 1);
+    writeFileSync(join(dir, 'split.json'), Buffer.concat([Buffer.from('['), Buffer.alloc(READ - 1 - lead, ' '), text.subarray(1)]));
+    expect(readFileSync(join(dir, 'split.json'))[READ - 1]).toBe(0xc3);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'split.json', '-o', 'split.out.ndjson'], dir);
+    ok(run);
+    expect(lines(read(dir, 'split.out.ndjson'))).toEqual(records.map((r) => expect.objectContaining({ firstname: 'Søren', lastname: 'Ødegård' })));
+  });
+
+  it('stops (exit 2, no output) on a file that is not UTF-8, naming the file and the byte, never the text', async () => {
+    const latin1 = Buffer.from(JSON.stringify([...magentoRecords(1), { ...magentoRecords(2)[1], firstname: 'Jürgen' }]), 'latin1');
+    const at = latin1.indexOf(0xfc);
+    writeFileSync(join(dir, 'latin1.json'), latin1);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'latin1.json', '-o', 'latin1.out.ndjson'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`customer-codecs: latin1.json: not UTF-8 text (byte offset ${at}): JSON is read as UTF-8; save the file as UTF-8\n`);
+    expect(existsSync(join(dir, 'latin1.out.ndjson'))).toBe(false);
+    expect(hidden(dir)).toEqual([]);
+    // A read payload (a Magento search result) likewise.
+    writeFileSync(join(dir, 'latin1-search.json'), Buffer.concat([Buffer.from('{"items":'), latin1, Buffer.from(',"total_count":2}')]));
+    const search = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'latin1-search.json', '-q'], dir);
+    expect(search.code).toBe(2);
+    expect(search.stderr).toBe(`customer-codecs: latin1-search.json: not UTF-8 text (byte offset ${at + 9}): JSON is read as UTF-8; save the file as UTF-8\n`);
+    expect(search.stdout).toBe('');
   });
 
   it('rejects the record a cut-off array ends in, after converting those before it', async () => {

@@ -123,6 +123,41 @@ describe('JSON documents', () => {
     expect(last?.issues?.[0]).toMatchObject({ code: 'invalid_format', message: expect.stringMatching(/the rest of the input was not read/) });
   });
 
+  it('keeps a multi-byte character split across chunks, in an array and in a payload read twice', async () => {
+    const array = Buffer.from('[{"firstname":"Ødegård 😀"}]');
+    const at = array.indexOf(Buffer.from('😀')) + 2; // inside the four bytes of the emoji
+    for (const cut of [array.indexOf(0xc3) + 1, at]) {
+      const items = await collect(readJson(streamInput(chunks(array.subarray(0, cut), array.subarray(cut))), 'magento'));
+      expect(records(items)).toEqual([{ firstname: 'Ødegård 😀' }]);
+    }
+    const list = example('medusa').map((r) => ({ ...r, first_name: 'Søren' }));
+    const page = Buffer.from(JSON.stringify({ customers: list, count: list.length, offset: 0, limit: 50 }));
+    const split = page.indexOf(Buffer.from('ø')) + 1;
+    const items = await collect(readJson(streamInput(chunks(page.subarray(0, split), page.subarray(split))), 'medusa'));
+    expect(records(items)).toEqual(list);
+  });
+
+  it('stops at bytes that are not UTF-8 (Windows-1252), naming the input and the byte offset, never the text', async () => {
+    const latin1 = Buffer.from('[{"a":1},{"firstname":"Jürgen"}]', 'latin1');
+    const bad = latin1.indexOf(0xfc);
+    const message = `stdin: not UTF-8 text (byte offset ${bad}): JSON is read as UTF-8; save the file as UTF-8`;
+    // In one chunk, and in a later chunk after a character split across the chunks before it.
+    const ø = Buffer.from('[{"n":"ø"},');
+    const later = Buffer.concat([ø, latin1.subarray(1)]);
+    const cut = ø.indexOf(0xc3) + 1;
+    await expect(collect(readJson(streamInput(chunks(latin1)), 'magento'))).rejects.toThrow(new InputError(message));
+    await expect(collect(readJson(streamInput(chunks(later.subarray(0, cut), later.subarray(cut))), 'magento'))).rejects.toThrow(
+      `stdin: not UTF-8 text (byte offset ${bad + ø.length - 1}): `,
+    );
+    // A payload object, from a file; and a file that ends inside a character.
+    const payload = join(dir, 'latin1.json');
+    writeFileSync(payload, Buffer.concat([Buffer.from('{"items":'), latin1, Buffer.from('}')]));
+    await expect(collect(readJson(fileInput(payload), 'magento'))).rejects.toThrow(`${payload}: not UTF-8 text (byte offset ${bad + 9}): `);
+    const cutOff = join(dir, 'cut-char.json');
+    writeFileSync(cutOff, Buffer.from('["Ø').subarray(0, -1));
+    await expect(collect(readJson(fileInput(cutOff), 'magento'))).rejects.toThrow(`${cutOff}: not UTF-8 text (byte offset 2): `);
+  });
+
   it('an array cut off between records: one item saying records may be missing', async () => {
     const items = await collect(readJson(file('open.json', '[{"a":1},'), 'magento'));
     expect(items[1]).toMatchObject({ line: 2, input: null });
