@@ -9,7 +9,7 @@ import { readJson } from '../io/json.js';
 import { ndjsonLines } from '../io/ndjson.js';
 import { SafeFile, stdoutOut, type Out } from '../io/output.js';
 import { runBatch, type BatchResult, type Item, type Job } from './job.js';
-import { addressesPathOf, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
+import { addressesPathOf, optionDetail, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
 import { Pool } from './pool.js';
 import { startProgress } from './progress.js';
 import { summary, Tally } from './report.js';
@@ -67,9 +67,7 @@ function platformOptionsError(file: string, error: unknown): unknown {
   if (error instanceof UnknownPlatformError) return new UsageError(`--platform-options ${file}: ${error.message}`);
   if (!(error instanceof InvalidOptionError)) return error;
   const path = error.option.replace(/^platformOptions\.?/, '');
-  const prefix = `Invalid option "${error.option}": `;
-  const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-  return new UsageError(`--platform-options ${file}: ${path ? `${path}: ` : ''}${detail}`);
+  return new UsageError(`--platform-options ${file}: ${path ? `${path}: ` : ''}${optionDetail(error)}`);
 }
 
 /**

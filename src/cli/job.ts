@@ -17,11 +17,12 @@ export interface Job {
   /** Write the API request body of this operation instead of the record. */
   readonly request?: Operation;
   /**
-   * With magento-csv output: the writer's website and store codes (`--website`, `--store`). A record
-   * whose `website_id` has no code is rejected here (the writer would refuse it), so it goes to the
-   * rejects, not the run; the report counts what the CSV files cannot hold with the same codes.
+   * With magento-csv output: the writer's website and store codes (`--website`, `--store`) and
+   * attribute columns (`--attribute`). A record whose `website_id` has no code is rejected here (the
+   * writer would refuse it), so it goes to the rejects, not the run; the report counts what the CSV
+   * files cannot hold with the same codes and columns.
    */
-  readonly csvWrite?: Pick<MagentoCsvWriteOptions, 'websites' | 'stores'>;
+  readonly csvWrite?: MagentoCsvWriteOptions;
   /** `text`: records serialised as JSON, joined by `separator`; `data`: the records themselves (CSV output). */
   readonly output: 'text' | 'data';
   readonly separator: string;

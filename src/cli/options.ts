@@ -2,7 +2,11 @@
 // Everything wrong with the command line is a `UsageError`: exit code 2, one line.
 import { readFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
-import type { MagentoCsvReadOptions, MagentoCsvWriteOptions } from '../csv/magento.js';
+// The CSV module's errors, from the module it throws them with: the CLI bundle holds it (and the core
+// it uses) beside the library it imports as a package, so `InvalidOptionError` of '../index.js' is
+// another class there.
+import { InvalidOptionError } from '../core/issues.js';
+import { writerSetup, type MagentoCsvReadOptions, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import { platforms, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
 import { InputError, reason } from '../io/input.js';
 
@@ -67,6 +71,12 @@ export const convertArgs = {
     description:
       'A Magento store view code and its store_id, e.g. --store default=1. Repeatable. Reading a Magento CSV: a row whose store_id cell is empty gets the id of its _store code. Writing magento-csv: the _store code written for each store_id, in place of the default 0=admin, 1=default (a store_id without a code leaves _store empty).',
   },
+  attribute: {
+    type: 'string',
+    valueHint: 'customer:CODE|address:CODE',
+    description:
+      'A merchant attribute column for magento-csv output, e.g. --attribute customer:loyalty_tier --attribute address:delivery_notes. Repeatable. The column CODE is appended to the Customers Main File (customer:) or the Customer Addresses file (address:) and holds the text value of the custom_attributes entry whose attribute_code is CODE; without a column, the report counts that attribute as a loss (custom_attributes.0). A CODE that is already a column of the file is a usage error.',
+  },
   'input-format': {
     type: 'enum',
     options: [...inputFormats],
@@ -101,8 +111,8 @@ export interface ConvertOptions {
   readonly residue: boolean;
   /** `--website`/`--store` as the Magento CSV reader's code -> id tables (Magento CSV input only). */
   readonly csvRead: Pick<MagentoCsvReadOptions, 'websites' | 'stores'>;
-  /** `--website`/`--store` as the Magento CSV writer's id -> code tables (magento-csv output only). */
-  readonly csvWrite: Pick<MagentoCsvWriteOptions, 'websites' | 'stores'>;
+  /** `--website`/`--store` as the Magento CSV writer's id -> code tables, `--attribute` as its columns (magento-csv output only). */
+  readonly csvWrite: MagentoCsvWriteOptions;
   readonly inputFormat: InputFormat;
   readonly outputFormat: OutputFormat;
   readonly request: Operation | undefined;
@@ -160,6 +170,36 @@ export function codesById(table: Readonly<Record<string, number>>, flag: string)
     byId[id] = code;
   }
   return byId;
+}
+
+/** What the library's `InvalidOptionError` says about its option, without the `Invalid option "…": ` before it. */
+export function optionDetail(error: InvalidOptionError): string {
+  const prefix = `Invalid option "${error.option}": `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}
+
+const attributeFiles = { customer: 'the Customers Main File', address: 'the Customer Addresses file' } as const;
+
+/** The values of `--attribute` (`customer:CODE`, `address:CODE`) as the CSV writer's `attributes`; `undefined` when none is given. */
+export function parseAttributes(values: readonly string[]): MagentoCsvWriteOptions['attributes'] {
+  if (values.length === 0) return undefined;
+  const attributes: { customer: string[]; address: string[] } = { customer: [], address: [] };
+  for (const text of values) {
+    const [, side, code = ''] = /^(customer|address):([A-Za-z][A-Za-z0-9_]*)$/.exec(text) ?? [];
+    if (side !== 'customer' && side !== 'address') {
+      throw new UsageError('--attribute expects customer:CODE or address:CODE, CODE an attribute code (a letter, then letters, digits, _), e.g. --attribute customer:loyalty_tier');
+    }
+    attributes[side].push(code);
+  }
+  // The writer refuses a code that is already a column of its file.
+  try {
+    writerSetup({ attributes });
+  } catch (error) {
+    if (!(error instanceof InvalidOptionError)) throw error;
+    const side = error.option === 'attributes.address' ? 'address' : 'customer';
+    throw new UsageError(`--attribute: ${optionDetail(error)} of ${attributeFiles[side]}`);
+  }
+  return attributes;
 }
 
 /** The value of `--default key=value`: JSON when it parses (`1`, `true`, `"1"`, `{…}`), else the text. */
@@ -257,6 +297,7 @@ export interface ParsedConvertArgs {
   readonly residue?: boolean;
   readonly website?: string;
   readonly store?: string;
+  readonly attribute?: string;
   readonly 'input-format'?: string;
   readonly 'output-format'?: string;
   readonly request?: string;
@@ -299,6 +340,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
   }
   const websites = parseCodes(repeated(rawArgs, 'website'), '--website', 'base=1');
   const stores = parseCodes(repeated(rawArgs, 'store'), '--store', 'default=1');
+  const attributes = parseAttributes(repeated(rawArgs, 'attribute'));
   const platformOptionsFile = nonEmpty(args['platform-options'], '--platform-options');
 
   const csvInput = inputFormat === 'magento-csv' || inputFormat === 'magento-composite-csv';
@@ -313,7 +355,8 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
   if ((websites || stores) && !csvInput && !csvOutput) {
     throw new UsageError(`${websites ? '--website' : '--store'} maps Magento CSV codes to ids: it goes with a Magento CSV input or --output-format magento-csv`);
   }
-  const csvWrite = csvOutput ? { websites: websites && codesById(websites, '--website'), stores: stores && codesById(stores, '--store') } : {};
+  if (attributes && !csvOutput) throw new UsageError('--attribute adds a column to Magento import CSVs: it goes with --output-format magento-csv');
+  const csvWrite = csvOutput ? { websites: websites && codesById(websites, '--website'), stores: stores && codesById(stores, '--store'), attributes } : {};
   return {
     from,
     to,

@@ -315,7 +315,7 @@ describe('help', () => {
   it('describes every option, with examples and exit codes', async () => {
     const run = await cli(['convert', '--help'], dir);
     ok(run);
-    for (const option of ['--from', '--to', '--output', '--rejects', '--report', '--default', '--platform-options', '--no-residue', '--addresses', '--website', '--store', '--input-format', '--output-format', '--request', '--dry-run', '--workers', '--quiet', '--verbose']) {
+    for (const option of ['--from', '--to', '--output', '--rejects', '--report', '--default', '--platform-options', '--no-residue', '--addresses', '--website', '--store', '--attribute customer:loyalty_tier', '--input-format', '--output-format', '--request', '--dry-run', '--workers', '--quiet', '--verbose']) {
       expect(run.stdout).toContain(option);
     }
     expect(run.stdout).toMatch(/EXAMPLES/);

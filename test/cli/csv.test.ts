@@ -180,3 +180,50 @@ describe('--website and --store', () => {
     );
   });
 });
+
+describe('--attribute', () => {
+  const [customer] = magentoRecords(1);
+  const address = (customer?.addresses as Record<string, unknown>[])[0];
+  write(dir, 'tier.ndjson', ndjson([{ ...customer, custom_attributes: [{ attribute_code: 'loyalty_tier', value: 'gold' }], addresses: [{ ...address, custom_attributes: [{ attribute_code: 'delivery_notes', value: 'back door' }] }] }]));
+  const byPath = (name: string) => (JSON.parse(read(dir, name)) as { losses: { byPath: { path: string }[] } }).losses.byPath.map((p) => p.path);
+
+  it('writes a merchant attribute column that reads back, and the report stops counting it as a loss', async () => {
+    const without = await cli(['convert', '--from', 'magento', '--to', 'magento', 'tier.ndjson', '-o', 'plain-tier.csv', '--report', 'plain-tier.report.json'], dir);
+    expect(without.code, without.stderr).toBe(0);
+    expect(read(dir, 'plain-tier.csv')).not.toContain('loyalty_tier');
+    expect(byPath('plain-tier.report.json')).toEqual(expect.arrayContaining(['custom_attributes.0', 'addresses.*.custom_attributes.0']));
+
+    // --workers 2: the columns reach the worker threads' loss count too.
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'tier.ndjson', '-o', 'x.csv', '--attribute', 'customer:loyalty_tier', '--attribute=address:delivery_notes', '--report', 'x.report.json', '--workers', '2'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(rows('x.csv').map((r) => [r.email, r.loyalty_tier])).toEqual([['customer1@example.com', 'gold']]);
+    expect(rows('x.addresses.csv').map((r) => [r._email, r.delivery_notes])).toEqual([['customer1@example.com', 'back door']]);
+    const paths = byPath('x.report.json');
+    expect(paths).not.toContain('custom_attributes.0');
+    expect(paths).not.toContain('addresses.*.custom_attributes.0');
+    expect(paths).toContain('id'); // the report still counts what has no column
+
+    const back = await cli(['convert', '--from', 'magento', '--to', 'magento', 'x.csv', '--addresses', 'x.addresses.csv', '-q'], dir);
+    expect(back.code, back.stderr).toBe(0);
+    expect(lines(back.stdout)).toMatchObject([
+      { custom_attributes: [{ attribute_code: 'loyalty_tier', value: 'gold' }], addresses: [{ custom_attributes: [{ attribute_code: 'delivery_notes', value: 'back door' }] }] },
+    ]);
+  });
+
+  it('is a usage error when malformed, already a column, or without magento-csv output', async () => {
+    const refused = async (...args: string[]) => {
+      const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'tier.ndjson', ...args], dir);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(existsSync(join(dir, 'refused.csv'))).toBe(false);
+      return run.stderr.split('\n')[0];
+    };
+    expect(await refused('-o', 'refused.csv', '--attribute', 'loyalty_tier')).toMatchInlineSnapshot(`"customer-codecs: --attribute expects customer:CODE or address:CODE, CODE an attribute code (a letter, then letters, digits, _), e.g. --attribute customer:loyalty_tier"`);
+    expect(await refused('-o', 'refused.csv', '--attribute', 'order:loyalty_tier')).toMatchInlineSnapshot(`"customer-codecs: --attribute expects customer:CODE or address:CODE, CODE an attribute code (a letter, then letters, digits, _), e.g. --attribute customer:loyalty_tier"`);
+    expect(await refused('-o', 'refused.csv', '--attribute', 'customer:loyalty-tier')).toMatchInlineSnapshot(`"customer-codecs: --attribute expects customer:CODE or address:CODE, CODE an attribute code (a letter, then letters, digits, _), e.g. --attribute customer:loyalty_tier"`);
+    expect(await refused('-o', 'refused.csv', '--attribute', 'customer:')).toMatchInlineSnapshot(`"customer-codecs: --attribute expects customer:CODE or address:CODE, CODE an attribute code (a letter, then letters, digits, _), e.g. --attribute customer:loyalty_tier"`);
+    expect(await refused('-o', 'refused.csv', '--attribute', 'customer:firstname')).toMatchInlineSnapshot(`"customer-codecs: --attribute: "firstname" is already a column of the Customers Main File"`);
+    expect(await refused('-o', 'refused.csv', '--attribute', 'customer:loyalty_tier', '--attribute', 'address:city')).toMatchInlineSnapshot(`"customer-codecs: --attribute: "city" is already a column of the Customer Addresses file"`);
+    expect(await refused('-o', 'refused.ndjson', '--attribute', 'customer:loyalty_tier')).toMatchInlineSnapshot(`"customer-codecs: --attribute adds a column to Magento import CSVs: it goes with --output-format magento-csv"`);
+  });
+});
