@@ -2,14 +2,14 @@
 // worker threads), writes records, rejects and the report, and returns the exit code. Every record
 // read ends in the output or in the rejects: the report's read = converted + rejected.
 import type { Readable, Writable } from 'node:stream';
-import { InvalidOptionError, platforms, safeConvert, UnknownPlatformError, type PlatformId } from '../index.js';
+import { platforms, safeConvert, UnknownPlatformError, type PlatformId } from '../index.js';
 import { readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
 import { fileInput, InputError, reason, streamInput, type Input } from '../io/input.js';
 import { readJson } from '../io/json.js';
 import { ndjsonLines } from '../io/ndjson.js';
 import { SafeFile, stdoutOut, type Out } from '../io/output.js';
 import { runBatch, type BatchResult, type Item, type Job } from './job.js';
-import { addressesPathOf, optionDetail, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
+import { addressesPathOf, isInvalidOption, optionDetail, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
 import { Pool } from './pool.js';
 import { startProgress } from './progress.js';
 import { summary, Tally } from './report.js';
@@ -65,7 +65,7 @@ function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined):
 /** A refused `--platform-options` file as a usage error naming the option's path (`magento.streetLines`). */
 function platformOptionsError(file: string, error: unknown): unknown {
   if (error instanceof UnknownPlatformError) return new UsageError(`--platform-options ${file}: ${error.message}`);
-  if (!(error instanceof InvalidOptionError)) return error;
+  if (!isInvalidOption(error)) return error;
   const path = error.option.replace(/^platformOptions\.?/, '');
   return new UsageError(`--platform-options ${file}: ${path ? `${path}: ` : ''}${optionDetail(error)}`);
 }
@@ -88,7 +88,7 @@ function checkLibraryOptions(o: ConvertOptions): void {
   try {
     safeConvert({}, { from: o.from, to: o.to, defaults: o.defaults });
   } catch (error) {
-    if (error instanceof InvalidOptionError) throw new UsageError(`--default: ${error.message}`);
+    if (isInvalidOption(error)) throw new UsageError(`--default: ${error.message}`);
     throw error;
   }
 }

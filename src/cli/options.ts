@@ -5,7 +5,7 @@ import type { ArgsDef } from 'citty';
 // The CSV module's errors, from the module it throws them with: the CLI bundle holds it (and the core
 // it uses) beside the library it imports as a package, so `InvalidOptionError` of '../index.js' is
 // another class there.
-import { InvalidOptionError } from '../core/issues.js';
+import type { InvalidOptionError } from '../core/issues.js';
 import { writerSetup, type MagentoCsvReadOptions, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import { platforms, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
 import { InputError, reason } from '../io/input.js';
@@ -173,6 +173,13 @@ export function codesById(table: Readonly<Record<string, number>>, flag: string)
 }
 
 /** What the library's `InvalidOptionError` says about its option, without the `Invalid option "…": ` before it. */
+/**
+ * Whether `error` is an `InvalidOptionError`, by name: dist/cli.js holds the package's class and the
+ * bundled CSV module's own copy of it, and `instanceof` knows only one of them.
+ */
+export const isInvalidOption = (error: unknown): error is InvalidOptionError =>
+  error instanceof Error && error.name === 'InvalidOptionError' && typeof (error as { option?: unknown }).option === 'string';
+
 export function optionDetail(error: InvalidOptionError): string {
   const prefix = `Invalid option "${error.option}": `;
   return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
@@ -195,7 +202,7 @@ export function parseAttributes(values: readonly string[]): MagentoCsvWriteOptio
   try {
     writerSetup({ attributes });
   } catch (error) {
-    if (!(error instanceof InvalidOptionError)) throw error;
+    if (!isInvalidOption(error)) throw error;
     const side = error.option === 'attributes.address' ? 'address' : 'customer';
     throw new UsageError(`--attribute: ${optionDetail(error)} of ${attributeFiles[side]}`);
   }

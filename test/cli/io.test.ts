@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBatch, pathPattern, type Job } from '../../src/cli/job.js';
-import { parseDefault, rejectsPathOf, addressesPathOf, inputFormatOf, outputFormatOf } from '../../src/cli/options.js';
+import { parseDefault, rejectsPathOf, addressesPathOf, inputFormatOf, outputFormatOf, isInvalidOption } from '../../src/cli/options.js';
+import { InvalidOptionError } from '../../src/index.js';
 import { progressLine } from '../../src/cli/progress.js';
 import { fileInput, InputError, streamInput } from '../../src/io/input.js';
 import type { SourceItem } from '../../src/io/items.js';
@@ -195,6 +196,19 @@ describe('conversion of a batch', () => {
 });
 
 describe('options', () => {
+  it('recognises an InvalidOptionError by name, from either copy of the class (dist/cli.js bundles the CSV module with its own)', () => {
+    class BundledCopy extends Error {
+      override readonly name = 'InvalidOptionError';
+      constructor(readonly option: string) {
+        super(`Invalid option "${option}": expected a list`);
+      }
+    }
+    expect(isInvalidOption(new InvalidOptionError('attributes', 'expected a list'))).toBe(true);
+    expect(isInvalidOption(new BundledCopy('attributes'))).toBe(true);
+    expect(isInvalidOption(new Error('Invalid option'))).toBe(false);
+    expect(isInvalidOption({ name: 'InvalidOptionError', option: 'x' })).toBe(false);
+  });
+
   it('--default values are JSON when they parse, else text', () => {
     expect(parseDefault('website_id=1')).toEqual(['website_id', 1]);
     expect(parseDefault('group=Wholesale')).toEqual(['group', 'Wholesale']);
