@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convert, decode, encode, InvalidOptionError, safeConvert, type PlatformId } from '../src/index.js';
+import { convert, decode, encode, InvalidOptionError, safeConvert, safeEncode, type PlatformId } from '../src/index.js';
+import { customer as canonicalCustomer } from './arbitraries/canonical.js';
 import { RESIDUE_KEY } from '../src/core/residue.js';
 import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
@@ -17,6 +18,65 @@ const maria = {
   ],
   extension_attributes: { is_subscribed: true },
 };
+
+/**
+ * `record` without its residue: every `customer_codecs` key dropped, and a bag that held nothing else
+ * given back as `plain` has it (absent or null: the residue made the bag).
+ */
+function withoutResidue(record: unknown, plain: unknown): unknown {
+  if (Array.isArray(record)) return record.map((v, i) => withoutResidue(v, Array.isArray(plain) ? plain[i] : undefined));
+  if (typeof record !== 'object' || record === null) return record;
+  const out: Record<string, unknown> = {};
+  const other = typeof plain === 'object' && plain !== null && !Array.isArray(plain) ? (plain as Record<string, unknown>) : {};
+  for (const [k, v] of Object.entries(record)) {
+    if (k === RESIDUE_KEY) continue;
+    const stripped = withoutResidue(v, other[k]);
+    const madeForResidue =
+      typeof v === 'object' && v !== null && RESIDUE_KEY in v && Object.keys(stripped as object).length === 0 && (other[k] === undefined || other[k] === null);
+    if (!madeForResidue) out[k] = stripped;
+    else if (other[k] === null) out[k] = null;
+  }
+  return out;
+}
+
+describe('residue slots leave no trace', () => {
+  it('adds no metadata bag to an address with nothing to carry, and fills the customer bag', () => {
+    const address = { firstname: 'A', lastname: 'B', street: ['1 Main St'], city: 'Austin', country_id: 'US', postcode: '78701', telephone: '+13105550142' };
+    const { data } = convert({ email: 'a@example.com', firstname: 'A', lastname: 'B', website_id: 1, addresses: [address] }, { from: 'magento', to: 'medusa' });
+    expect(data.shipping_addresses?.[0]).not.toHaveProperty('metadata');
+    expect(Object.keys(data.metadata ?? {})).toEqual([RESIDUE_KEY]);
+  });
+
+  it('encodes canonical customers to medusa with residue as without it, plus customer_codecs keys', () => {
+    fc.assert(
+      fc.property(canonicalCustomer, (c) => {
+        const plain = safeEncode('medusa', c, { residue: false });
+        const carried = safeEncode('medusa', c);
+        expect(carried.success).toBe(plain.success);
+        if (!plain.success || !carried.success) return;
+        expect(withoutResidue(carried.data, plain.data)).toStrictEqual(plain.data);
+        if (!carried.losses.some((l) => l.code === 'carried')) expect(JSON.stringify(carried.data)).not.toContain(RESIDUE_KEY);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each<PlatformId>(['magento', 'v4', 'enterprise-v1'])('%s -> medusa with residue is the record without it, plus customer_codecs keys', (p) => {
+    const records: Record<string, fc.Arbitrary<Record<string, unknown>>> = { magento, v4, 'enterprise-v1': enterpriseV1 };
+    fc.assert(
+      fc.property(records[p]!, (r) => {
+        const plain = safeConvert(r, { from: p, to: 'medusa', residue: false });
+        const carried = safeConvert(r, { from: p, to: 'medusa' });
+        expect(carried.success).toBe(plain.success);
+        if (!plain.success || !carried.success) return;
+        expect(withoutResidue(carried.data, plain.data)).toStrictEqual(plain.data);
+        // Nothing carried: no residue key anywhere.
+        if (!carried.losses.some((l) => l.code === 'carried')) expect(JSON.stringify(carried.data)).not.toContain(RESIDUE_KEY);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe('residue: A -> Medusa -> A returns the original record exactly', () => {
   const records: Record<string, fc.Arbitrary<Record<string, unknown>>> = { magento, v4, 'enterprise-v1': enterpriseV1 };
