@@ -124,10 +124,16 @@ export class EncodeScope {
     readonly canonicalPrefix: Path,
   ) {}
 
-  /** This platform's data at this level (raw keys and `$` hints). */
+  private ownData: Record<string, unknown> | undefined;
+
+  /** This platform's data at this level (raw keys and `$` hints); read once, as encoding never changes the value. */
   get platformData(): Record<string, unknown> {
-    const pd = getAt(this.value, ['platformData', this.state.platform]);
-    return isPlainObject(pd) ? pd : {};
+    if (this.ownData === undefined) {
+      const all = this.value.platformData;
+      const pd = isPlainObject(all) ? all[this.state.platform] : undefined;
+      this.ownData = isPlainObject(pd) ? pd : {};
+    }
+    return this.ownData;
   }
 
   /** Reads a canonical value without claiming it. */
