@@ -118,7 +118,8 @@ describe('JSON documents', () => {
     const text = `${JSON.stringify(good).slice(0, -1)}, {"b": 2} {"c": 3}]`;
     const items = await collect(readJson(file('bad.json', text), 'magento'));
     const last = items[items.length - 1];
-    expect(items.length).toBeGreaterThan(100);
+    // Every good record but those ending in the damaged 256-character piece (records here are ~90 characters).
+    expect(items.length).toBeGreaterThanOrEqual(good.length - 2);
     expect(items.map((i) => i.line)).toEqual(items.map((_, i) => i + 1));
     expect(items.slice(0, -1).map((i) => i.record)).toEqual(good.slice(0, items.length - 1));
     expect(last?.issues?.[0]).toMatchObject({ code: 'invalid_format', message: expect.stringMatching(/the rest of the input was not read/) });
