@@ -194,16 +194,8 @@ function widen(canonical: Record<string, unknown>, found: readonly { path: Path;
     chosen.set(widened.path, { replace: widened.replace || (before?.replace ?? false) });
   }
   // A path inside another chosen one travels with it.
-  const inside = (path: Path): boolean => {
-    let node: PathTrie<{ replace: boolean }> | undefined = chosen;
-    for (let i = 0; i < path.length - 1 && node; i++) {
-      node = node.child(path[i] as string | number);
-      if (node?.holds) return true;
-    }
-    return chosen.holds && path.length > 0;
-  };
   return order
-    .filter((path) => !inside(path))
+    .filter((path) => chosen.heldAlong(path) === path.length)
     .map((path): Entry => (chosen.get(path)?.replace ? [[...path], getAt(canonical, path), 1] : [[...path], getAt(canonical, path)]));
 }
 

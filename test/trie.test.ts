@@ -25,6 +25,15 @@ describe('PathTrie', () => {
     expect([...t.values()]).toStrictEqual([]);
   });
 
+  it('finds the shallowest node holding a value along a path', () => {
+    const t = new PathTrie<true>().set(['addresses', 0], true).set(['addresses', 0, 'lines'], true);
+    expect(t.heldAlong(['addresses', 0, 'lines', 1])).toBe(2);
+    expect(t.heldAlong(['addresses', 0])).toBe(2);
+    expect(t.heldAlong(['addresses'])).toBeUndefined();
+    expect(t.heldAlong(['addresses', 1, 'lines'])).toBeUndefined();
+    expect(t.set([], true).heldAlong(['anything'])).toBe(0);
+  });
+
   it('holds a value at the root path', () => {
     const t = new PathTrie<true>().set([], true);
     expect(t.holds).toBe(true);

@@ -6,6 +6,7 @@ import type { ArgsDef } from 'citty';
 // it uses) beside the library it imports as a package, so `InvalidOptionError` of '../index.js' is
 // another class there.
 import type { InvalidOptionError } from '../core/issues.js';
+import { setOwn } from '../core/objects.js';
 import { writerSetup, type MagentoCsvReadOptions, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import { platforms, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
 import { InputError, reason } from '../io/input.js';
@@ -144,10 +145,6 @@ export const addressesPathOf = (output: string) => `${output.replace(/\.csv$/i, 
 /** `out/medusa.ndjson` -> `out/medusa.rejects.ndjson`. */
 export const rejectsPathOf = (output: string) => `${output.replace(/\.[^./\\]+$/, '')}.rejects.ndjson`;
 
-/** Sets an own property, whatever the key (`__proto__` included): for tables keyed by user input. */
-const setOwn = <T>(table: Record<string, T>, key: string, value: T): void => {
-  Object.defineProperty(table, key, { value, enumerable: true, writable: true, configurable: true });
-};
 
 /** The values of `--website` or `--store` (`CODE=ID`) as a code -> id table; `undefined` when none is given. */
 export function parseCodes(values: readonly string[], flag: string, example: string): Record<string, number> | undefined {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Path } from './path.js';
+import { eachChild, type Path } from './path.js';
 
 /**
  * Credentials in records. A plain-text password never belongs in a record (it exists only in the
@@ -38,28 +38,16 @@ export function credentialKeys(value: unknown, platformLabel: string, hashAllowe
   const out: CredentialIssue[] = [];
   // One path stack for the whole walk (every record is walked): copied only for an issue.
   const at = [...path];
-  const walk = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        at.push(i);
-        walk(node[i]);
-        at.pop();
-      }
-      return;
-    }
-    for (const key of Object.keys(node)) {
-      at.push(key);
-      const candidate = mayBeCredential(key);
+  const walk = (node: unknown): void =>
+    eachChild(node, at, (child, key) => {
+      const candidate = typeof key === 'string' && mayBeCredential(key);
       const folded = candidate ? normal(key) : '';
       if (candidate && PLAIN.has(folded)) {
         out.push({ path: [...at], message: 'A plain-text password cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
       } else if (candidate && HASH.has(folded) && !hashAllowed([...at])) {
         out.push({ path: [...at], message: `A ${platformLabel} record has no place for a password hash here` });
-      } else walk((node as Record<string, unknown>)[key]);
-      at.pop();
-    }
-  };
+      } else walk(child);
+    });
   walk(value);
   return out;
 }

@@ -1,7 +1,7 @@
 import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
 import { carriesData } from './objects.js';
-import { formatPath, isPlainObject, startsWith, type Path } from './path.js';
+import { eachChild, formatPath, isPlainObject, startsWith, type Path } from './path.js';
 import { PathTrie } from './trie.js';
 
 const key = (p: Path): string => JSON.stringify(p);
@@ -90,19 +90,7 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
       nearestDepth = depth;
     }
     if (!descend) report();
-    else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        walk(value[i], taken?.child(i), told?.child(i), from?.child(i));
-        path.pop();
-      }
-    } else {
-      for (const k of Object.keys(value as Record<string, unknown>)) {
-        path.push(k);
-        walk((value as Record<string, unknown>)[k], taken?.child(k), told?.child(k), from?.child(k));
-        path.pop();
-      }
-    }
+    else eachChild(value, path, (child, k) => walk(child, taken?.child(k), told?.child(k), from?.child(k)));
     nearest = outer;
     nearestDepth = outerDepth;
   };

@@ -23,3 +23,8 @@ export const carriesData = (v: unknown): boolean => {
   if (isPlainObject(v)) return Object.values(v).some(carriesData);
   return true;
 };
+
+/** Sets an own enumerable property whatever the key (`__proto__` included): for tables keyed by input. */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

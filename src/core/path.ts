@@ -28,6 +28,27 @@ export function setAt(root: Record<string, unknown>, path: Path, value: unknown)
   if (last >= 0) node[path[last] as string | number] = value;
 }
 
+/**
+ * Calls `visit` for each element of an array or member of a plain object, with its index or key on top
+ * of `path` while it runs: the walks over whole records share one path stack and copy it only when
+ * they keep a path.
+ */
+export function eachChild(node: unknown, path: (string | number)[], visit: (child: unknown, key: string | number) => void): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      visit(node[i], i);
+      path.pop();
+    }
+  } else if (isPlainObject(node)) {
+    for (const k of Object.keys(node)) {
+      path.push(k);
+      visit(node[k], k);
+      path.pop();
+    }
+  }
+}
+
 export const startsWith = (path: Path, prefix: Path): boolean =>
   prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 

@@ -1,7 +1,7 @@
 import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
 import { carriesData } from './objects.js';
-import { getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
+import { eachChild, getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
 import { PathTrie } from './trie.js';
 
 export { carriesData };
@@ -49,19 +49,7 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
       out.push([[...path], node]);
       return;
     }
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        path.push(i);
-        walk(node[i], taken?.child(i));
-        path.pop();
-      }
-    } else {
-      for (const k of Object.keys(node as Record<string, unknown>)) {
-        path.push(k);
-        walk((node as Record<string, unknown>)[k], taken?.child(k));
-        path.pop();
-      }
-    }
+    eachChild(node, path, (child, k) => walk(child, taken?.child(k)));
   };
   walk(canonical, consumed);
   return out;
@@ -187,9 +175,9 @@ function restoreAt(owner: Record<string, unknown>, path: Path, value: unknown): 
   return false;
 }
 
-/** Removes an empty object at `path` and then its emptied parents, up to `stop` levels. */
-function prune(owner: Record<string, unknown>, path: Path, stop: number): void {
-  for (let n = path.length; n > stop; n--) {
+/** Removes an empty object at `path` and then its emptied parents within `owner`. */
+function prune(owner: Record<string, unknown>, path: Path): void {
+  for (let n = path.length; n > 0; n--) {
     const v = getAt(owner, path.slice(0, n));
     if (!isPlainObject(v) || Object.keys(v).length > 0) return;
     const parent = getAt(owner, path.slice(0, n - 1)) as Record<string, unknown>;
@@ -197,15 +185,26 @@ function prune(owner: Record<string, unknown>, path: Path, stop: number): void {
   }
 }
 
+/**
+ * The objects of a customer that own a bag, with their canonical path: each address (in order), then
+ * the customer itself (its residue is put back last: it may hold whole addresses, placed among them).
+ */
+function bagOwners(customer: Record<string, unknown>, bags: ResidueBags): { owner: Record<string, unknown>; bag: Path; prefix: Path }[] {
+  const { addresses } = customer;
+  const addressBag = bags.address;
+  const list =
+    addressBag && Array.isArray(addresses)
+      ? addresses.flatMap((a: unknown, i) => (isPlainObject(a) ? [{ owner: a, bag: addressBag, prefix: ['addresses', i] }] : []))
+      : [];
+  return [...list, { owner: customer, bag: bags.customer, prefix: [] }];
+}
+
 /** Whether any bag of the decoded customer holds a residue key (most records have none: nothing to restore). */
 export function holdsResidue(customer: Record<string, unknown>, bags: ResidueBags): boolean {
-  const inBag = (owner: unknown, bag: Path): boolean => {
+  return bagOwners(customer, bags).some(({ owner, bag }) => {
     const current = getAt(owner, bag);
     return isPlainObject(current) && hasKey(current, RESIDUE_KEY);
-  };
-  if (inBag(customer, bags.customer)) return true;
-  const { addresses } = customer;
-  return bags.address !== undefined && Array.isArray(addresses) && addresses.some((a) => inBag(a, bags.address!));
+  });
 }
 
 /**
@@ -214,7 +213,7 @@ export function holdsResidue(customer: Record<string, unknown>, bags: ResidueBag
  */
 export function restore(customer: Record<string, unknown>, bags: ResidueBags, state: DecodeState): Loss[] {
   const notices: Loss[] = [];
-  const take = (owner: Record<string, unknown>, bag: Path, prefix: Path, minDepth: number): void => {
+  const take = (owner: Record<string, unknown>, bag: Path, prefix: Path): void => {
     const current = getAt(owner, bag);
     if (!isPlainObject(current) || !hasKey(current, RESIDUE_KEY)) return;
     const bagSource = state.origins.get([...prefix, ...bag])?.source;
@@ -226,20 +225,14 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
     }
     delete current[RESIDUE_KEY];
     if (residue.was === 'null' && Object.keys(current).length === 0) setAt(owner, bag, null);
-    else if (residue.was === 'absent' && Object.keys(current).length === 0) prune(owner, bag, minDepth);
+    else if (residue.was === 'absent' && Object.keys(current).length === 0) prune(owner, bag);
     for (const [path, value, replace] of residue.values) {
       if (replace) setAt(owner, path, value);
       if (replace || restoreAt(owner, path, value)) state.origin({ canonical: [...prefix, ...path], source });
       else notices.push({ code: 'not_normalised', path: source, message: 'A carried value conflicts with the record: the record wins' });
     }
   };
-  const addresses = customer.addresses;
-  if (bags.address && Array.isArray(addresses)) {
-    addresses.forEach((a, i) => {
-      if (isPlainObject(a)) take(a, bags.address!, ['addresses', i], 0);
-    });
-  }
-  take(customer, bags.customer, [], 0);
+  for (const { owner, bag, prefix } of bagOwners(customer, bags)) take(owner, bag, prefix);
   return notices;
 }
 
@@ -248,9 +241,5 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
 export function carriedBy(entries: readonly Entry[]): (path: Path) => boolean {
   const carried = new PathTrie<true>();
   for (const [p] of entries) carried.set(p, true);
-  return (path) => {
-    let node: PathTrie<true> | undefined = carried;
-    for (let i = 0; node && !node.holds && i < path.length; i++) node = node.child(path[i] as string | number);
-    return node?.holds ?? false;
-  };
+  return (path) => carried.heldAlong(path) !== undefined;
 }

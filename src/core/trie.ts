@@ -40,6 +40,17 @@ export class PathTrie<V> {
     return n;
   }
 
+  /** How many keys of `path` lead to the shallowest node on it (the root's 0 included) that holds a value; `undefined` when none does. */
+  heldAlong(path: Path): number | undefined {
+    let n: PathTrie<V> | undefined = this;
+    for (let depth = 0; n; depth++) {
+      if (n.present) return depth;
+      if (depth === path.length) return undefined;
+      n = n.kids?.get(path[depth] as string | number);
+    }
+    return undefined;
+  }
+
   get(path: Path): V | undefined {
     return this.node(path)?.stored;
   }

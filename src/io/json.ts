@@ -18,6 +18,7 @@ import Assembler from 'stream-json/core/assembler.js';
 import { jsonParser } from 'stream-json/core/parser.js';
 import type { Token } from 'stream-json/core/parser.js';
 import { ConversionError, unwrap, type Issue, type PlatformId } from '../index.js';
+import { setOwn } from '../core/objects.js';
 import { onInterrupt } from './cleanup.js';
 import { InputError, type Input } from './input.js';
 import type { SourceItem } from './items.js';
@@ -144,9 +145,6 @@ const damage = (truncated: boolean, inRecord: boolean): Issue[] => [
   },
 ];
 
-function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
 
 /** Copies chunks of a read-once stream to a temporary file, for a second pass. */
 class Spool {
@@ -239,20 +237,20 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
           } else if (asm) {
             asm.consume(t);
             if (asm.done) {
-              setKey(envelope, key, asm.current);
+              setOwn(envelope, key, asm.current);
               asm = undefined;
             }
           } else if (t.name === 'keyValue') key = String(t.value);
           else if (t.name === 'endObject') done = true;
           else if (t.name === 'startArray') {
-            setKey(envelope, key, []);
+            setOwn(envelope, key, []);
             skipping = 1;
             elements = 0;
           } else {
             asm = new Assembler();
             asm.consume(t);
             if (asm.done) {
-              setKey(envelope, key, asm.current);
+              setOwn(envelope, key, asm.current);
               asm = undefined;
             }
           }
