@@ -28,7 +28,9 @@ export { ADDRESS_HEADER, COMPOSITE_HEADER, MAIN_HEADER } from './columns.js';
  * and an addresses file. The mapping rules are in `./columns.ts` and the README ("Magento CSV").
  *
  * Items: `line` is the 1-based number of the customer's data record in its file (the header is not
- * counted, blank lines are not records, a quoted cell spanning lines is one record). `input` is the
+ * counted, blank lines are not records, a quoted cell spanning lines is one record); `readMagentoCsv`
+ * items also say which file that is (`file`: `main`, or `addresses` for an address record no customer
+ * claimed), since both files number their records from 1. `input` is the
  * raw input as read: rows as `{ column: cell }` objects, a record that is not valid CSV or has the
  * wrong number of cells as `{ raw }` (its text). Input may hold a plain-text password or a hash from
  * the file; issue messages never quote cell values.
@@ -182,8 +184,10 @@ async function readAddresses(stream: Readable): Promise<{ header: Header | undef
 /**
  * Reads a Customers Main File and, with `addresses`, the Customer Addresses file, joined on the
  * main file's (`email`, `_website`) = the addresses file's (`_email`, `_website`), e-mails compared
- * ignoring case. Yields one item per customer row, in file order, then one per address record no
- * customer claimed (issue `invalid_input` at `['addresses', 0]`), in file order.
+ * ignoring case. Yields one item per customer row, in file order (`file: 'main'`, `line` its record
+ * number in the main file), then one per address record no customer claimed, in file order
+ * (`file: 'addresses'`, `line` its record number in the addresses file, issue `invalid_input` at
+ * `['addresses', 0]`).
  *
  * The main file streams; the addresses file is read whole first and held in memory (about three
  * times its size on disk, released as customers claim their addresses), because exports are ordered by
@@ -227,6 +231,7 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
     const why = w.problem ? `; it cannot be read: ${w.problem}` : '';
     yield {
       line: w.no,
+      file: 'addresses',
       input,
       issues: [{ code: 'invalid_input', path: ['addresses', 0], message: `Addresses file record ${w.no} has no customer with its "_email" and "_website" in the main file${why}` }],
     };
@@ -257,8 +262,8 @@ function mainItem(
     }
     return addressOf(input.addresses?.[i] as Row, issues, ['addresses', i], (c) => `Column "${c}" of addresses file record ${w.no}`);
   });
-  if (issues.length > 0) return { line: record.no, input, issues };
-  return { line: record.no, input, record: addressHeader ? withAddresses(customer, addresses) : customer };
+  if (issues.length > 0) return { line: record.no, file: 'main', input, issues };
+  return { line: record.no, file: 'main', input, record: addressHeader ? withAddresses(customer, addresses) : customer };
 }
 
 /** `addresses` in its REST place (before `disable_auto_group_change`). */

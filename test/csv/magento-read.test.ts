@@ -370,7 +370,8 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
     const orphan = 'base,nobody@example.com,700,Austin,,US,,No,Body,,78701,,TX,,1 Main St,,512-555-0100,,,,,,,';
     const otherSite = mariaShipping.replace('base,', 'wholesale,');
     const items = await read(csv(MAIN, maria, li), csv(ADDR, orphan, mariaBilling, otherSite));
-    expect(items.map((i) => i.line)).toEqual([1, 2, 1, 3]);
+    // Both files number their records from 1: `file` says which file a `line` counts in.
+    expect(items.map((i) => [i.file, i.line])).toEqual([['main', 1], ['main', 2], ['addresses', 1], ['addresses', 3]]);
     expect(items[0]!.record).toMatchObject({ addresses: [{ id: 587 }] });
     expect(items.slice(2).map((i) => [i.input, i.issues])).toMatchInlineSnapshot(`
       [
@@ -460,6 +461,21 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
         ],
       ]
     `);
+  });
+
+  it('numbers the records of each file, not its lines: a multi-line cell is one record, a blank line none, a row of empty cells one', async () => {
+    // Main file: Maria (lines 2-3), a blank line, Li, a row of empty cells, Tom. Addresses: Maria's
+    // billing (lines 2-3), Tom's home, then an orphan (its customer is in no main file) at line 6.
+    const emptyRow = ','.repeat(24);
+    const orphan = 'base,nobody@example.com,700,Austin,,US,,No,Body,,78701,,TX,,"1 Main St\nUnit 4",,512-555-0100,,,,,,,';
+    const main = csv(MAIN, maria.replace('Ms.', '"Ms.\nDr."'), '', li, emptyRow, tom);
+    const items = await read(main, csv(ADDR, mariaBilling, tomHome, orphan));
+    expect(items.map((i) => [i.file, i.line, (i.record as { email?: string } | undefined)?.email ?? i.issues?.[0]?.message])).toEqual([
+      ['main', 1, 'maria.lopez@example.com'],
+      ['main', 2, 'li.wei@example.com'],
+      ['main', 4, 'tom.baker@example.org'],
+      ['addresses', 3, 'Addresses file record 3 has no customer with its "_email" and "_website" in the main file'],
+    ]);
   });
 
   describe('headers', () => {
