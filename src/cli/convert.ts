@@ -119,7 +119,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     files.push(file);
     return file;
   };
-  const tally = new Tally();
+  const tally = new Tally(o.inputFormat === 'magento-csv' ? ['main', 'addresses'] : []);
   const stopProgress = o.quiet
     ? () => {}
     : startProgress(io.stderr, { records: () => tally.read, ...(input.size ? { bytes: () => [input.bytesRead(), input.size ?? 0] as [number, number] } : {}) });
@@ -171,6 +171,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       from: o.from,
       to: o.to,
       input: input.name,
+      addresses: addresses?.name ?? null,
       inputFormat: o.inputFormat,
       output: writeOutput ? (o.output ?? null) : null,
       outputFormat: o.outputFormat,

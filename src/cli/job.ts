@@ -3,7 +3,7 @@
 // plain data that crosses a thread boundary cheaply (output already serialised).
 import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
 import { DEFAULT_WEBSITES, magentoCsvLosses, websiteIssue, type MagentoCsvWriteOptions } from '../csv/magento.js';
-import type { SourceItem } from '../io/items.js';
+import type { SourceFile, SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
 
 /** What every record of a run is converted with (structured-cloneable: it is sent to workers). */
@@ -44,9 +44,11 @@ export interface BatchResult {
   /** Output records (data output). */
   readonly data: Record<string, unknown>[];
   readonly converted: number;
-  /** Reject lines `{ line, input, issues }`, each ending with a line break. */
+  /** Reject lines `{ file?, line, input, issues }`, each ending with a line break (`file`: see `SourceItem`). */
   readonly rejects: string;
   readonly rejected: number;
+  /** `[file, count]`: rejects by the file their `line` counts in (inputs of more than one file). */
+  readonly rejectedByFile: [SourceFile, number][];
   /** `[path, code, count]`: losses of converted records, by path pattern (see `pathPattern`). */
   readonly losses: [string, string, number][];
   /** `[code, count]`: issue codes of rejected records. */
@@ -83,8 +85,15 @@ function attempt(job: Job, record: unknown): Attempt {
 
 const sameIssues = (a: Issue[], b: Issue[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The outcomes of one item: a record converts; a read payload is unwrapped and each record converted. */
-function outcomes(job: Job, item: SourceItem): { line: number; input: unknown; result: Attempt }[] {
+type Outcome = { line: number; input: unknown; result: Attempt };
+
+/** The outcomes of one item, each with the item's `file`: a record converts; a read payload is unwrapped and each record converted. */
+function outcomes(job: Job, item: SourceItem): (Outcome & { file?: SourceFile })[] {
+  const all = payloadOutcomes(job, item);
+  return item.file === undefined ? all : all.map((o) => ({ file: item.file, ...o }));
+}
+
+function payloadOutcomes(job: Job, item: SourceItem): Outcome[] {
   if (item.issues) return [{ line: item.line, input: item.input, result: { ok: false, issues: item.issues } }];
   const first = attempt(job, item.record);
   if (first.ok) return [{ line: item.line, input: item.input, result: first }];
@@ -116,10 +125,11 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   const losses = new Map<string, number>();
   const issues = new Map<string, number>();
   const rejectNotes: string[] = [];
+  const byFile = new Map<SourceFile, number>();
   for (const raw of items) {
     const item = isRaw(raw) ? parseLine(raw) : raw;
     if (!item) continue; // a line of Unicode spaces: blank
-    for (const { line, input, result } of outcomes(job, item)) {
+    for (const { file, line, input, result } of outcomes(job, item)) {
       if (result.ok) {
         if (job.output === 'text') texts.push(JSON.stringify(result.value));
         else data.push(result.value as Record<string, unknown>);
@@ -131,11 +141,12 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
         }
       } else {
         rejected += 1;
-        rejects += `${JSON.stringify({ line, input, issues: result.issues })}\n`;
+        rejects += `${JSON.stringify(file === undefined ? { line, input, issues: result.issues } : { file, line, input, issues: result.issues })}\n`;
+        if (file !== undefined) byFile.set(file, (byFile.get(file) ?? 0) + 1);
         for (const issue of result.issues) issues.set(issue.code, (issues.get(issue.code) ?? 0) + 1);
         if (job.describeRejects) {
           const what = result.issues.slice(0, 5).map((i) => `${i.code} at ${i.path.length > 0 ? i.path.join('.') : '(root)'}`);
-          rejectNotes.push(`record ${line}: ${what.join('; ')}${result.issues.length > 5 ? '; …' : ''}`);
+          rejectNotes.push(`${file === undefined ? '' : `${file} file `}record ${line}: ${what.join('; ')}${result.issues.length > 5 ? '; …' : ''}`);
         }
       }
     }
@@ -146,6 +157,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
     converted: job.output === 'text' ? texts.length : data.length,
     rejects,
     rejected,
+    rejectedByFile: [...byFile],
     losses: [...losses].map(([k, n]) => {
       const [path = '', code = ''] = k.split('\u0000');
       return [path, code, n];

@@ -39,7 +39,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'FILE',
     description:
-      'Records that could not be converted, one NDJSON line { line, input, issues } each. Default with -o: OUT with its extension replaced by .rejects.ndjson. Holds the raw input, passwords and hashes included.',
+      'Records that could not be converted, one NDJSON line { line, input, issues } each (line: the record number in the input). A Magento CSV input (magento-csv) adds file: "main", or "addresses" for an address record (line: its number in the --addresses file) whose customer is not in the main file. Default with -o: OUT with its extension replaced by .rejects.ndjson. Holds the raw input, passwords and hashes included.',
   },
   report: { type: 'string', valueHint: 'FILE', description: 'Write a JSON report: counts, losses by path and by code, duration, records per second.' },
   default: {
@@ -59,7 +59,7 @@ export const convertArgs = {
     description:
       'Keep the values the target cannot hold out of its metadata bag (Medusa metadata "customer_codecs", where they otherwise travel so that converting back restores them): the metadata keeps only its own keys, and the report counts those values as losses (not_representable, platform_data, …) instead of "carried". E.g. --from magento --to medusa --no-residue.',
   },
-  addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT.' },
+  addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT. An address record whose customer is not in INPUT is a reject of its own, with file: "addresses".' },
   website: {
     type: 'string',
     valueHint: 'CODE=ID',

@@ -1,18 +1,21 @@
 // The run's tally, the JSON report (`--report`) and the short human summary printed to stderr.
 // Neither holds a value from the records: counts, paths and codes only.
+import type { SourceFile } from '../io/items.js';
 import type { BatchResult } from './job.js';
 
 export interface Report {
   readonly from: string;
   readonly to: string;
   readonly input: string;
+  /** The Customer Addresses file of a Magento CSV input (`--addresses`), else `null`. */
+  readonly addresses: string | null;
   readonly inputFormat: string;
   /** The output file, or `null` for standard output and for a dry run. */
   readonly output: string | null;
   readonly outputFormat: string;
   readonly request: string | null;
   readonly dryRun: boolean;
-  /** `read` = `converted` + `rejected`. */
+  /** `read` = `converted` + `rejected`; with a Magento CSV pair, `read` counts the main file's customers and the address records no customer claimed. */
   readonly counts: { read: number; converted: number; rejected: number };
   /** Values of converted records the target could not hold (see the library's loss codes). */
   readonly losses: {
@@ -21,8 +24,12 @@ export interface Report {
     /** Most frequent first. A path's array indices are `*` unless last (`addresses.*.street.2`). */
     readonly byPath: { path: string; count: number; codes: Record<string, number> }[];
   };
-  /** The rejects file (`null` when not written) and the issue codes that rejected records. */
-  readonly rejects: { readonly file: string | null; readonly byCode: Record<string, number> };
+  /**
+   * The rejects file (`null` when not written) and the issue codes that rejected records; with a
+   * Magento CSV input, `byFile`: the rejects by the file they come from (`addresses`: address
+   * records whose customer is not in the main file).
+   */
+  readonly rejects: { readonly file: string | null; readonly byCode: Record<string, number>; readonly byFile?: Record<SourceFile, number> };
   readonly durationMs: number;
   readonly recordsPerSecond: number;
 }
@@ -37,6 +44,12 @@ export class Tally {
   private readonly lossCodes = new Map<string, number>();
   private readonly issueCodes = new Map<string, number>();
   private lossTotal = 0;
+  private readonly byFile: Map<SourceFile, number> | undefined;
+
+  /** `files`: the files of the input whose rejects the report counts apart (a Magento CSV pair's). */
+  constructor(files: readonly SourceFile[] = []) {
+    this.byFile = files.length > 0 ? new Map(files.map((f) => [f, 0])) : undefined;
+  }
 
   get read(): number {
     return this.converted + this.rejected;
@@ -53,6 +66,7 @@ export class Tally {
       this.lossTotal += n;
     }
     for (const [code, n] of result.issues) this.issueCodes.set(code, (this.issueCodes.get(code) ?? 0) + n);
+    for (const [file, n] of result.rejectedByFile) this.byFile?.set(file, (this.byFile.get(file) ?? 0) + n);
   }
 
   report(meta: Omit<Report, 'counts' | 'losses' | 'rejects' | 'durationMs' | 'recordsPerSecond'> & { rejectsFile: string | null; durationMs: number }): Report {
@@ -64,7 +78,7 @@ export class Tally {
       ...rest,
       counts: { read: this.read, converted: this.converted, rejected: this.rejected },
       losses: { total: this.lossTotal, byCode: sorted(this.lossCodes), byPath },
-      rejects: { file: rejectsFile, byCode: sorted(this.issueCodes) },
+      rejects: { file: rejectsFile, byCode: sorted(this.issueCodes), ...(this.byFile ? { byFile: Object.fromEntries(this.byFile) as Record<SourceFile, number> } : {}) },
       durationMs: Math.round(durationMs),
       recordsPerSecond: durationMs > 0 ? Math.round((this.read * 1000) / durationMs) : 0,
     };
@@ -89,6 +103,8 @@ export function summary(r: Report): string {
     lines.push(
       `  rejected: ${r.rejects.file ? `see ${r.rejects.file}` : 'not kept (use --rejects FILE)'}${codes ? ` (issues: ${codes})` : ''}`,
     );
+    const orphans = r.rejects.byFile?.addresses ?? 0;
+    if (orphans > 0) lines.push(`  ${n(orphans)} of them from the addresses file: address records whose customer is not in the main file`);
   }
   if (r.losses.total > 0) {
     const top = r.losses.byPath

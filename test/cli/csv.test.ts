@@ -108,6 +108,78 @@ describe('Magento CSV', () => {
   });
 });
 
+describe('rejects of a Magento CSV pair', () => {
+  type Reject = { file?: string; line: number; input: Record<string, unknown>; issues: { code: string; path: unknown[] }[] };
+  type CsvReport = { addresses: string | null; counts: { read: number; converted: number; rejected: number }; rejects: { byFile?: Record<string, number> } };
+  const NO_EMAIL = ',base,default,,,,0,,No,,1,Email,,,,,,1,,,,1,\n';
+  // Record 2 of the addresses file (its lines 4-5: Ana's street spans lines 2-3): a customer no main-file row has.
+  const ORPHAN = 'base,ghost@example.com,700,Austin,,US,,Gho,St,,78701,,TX,,"1 Main St\nUnit 4",,512-555-0100,,,,,,,\n';
+
+  it('say which file their record number counts in, when a main-file record and an orphan address share it', async () => {
+    const [header, ana, tom] = MAIN.trimEnd().split('\n');
+    write(dir, 'pair.csv', `${header}\n${ana}\n${NO_EMAIL}${tom}\n`);
+    write(dir, 'pair_address.csv', ADDRESSES + ORPHAN);
+    const args = ['convert', '--from', 'magento', '--to', 'medusa', 'pair.csv', '--addresses', 'pair_address.csv'];
+    const run = await cli([...args, '-o', 'pair.ndjson', '--report', 'pair.report.json', '--verbose'], dir);
+    expect(run.code, run.stderr).toBe(1);
+    expect((lines(read(dir, 'pair.ndjson')) as { email: string }[]).map((r) => r.email)).toEqual(['ana@example.com', 'tom@example.com']);
+    const rejects = lines(read(dir, 'pair.rejects.ndjson')) as Reject[];
+    expect(rejects.map((r) => [r.file, r.line, Object.keys(r.input), r.issues.map((i) => [i.code, i.path])])).toEqual([
+      ['main', 2, ['customer', 'addresses'], [['required', ['email']]]],
+      ['addresses', 2, ['addresses'], [['invalid_input', ['addresses', 0]]]],
+    ]);
+    expect(rejects[1]?.input).toMatchObject({ addresses: [{ _email: 'ghost@example.com', street: '1 Main St\nUnit 4' }] });
+    // Orphans are counted as records read (and rejected): the counts reconcile, and the report says how many there were.
+    const report = JSON.parse(read(dir, 'pair.report.json')) as CsvReport;
+    expect(report.addresses).toBe('pair_address.csv');
+    expect(report.counts).toEqual({ read: 4, converted: 2, rejected: 2 });
+    expect(report.rejects.byFile).toEqual({ main: 1, addresses: 1 });
+    expect(run.stderr).toContain('main file record 2: required at email\n');
+    expect(run.stderr).toContain('addresses file record 2: invalid_input at addresses.0\n');
+    expect(run.stderr).toContain('  1 of them from the addresses file: address records whose customer is not in the main file\n');
+
+    // Without orphans the report still counts by file; other inputs are one file: no `file`, no `byFile`.
+    write(dir, 'clean.csv', MAIN);
+    write(dir, 'clean_address.csv', ADDRESSES);
+    const clean = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'clean.csv', '--addresses', 'clean_address.csv', '--dry-run', '-q'], dir);
+    expect((JSON.parse(clean.stdout) as CsvReport).rejects.byFile).toEqual({ main: 0, addresses: 0 });
+    write(dir, 'one.ndjson', `${JSON.stringify({ firstname: 'No', lastname: 'Email', website_id: 1 })}\n`);
+    const one = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'one.ndjson', '-o', 'one.out.ndjson', '--report', 'one.report.json', '-q'], dir);
+    expect(one.code, one.stderr).toBe(1);
+    expect(Object.keys(lines(read(dir, 'one.out.rejects.ndjson'))[0] as Reject)).toEqual(['line', 'input', 'issues']);
+    const plain = JSON.parse(read(dir, 'one.report.json')) as CsvReport;
+    expect(plain.addresses).toBeNull();
+    expect(plain.rejects).not.toHaveProperty('byFile');
+  });
+
+  it('are the same with --workers 2, across batches', async () => {
+    const [header] = MAIN.split('\n');
+    const customers = Array.from({ length: 450 }, (_, i) => (i % 97 === 5 ? NO_EMAIL.trimEnd() : `c${i}@example.com,base,default,,,,0,,C,,1,Number ${i},,,,,,1,,,,1,`));
+    const [addressHeader] = ADDRESSES.split('\n');
+    const addresses = Array.from({ length: 450 }, (_, i) =>
+      i % 50 === 7 ? ORPHAN.trimEnd().replace('ghost@', `ghost${i}@`) : `base,c${i}@example.com,,Austin,,US,,C,N,,78701,,TX,,"${i} Elm St\nUnit ${i}",,512-555-0100,,,,,,1,1`,
+    );
+    write(dir, 'many.csv', `${[header, ...customers].join('\n')}\n`);
+    write(dir, 'many_address.csv', `${[addressHeader, ...addresses].join('\n')}\n`);
+    const args = ['convert', '--from', 'magento', '--to', 'medusa', 'many.csv', '--addresses', 'many_address.csv', '-q'];
+    const one = await cli([...args, '-o', 'many1.ndjson', '--report', 'many1.report.json'], dir);
+    const two = await cli([...args, '-o', 'many2.ndjson', '--report', 'many2.report.json', '--workers', '2'], dir);
+    expect(one.code, one.stderr).toBe(1);
+    expect(two.code, two.stderr).toBe(1);
+    expect(read(dir, 'many2.ndjson')).toBe(read(dir, 'many1.ndjson'));
+    expect(read(dir, 'many2.rejects.ndjson')).toBe(read(dir, 'many1.rejects.ndjson'));
+    const rejects = lines(read(dir, 'many2.rejects.ndjson')) as Reject[];
+    const noEmail = customers.flatMap((c, i) => (c.startsWith(',') ? [i + 1] : []));
+    // The addresses of a customer row without an e-mail have no customer either.
+    const orphans = addresses.flatMap((a, i) => (a.includes('ghost') || noEmail.includes(i + 1) ? [i + 1] : []));
+    expect(rejects.map((r) => [r.file, r.line])).toEqual([...noEmail.map((n) => ['main', n]), ...orphans.map((n) => ['addresses', n])]);
+    const report = JSON.parse(read(dir, 'many2.report.json')) as CsvReport;
+    expect(report.counts).toEqual({ read: 450 + orphans.length, converted: 450 - noEmail.length, rejected: noEmail.length + orphans.length });
+    expect(report.rejects.byFile).toEqual({ main: noEmail.length, addresses: orphans.length });
+    expect((JSON.parse(read(dir, 'many1.report.json')) as CsvReport).rejects).toEqual({ ...report.rejects, file: 'many1.rejects.ndjson' });
+  });
+});
+
 describe('--website and --store', () => {
   // An export without website_id and store_id columns: only the codes say where a customer belongs.
   const CODES_ONLY =
