@@ -3,6 +3,7 @@ import { Customer } from '../src/canonical/customer.js';
 import type { Rule, Table } from '../src/core/mapping.js';
 import type { Platform } from '../src/core/platform.js';
 import { RESIDUE_KEY } from '../src/core/residue.js';
+import { ERROR_TEXT_LIMIT } from '../src/core/responses.js';
 import { registry } from '../src/platforms/index.js';
 
 const platforms = Object.values(registry) as unknown as Platform[];
@@ -53,6 +54,14 @@ export function renderMappingDocs(): Map<string, string> {
       '',
       ...p.payloads.map((s) => `- ${s.name}`),
       '',
+      ...(p.errorBody
+        ? [
+            '## API error responses',
+            '',
+            `An error body of the API given as a record or payload is one issue \`error_response\` at the root, quoting the API's own messages (at most ${ERROR_TEXT_LIMIT} characters, hash-shaped words hidden): ${p.errorBody.name}.`,
+            '',
+          ]
+        : []),
       '## Request bodies (`toRequest`)',
       '',
       `- create: ${p.requests.create.note}${p.requests.create.acceptsPassword ? ' (takes `password`)' : ''}`,

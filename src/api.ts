@@ -3,6 +3,7 @@ import { Customer } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
+import { errorResponseIssue } from './core/responses.js';
 import { rememberingPhones } from './core/phones.js';
 import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
@@ -102,11 +103,17 @@ function checkedOptions(p: Platform, section: unknown): Readonly<Record<string, 
   return parsed.data;
 }
 
+/** Why `input` is no valid record: it is the API's error body, or the schema's issues. */
+const invalidRecord = (p: Platform, input: unknown, issues: readonly z.core.$ZodIssue[]): Issue[] => {
+  const response = errorResponseIssue(p, input);
+  return response ? [response] : fromZodIssues(issues, input);
+};
+
 type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliases: Aliases; notices: Loss[] };
 
 function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): Decoded | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+  if (!parsed.success) return { ok: false, issues: invalidRecord(p, input, parsed.error.issues) };
   const unsafeKeys = protoKeyIssues(input);
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
   const { customer, state } = p.decodeRecord(parsed.data, options);
@@ -273,7 +280,8 @@ export const safeConvert = <F extends PlatformId, T extends PlatformId>(input: u
 /**
  * The records inside any read payload of a platform (a single record, a list page, a search result,
  * a JSON:API document). Records are returned as found; `decode` validates each one.
- * Throws `ConversionError` when the payload is no read payload of that platform.
+ * Throws `ConversionError` when the payload is no read payload of that platform (issue `error_response`
+ * when it is the API's error body).
  */
 export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
   const p = platformOf(platform);
@@ -281,9 +289,11 @@ export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
     throw new ConversionError([{ code: 'invalid_type', path: [], message: `Expected a ${p.id} read payload (an object)` }]);
   }
   const shape = p.payloads.find((s) => s.matches(payload));
-  if (!shape) throw new ConversionError([{ code: 'invalid_input', path: [], message: `Not a ${p.id} read payload` }]);
+  if (!shape) {
+    throw new ConversionError([errorResponseIssue(p, payload) ?? { code: 'invalid_input', path: [], message: `Not a ${p.id} read payload` }]);
+  }
   const parsed = shape.schema.safeParse(payload);
-  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues, payload));
+  if (!parsed.success) throw new ConversionError(invalidRecord(p, payload, parsed.error.issues));
   return shape.records(parsed.data);
 }
 
@@ -302,7 +312,7 @@ export function toRequest<P extends PlatformId>(platform: P, operation: Operatio
     if (!p.requests[operation].acceptsPassword) throw new InvalidOptionError('password', `a ${p.id} ${operation} request takes no password`);
   }
   const parsed = p.record.safeParse(record);
-  if (!parsed.success) throw new ConversionError(fromZodIssues(parsed.error.issues, record));
+  if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));
   const request = p.requests[operation];
   const body = request.build(parsed.data, options);
   const checked = request.schema.safeParse(body);

@@ -60,3 +60,14 @@ export const refuseCredentialKeys =
       ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, params: { code: 'invalid_input' } });
     }
   };
+
+// A run of 32+ hex digits (Magento's MD5, SHA-256 and Argon2id hashes) or a modular-crypt prefix
+// (`$2y$`, `$argon2id$`, `$6$`...): the word is hash-shaped.
+const HASH_SHAPED = /[0-9a-f]{32}|\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|scrypt|pbkdf2[\w-]*)\$/i;
+
+/**
+ * Free text (an API's error message) with every hash-shaped word replaced by `[hidden]`, for the
+ * few messages that quote text from outside the library. A plain-text password has no shape to
+ * recognise: such text is only ever taken from fields that hold the API's own messages.
+ */
+export const maskHashes = (text: string): string => text.replace(/\S+/g, (word) => (HASH_SHAPED.test(word) ? '[hidden]' : word));

@@ -13,7 +13,9 @@ export type IssueCode =
   | 'too_long'
   | 'too_short'
   | 'too_many'
-  | 'invalid_input';
+  | 'invalid_input'
+  /** The input is the platform API's error body (what it answers with a 4xx/5xx status), not a record or payload. */
+  | 'error_response';
 
 /** A reason a record is invalid. `path` points into the input, or into the target record for a required value. */
 export interface Issue {

@@ -13,6 +13,19 @@ export interface PayloadShape {
   readonly records: (payload: any) => unknown[];
 }
 
+/**
+ * The body a platform's API answers with on failure (4xx/5xx). Recognised so that such a body is
+ * reported as what it is instead of as a record with missing fields. The schema must accept only
+ * the documented keys (a strict object), so that no record or read payload of the platform matches.
+ */
+export interface ErrorBodyShape {
+  /** The documented shape, for docs. */
+  readonly name: string;
+  readonly schema: z.ZodType;
+  /** The API's own message texts in the body (never fields that can hold submitted values). */
+  readonly messages: (body: any) => string[];
+}
+
 /** Options of `toRequest`. A password exists only in request bodies, never in records. */
 export interface RequestOptions {
   /** Plain-text password for platforms whose create/update body takes one. */
@@ -42,6 +55,8 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   /** Every table of the platform, root first: for the completeness check and the docs. */
   readonly tables: readonly Table[];
   readonly payloads: readonly PayloadShape[];
+  /** The API's error body, where documented. */
+  readonly errorBody?: ErrorBodyShape;
   readonly requests: Readonly<Record<Operation, RequestShape>>;
   /** Decisions taken where the reference marks a fact as unverified, printed in the docs. */
   readonly decisions: readonly string[];

@@ -185,6 +185,38 @@ describe('JSON input', () => {
   });
 });
 
+describe('API error bodies as input', () => {
+  const ofnError = {
+    errors: [{ detail: 'Invalid resource. Please fix errors and try again.' }],
+    meta: { validation_errors: ['Email is associated with an existing customer'] },
+  };
+  const issue = {
+    code: 'error_response',
+    path: [],
+    message: 'An enterprise-v1 API error response, not a record: Invalid resource. Please fix errors and try again. Email is associated with an existing customer',
+  };
+
+  it('a JSON file that is an error body is one reject with issue error_response, and the run exits 1', async () => {
+    write(dir, 'ofn-error.json', JSON.stringify(ofnError));
+    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'magento', 'ofn-error.json', '-o', 'ofn-error.out.ndjson', '--report', 'ofn-error.report.json'], dir);
+    ok(run, 1);
+    expect(rejects('ofn-error.out.rejects.ndjson')).toStrictEqual([{ line: 1, input: ofnError, issues: [issue] }]);
+    expect(report('ofn-error.report.json').rejects.byCode).toStrictEqual({ error_response: 1 });
+    // stderr names the code, never the API's text.
+    expect(run.stderr).toMatch(/issues: error_response 1/);
+    expect(run.stderr).not.toMatch(/Invalid resource/);
+  });
+
+  it('an error body on an NDJSON line is a reject at its line; the lines around it convert', async () => {
+    const [a, b] = example('enterprise-v1');
+    write(dir, 'ofn-mixed.ndjson', ndjson([a, ofnError, b]));
+    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'medusa', 'ofn-mixed.ndjson', '-o', 'ofn-mixed.out.ndjson'], dir);
+    ok(run, 1);
+    expect(emails(read(dir, 'ofn-mixed.out.ndjson'))).toEqual([a?.email, b?.email]);
+    expect(rejects('ofn-mixed.out.rejects.ndjson')).toStrictEqual([{ line: 2, input: ofnError, issues: [issue] }]);
+  });
+});
+
 describe('output', () => {
   it('--request writes API request bodies instead of records', async () => {
     write(dir, 'request.ndjson', ndjson(example('medusa')));

@@ -8,6 +8,7 @@ import {
   CUSTOMER_WRITE_KEYS,
   EnterpriseCollection,
   EnterpriseCustomer,
+  EnterpriseErrorBody,
   EnterpriseRequest,
   EnterpriseSingle,
 } from './schema.js';
@@ -54,6 +55,14 @@ export const enterpriseV1 = definePlatform({
       records: (p: { data: Resource }) => [p.data.attributes],
     },
   ],
+  errorBody: {
+    name: 'JSON:API `{errors: [{detail, …}], meta?, jsonapi?, links?}` (only these keys, no `data`): each `errors[].detail`, then the strings of `meta.validation_errors`',
+    schema: EnterpriseErrorBody,
+    messages: (b: EnterpriseErrorBody) => {
+      const more = b.meta?.validation_errors;
+      return [...b.errors.map((e) => e.detail), ...(Array.isArray(more) ? more.filter((m): m is string => typeof m === 'string') : [])];
+    },
+  },
   requests: {
     create: {
       schema: EnterpriseRequest,

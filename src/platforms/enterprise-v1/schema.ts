@@ -75,6 +75,19 @@ export const EnterpriseSingle = z.looseObject({
   links: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * JSON:API error document (platforms.md §3.7): `{errors: [{detail, title?, source?, status?, code?}],
+ * meta?}`, with `meta.validation_errors` (full messages) on a failed save. Strict and without `data`
+ * (JSON:API never has both), so no read payload is one.
+ */
+export const EnterpriseErrorBody = z.strictObject({
+  errors: z.array(z.looseObject({ detail: z.string() })).min(1),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  jsonapi: z.unknown().optional(),
+  links: z.unknown().optional(),
+});
+export type EnterpriseErrorBody = z.infer<typeof EnterpriseErrorBody>;
+
 /** `GET /api/v1/customers` and `GET /api/v1/enterprises/{id}/customers`. */
 export const EnterpriseCollection = z.looseObject({
   data: z.array(CustomerResource),

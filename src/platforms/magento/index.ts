@@ -7,6 +7,7 @@ import {
   ADDRESS_WRITE_KEYS,
   MagentoCreateRequest,
   MagentoCustomer,
+  MagentoErrorBody,
   MagentoOptions,
   MagentoSearchResult,
   MagentoUpdateRequest,
@@ -40,6 +41,11 @@ export const magento = definePlatform({
     },
     { name: 'customer (`GET /V1/customers/{id}`)', schema: MagentoCustomer, matches: () => true, records: (p) => [p] },
   ],
+  errorBody: {
+    name: '`{message, parameters?, errors?: [{message, parameters}], trace?}` (only these keys): `message` and each `errors[].message`, placeholders such as `%fieldName` left unfilled (`parameters` can hold submitted values)',
+    schema: MagentoErrorBody,
+    messages: (b: MagentoErrorBody) => [b.message, ...(b.errors ?? []).map((e) => e.message)],
+  },
   requests: {
     create: {
       schema: MagentoCreateRequest,

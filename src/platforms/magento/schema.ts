@@ -132,6 +132,19 @@ export const MagentoSearchResult = z.looseObject({
   total_count: z.number().int().optional(),
 });
 
+/**
+ * REST error body (magento.md §0): `{message, parameters?, errors?: [{message, parameters}], trace?}`;
+ * `message` holds placeholders (`%fieldName`, `%1`) that `parameters` fill. Strict: a customer has
+ * `email`, a search result `items`, so neither is one.
+ */
+export const MagentoErrorBody = z.strictObject({
+  message: z.string(),
+  parameters: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  errors: z.array(z.looseObject({ message: z.string() })).optional(),
+  trace: z.string().optional(),
+});
+export type MagentoErrorBody = z.infer<typeof MagentoErrorBody>;
+
 const CUSTOMER_WRITE_KEYS = [
   'id', 'group_id', 'dob', 'email', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender',
   'store_id', 'taxvat', 'website_id', 'addresses', 'disable_auto_group_change', 'extension_attributes', 'custom_attributes',

@@ -7,6 +7,7 @@ import {
   CREATE_KEYS,
   MedusaCreateRequest,
   MedusaCustomer,
+  MedusaErrorBody,
   MedusaListResponse,
   MedusaSingleResponse,
   MedusaUpdateRequest,
@@ -46,6 +47,11 @@ export const medusa = definePlatform({
       records: (p: { customer: unknown }) => [p.customer],
     },
   ],
+  errorBody: {
+    name: '`{code?, type, message}` (only these keys): `type` and `message`',
+    schema: MedusaErrorBody,
+    messages: (b: MedusaErrorBody) => [`${b.type}: ${b.message}`],
+  },
   requests: {
     create: {
       schema: MedusaCreateRequest,

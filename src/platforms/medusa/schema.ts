@@ -93,6 +93,17 @@ export type MedusaCustomer = z.infer<typeof MedusaCustomer>;
 /** `GET /admin/customers/{id}` (and create/update responses). */
 export const MedusaSingleResponse = z.looseObject({ customer: json });
 
+/**
+ * Error body (platforms.md §1.8): `{code?, type, message}`. Strict: a customer has `email` (its other
+ * keys are optional, so `type` and `message` could be unknown keys of one), a payload `customer(s)`.
+ */
+export const MedusaErrorBody = z.strictObject({
+  type: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+});
+export type MedusaErrorBody = z.infer<typeof MedusaErrorBody>;
+
 /** `GET /admin/customers` page. */
 export const MedusaListResponse = z.looseObject({
   customers: z.array(z.unknown()),

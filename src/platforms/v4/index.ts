@@ -3,7 +3,7 @@ import { definePlatform } from '../../core/platform.js';
 import { PHONES } from '../../core/steps.js';
 import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
-import { V4CreateRequest, V4Customer, V4List, V4Options, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
+import { V4CreateRequest, V4Customer, V4ErrorBody, V4List, V4Options, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
 
 type Body = Record<string, unknown>;
 
@@ -80,6 +80,12 @@ export const v4 = definePlatform({
       records: (p: { customer: unknown }) => [p.customer],
     },
   ],
+  errorBody: {
+    name:
+      '`{errors: [{message, …}], status?, message?, error?}`, or `{status, message, error?}` with a failure `status` (400-599, or `error`/`fail`/`failed`/`failure`), only these keys (not verified): `message` and each `errors[].message`',
+    schema: V4ErrorBody,
+    messages: (b: V4ErrorBody) => [...(b.message === undefined ? [] : [b.message]), ...('errors' in b ? b.errors.map((e) => e.message) : [])],
+  },
   requests: {
     create: {
       schema: V4CreateRequest,

@@ -169,3 +169,26 @@ export const V4Options = z.strictObject({
   countries: z.array(V4CountryEntry).optional().describe('the shop\'s country ids, `[{id, code, name?}]`: fill `country.id` when converting to v4'),
   states: z.array(V4StateEntry).optional().describe('the shop\'s state ids, `[{id, country, code?, name?}]`: fill `state.id` when converting to v4'),
 });
+
+/** An HTTP failure status (400-599, as a number or its digits) or a word for failure. */
+const failed = z.union([
+  z.number().int().min(400).max(599),
+  z.string().regex(/^(?:[45]\d\d|error|fail|failed|failure)$/i),
+]);
+
+/**
+ * Error bodies (platforms.md §4.7, from the SDK's handling, not verified): `{errors: [{message, …}]}`
+ * (400 validation, 401, 403), and `{status, message, error?}` (`CommonResponseDTO`) with a failure
+ * `status` (the same DTO answers successes). Strict, so a customer (`email`) or a payload
+ * (`customer`, `customers`) is never one.
+ */
+export const V4ErrorBody = z.union([
+  z.strictObject({
+    errors: z.array(z.looseObject({ message: z.string() })).min(1),
+    status: z.unknown().optional(),
+    message: z.string().optional(),
+    error: z.unknown().optional(),
+  }),
+  z.strictObject({ status: failed, message: z.string(), error: z.unknown().optional() }),
+]);
+export type V4ErrorBody = z.infer<typeof V4ErrorBody>;
