@@ -14,6 +14,11 @@ export interface Report {
   readonly dryRun: boolean;
   /** `read` = `converted` + `rejected`. */
   readonly counts: { read: number; converted: number; rejected: number };
+  /**
+   * Input items that held no record (an NDJSON line `[]`, a list page with no records): not counted in
+   * `read`, as they hold nothing to convert or reject; their record numbers are printed with `--verbose`.
+   */
+  readonly emptyPayloads: number;
   /** Values of converted records the target could not hold (see the library's loss codes). */
   readonly losses: {
     readonly total: number;
@@ -33,6 +38,7 @@ const sorted = (m: Map<string, number>): Record<string, number> =>
 export class Tally {
   converted = 0;
   rejected = 0;
+  empty = 0;
   private readonly paths = new Map<string, Map<string, number>>();
   private readonly lossCodes = new Map<string, number>();
   private readonly issueCodes = new Map<string, number>();
@@ -45,6 +51,7 @@ export class Tally {
   add(result: BatchResult): void {
     this.converted += result.converted;
     this.rejected += result.rejected;
+    this.empty += result.empty;
     for (const [path, code, n] of result.losses) {
       let codes = this.paths.get(path);
       if (!codes) this.paths.set(path, (codes = new Map()));
@@ -55,7 +62,7 @@ export class Tally {
     for (const [code, n] of result.issues) this.issueCodes.set(code, (this.issueCodes.get(code) ?? 0) + n);
   }
 
-  report(meta: Omit<Report, 'counts' | 'losses' | 'rejects' | 'durationMs' | 'recordsPerSecond'> & { rejectsFile: string | null; durationMs: number }): Report {
+  report(meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'durationMs' | 'recordsPerSecond'> & { rejectsFile: string | null; durationMs: number }): Report {
     const { rejectsFile, durationMs, ...rest } = meta;
     const byPath = [...this.paths]
       .map(([path, codes]) => ({ path, count: [...codes.values()].reduce((a, b) => a + b, 0), codes: sorted(codes) }))
@@ -63,6 +70,7 @@ export class Tally {
     return {
       ...rest,
       counts: { read: this.read, converted: this.converted, rejected: this.rejected },
+      emptyPayloads: this.empty,
       losses: { total: this.lossTotal, byCode: sorted(this.lossCodes), byPath },
       rejects: { file: rejectsFile, byCode: sorted(this.issueCodes) },
       durationMs: Math.round(durationMs),
@@ -89,6 +97,9 @@ export function summary(r: Report): string {
     lines.push(
       `  rejected: ${r.rejects.file ? `see ${r.rejects.file}` : 'not kept (use --rejects FILE)'}${codes ? ` (issues: ${codes})` : ''}`,
     );
+  }
+  if (r.emptyPayloads > 0) {
+    lines.push(`  no records in ${n(r.emptyPayloads)} payload(s) (an empty array or list page): their record numbers with --verbose`);
   }
   if (r.losses.total > 0) {
     const top = r.losses.byPath
