@@ -152,7 +152,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       await sink.write(result);
       if (rejects && result.rejected > 0) await rejects.write(result.rejects);
       // Above the progress line, when there is one.
-      if (o.verbose) for (const note of result.rejectNotes) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${note}\n`);
+      if (o.verbose) for (const note of result.notes) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${note}\n`);
     };
 
     const items = batches(itemsOf(o, input, addresses), input.name);

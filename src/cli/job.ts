@@ -26,7 +26,7 @@ export interface Job {
   /** `text`: records serialised as JSON, joined by `separator`; `data`: the records themselves (CSV output). */
   readonly output: 'text' | 'data';
   readonly separator: string;
-  /** Collect one short line per reject (record number, issue codes and paths) for `--verbose`. */
+  /** Collect one short line per reject (record number, issue codes and paths) and per empty item for `--verbose`. */
   readonly describeRejects: boolean;
 }
 
@@ -53,8 +53,10 @@ export interface BatchResult {
   readonly losses: [string, string, number][];
   /** `[code, count]`: issue codes of rejected records. */
   readonly issues: [string, number][];
-  /** With `describeRejects`: one line per reject, without any value. */
-  readonly rejectNotes: string[];
+  /** Input items (NDJSON lines, JSON array elements) that held no record: `[]`, a list page with no records. */
+  readonly empty: number;
+  /** With `describeRejects`: one line per reject and per empty item, without any value. */
+  readonly notes: string[];
 }
 
 /**
@@ -85,33 +87,37 @@ function attempt(job: Job, record: unknown): Attempt {
 
 const sameIssues = (a: Issue[], b: Issue[]) => JSON.stringify(a) === JSON.stringify(b);
 
-type Outcome = { line: number; input: unknown; result: Attempt };
-
-/** The outcomes of one item, each with the item's `file`: a record converts; a read payload is unwrapped and each record converted. */
-function outcomes(job: Job, item: SourceItem): (Outcome & { file?: SourceFile })[] {
-  const all = payloadOutcomes(job, item);
-  return item.file === undefined ? all : all.map((o) => ({ file: item.file, ...o }));
+/** One record's outcome, with where it was read: `file` of a CSV pair, `index` in an NDJSON array line, `inputBase64` of a line that is not UTF-8. */
+interface Outcome {
+  readonly file?: SourceFile;
+  readonly line: number;
+  readonly index?: number;
+  readonly input: unknown;
+  readonly inputBase64?: string;
+  readonly result: Attempt;
 }
 
-function payloadOutcomes(job: Job, item: SourceItem): Outcome[] {
-  if (item.issues) return [{ line: item.line, input: item.input, result: { ok: false, issues: item.issues } }];
+/** The outcomes of one item: a record converts; a read payload is unwrapped and each record converted (none for an empty page). */
+function outcomes(job: Job, item: SourceItem): Outcome[] {
+  const at = { ...(item.file === undefined ? {} : { file: item.file }), line: item.line, ...(item.index === undefined ? {} : { index: item.index }) };
+  if (item.issues) return [{ ...at, input: item.input, ...(item.inputBase64 === undefined ? {} : { inputBase64: item.inputBase64 }), result: { ok: false, issues: item.issues } }];
   const first = attempt(job, item.record);
-  if (first.ok) return [{ line: item.line, input: item.input, result: first }];
+  if (first.ok) return [{ ...at, input: item.input, result: first }];
   // Not a record: perhaps a read payload (a `{customer}`, a list page, a JSON:API document).
   let records: unknown[];
   try {
     records = unwrap(job.from, item.record);
   } catch (error) {
-    if (error instanceof ConversionError) return [{ line: item.line, input: item.input, result: first }];
+    if (error instanceof ConversionError) return [{ ...at, input: item.input, result: first }];
     throw error;
   }
   if (records.length === 1) {
     const only = attempt(job, records[0]);
     // The payload shape that is the record itself (a Magento customer): the same failure.
-    if (!only.ok && sameIssues(only.issues, first.issues)) return [{ line: item.line, input: item.input, result: first }];
-    return [{ line: item.line, input: records[0], result: only }];
+    if (!only.ok && sameIssues(only.issues, first.issues)) return [{ ...at, input: item.input, result: first }];
+    return [{ ...at, input: records[0], result: only }];
   }
-  return records.map((record) => ({ line: item.line, input: record, result: attempt(job, record) }));
+  return records.map((record) => ({ ...at, input: record, result: attempt(job, record) }));
 }
 
 const isRaw = (item: Item): item is RawLine => 'unterminated' in item;
@@ -122,33 +128,44 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   const data: Record<string, unknown>[] = [];
   let rejects = '';
   let rejected = 0;
+  let empty = 0;
   const losses = new Map<string, number>();
   const issues = new Map<string, number>();
-  const rejectNotes: string[] = [];
+  const notes: string[] = [];
   const byFile = new Map<SourceFile, number>();
   for (const raw of items) {
-    const item = isRaw(raw) ? parseLine(raw) : raw;
-    if (!item) continue; // a line of Unicode spaces: blank
-    for (const { file, line, input, result } of outcomes(job, item)) {
-      if (result.ok) {
-        if (job.output === 'text') texts.push(JSON.stringify(result.value));
-        else data.push(result.value as Record<string, unknown>);
-        // Magento CSV output: also what the two files cannot hold of the record (paths in the record).
-        const csvLosses = job.csvWrite ? magentoCsvLosses(result.value as Record<string, unknown>, job.csvWrite) : [];
-        for (const loss of [...result.losses, ...csvLosses]) {
-          const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
-          losses.set(k, (losses.get(k) ?? 0) + 1);
-        }
-      } else {
-        rejected += 1;
-        rejects += `${JSON.stringify(file === undefined ? { line, input, issues: result.issues } : { file, line, input, issues: result.issues })}\n`;
-        if (file !== undefined) byFile.set(file, (byFile.get(file) ?? 0) + 1);
-        for (const issue of result.issues) issues.set(issue.code, (issues.get(issue.code) ?? 0) + 1);
-        if (job.describeRejects) {
-          const what = result.issues.slice(0, 5).map((i) => `${i.code} at ${i.path.length > 0 ? i.path.join('.') : '(root)'}`);
-          rejectNotes.push(`${file === undefined ? '' : `${file} file `}record ${line}: ${what.join('; ')}${result.issues.length > 5 ? '; …' : ''}`);
+    const parsed = isRaw(raw) ? parseLine(raw) : [raw];
+    if (!parsed) continue; // a line of Unicode spaces: blank
+    let records = 0;
+    for (const item of parsed) {
+      for (const { file, line, index, input, inputBase64, result } of outcomes(job, item)) {
+        records += 1;
+        if (result.ok) {
+          if (job.output === 'text') texts.push(JSON.stringify(result.value));
+          else data.push(result.value as Record<string, unknown>);
+          // Magento CSV output: also what the two files cannot hold of the record (paths in the record).
+          const csvLosses = job.csvWrite ? magentoCsvLosses(result.value as Record<string, unknown>, job.csvWrite) : [];
+          for (const loss of [...result.losses, ...csvLosses]) {
+            const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
+            losses.set(k, (losses.get(k) ?? 0) + 1);
+          }
+        } else {
+          rejected += 1;
+          // `file`, `index` and `inputBase64` only where they apply (JSON.stringify leaves out undefined).
+          rejects += `${JSON.stringify({ file, line, index, input, inputBase64, issues: result.issues })}\n`;
+          if (file !== undefined) byFile.set(file, (byFile.get(file) ?? 0) + 1);
+          for (const issue of result.issues) issues.set(issue.code, (issues.get(issue.code) ?? 0) + 1);
+          if (job.describeRejects) {
+            const what = result.issues.slice(0, 5).map((i) => `${i.code} at ${i.path.length > 0 ? i.path.join('.') : '(root)'}`);
+            notes.push(`${file === undefined ? '' : `${file} file `}record ${line}${index === undefined ? '' : `, index ${index}`}: ${what.join('; ')}${result.issues.length > 5 ? '; …' : ''}`);
+          }
         }
       }
+    }
+    // An empty array on a line, or a list page with no records: nothing to convert or reject, but counted.
+    if (records === 0) {
+      empty += 1;
+      if (job.describeRejects) notes.push(`record ${raw.line}: no records (an empty array or list page)`);
     }
   }
   return {
@@ -163,6 +180,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
       return [path, code, n];
     }),
     issues: [...issues],
-    rejectNotes,
+    empty,
+    notes,
   };
 }

@@ -25,7 +25,7 @@ export const convertArgs = {
     type: 'positional',
     required: false,
     valueHint: 'INPUT',
-    description: 'Input file: .ndjson/.jsonl (a record or read payload per line), .json (an array or a read payload), .csv (Magento export). Standard input when left out or "-".',
+    description: 'Input file: .ndjson/.jsonl (a record or read payload per line, or an array of them), .json (an array or a read payload), .csv (Magento export). Standard input when left out or "-".',
   },
   from: { type: 'enum', options: [...platforms], required: true, description: 'Platform the input records come from.' },
   to: { type: 'enum', options: [...platforms], required: true, description: 'Platform to convert them to.' },
@@ -39,7 +39,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'FILE',
     description:
-      'Records that could not be converted, one NDJSON line { line, input, issues } each (line: the record number in the input). A Magento CSV input (magento-csv) adds file: "main", or "addresses" for an address record (line: its number in the --addresses file) whose customer is not in the main file. Default with -o: OUT with its extension replaced by .rejects.ndjson. Holds the raw input, passwords and hashes included.',
+      'Records that could not be converted, one NDJSON line { line, input, issues } each (line: the record number in the input; with index for an element of an array line, inputBase64 for a line that is not UTF-8). A Magento CSV input (magento-csv) adds file: "main", or "addresses" for an address record (line: its number in the --addresses file) whose customer is not in the main file. Default with -o: OUT with its extension replaced by .rejects.ndjson. Holds the raw input, passwords and hashes included.',
   },
   report: { type: 'string', valueHint: 'FILE', description: 'Write a JSON report: counts, losses by path and by code, duration, records per second.' },
   default: {
@@ -92,7 +92,7 @@ export const convertArgs = {
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr.' },
-  verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values)." },
+  verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values) and per payload that held no records." },
 } as const satisfies ArgsDef;
 
 export interface ConvertOptions {

@@ -17,6 +17,11 @@ export interface Report {
   readonly dryRun: boolean;
   /** `read` = `converted` + `rejected`; with a Magento CSV pair, `read` counts the main file's customers and the address records no customer claimed. */
   readonly counts: { read: number; converted: number; rejected: number };
+  /**
+   * Input items that held no record (an NDJSON line `[]`, a list page with no records): not counted in
+   * `read`, as they hold nothing to convert or reject; their record numbers are printed with `--verbose`.
+   */
+  readonly emptyPayloads: number;
   /** Values of converted records the target could not hold (see the library's loss codes). */
   readonly losses: {
     readonly total: number;
@@ -40,6 +45,7 @@ const sorted = (m: Map<string, number>): Record<string, number> =>
 export class Tally {
   converted = 0;
   rejected = 0;
+  empty = 0;
   private readonly paths = new Map<string, Map<string, number>>();
   private readonly lossCodes = new Map<string, number>();
   private readonly issueCodes = new Map<string, number>();
@@ -58,6 +64,7 @@ export class Tally {
   add(result: BatchResult): void {
     this.converted += result.converted;
     this.rejected += result.rejected;
+    this.empty += result.empty;
     for (const [path, code, n] of result.losses) {
       let codes = this.paths.get(path);
       if (!codes) this.paths.set(path, (codes = new Map()));
@@ -69,7 +76,7 @@ export class Tally {
     for (const [file, n] of result.rejectedByFile) this.byFile?.set(file, (this.byFile.get(file) ?? 0) + n);
   }
 
-  report(meta: Omit<Report, 'counts' | 'losses' | 'rejects' | 'durationMs' | 'recordsPerSecond'> & { rejectsFile: string | null; durationMs: number }): Report {
+  report(meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'durationMs' | 'recordsPerSecond'> & { rejectsFile: string | null; durationMs: number }): Report {
     const { rejectsFile, durationMs, ...rest } = meta;
     const byPath = [...this.paths]
       .map(([path, codes]) => ({ path, count: [...codes.values()].reduce((a, b) => a + b, 0), codes: sorted(codes) }))
@@ -77,6 +84,7 @@ export class Tally {
     return {
       ...rest,
       counts: { read: this.read, converted: this.converted, rejected: this.rejected },
+      emptyPayloads: this.empty,
       losses: { total: this.lossTotal, byCode: sorted(this.lossCodes), byPath },
       rejects: { file: rejectsFile, byCode: sorted(this.issueCodes), ...(this.byFile ? { byFile: Object.fromEntries(this.byFile) as Record<SourceFile, number> } : {}) },
       durationMs: Math.round(durationMs),
@@ -105,6 +113,9 @@ export function summary(r: Report): string {
     );
     const orphans = r.rejects.byFile?.addresses ?? 0;
     if (orphans > 0) lines.push(`  ${n(orphans)} of them from the addresses file: address records whose customer is not in the main file`);
+  }
+  if (r.emptyPayloads > 0) {
+    lines.push(`  no records in ${n(r.emptyPayloads)} payload(s) (an empty array or list page): their record numbers with --verbose`);
   }
   if (r.losses.total > 0) {
     const top = r.losses.byPath

@@ -1,5 +1,6 @@
-// NDJSON / JSON Lines input: one record (or one read payload) per line. A line that is not JSON is a
-// SourceItem with issues, never an exception; blank lines are skipped but keep the line numbers true.
+// NDJSON / JSON Lines input: one record (or one read payload) per line, or an array of them on a line
+// (export tools that write one page per line). A line that is not JSON is a SourceItem with issues,
+// never an exception; blank lines are skipped but keep the line numbers true.
 import type { Issue } from '../index.js';
 import type { SourceItem } from './items.js';
 
@@ -75,28 +76,48 @@ const damaged = (unterminated: boolean): Issue[] => [
   },
 ];
 
+const notUtf8Issue: Issue = {
+  code: 'invalid_format',
+  path: [],
+  message: 'Not UTF-8 text: the line holds bytes of another encoding (save the file as UTF-8)',
+};
+
+// Path [] is the element itself: the reject's `input`, found in the line by the reject's `index`.
+const notAnObject: Issue = {
+  code: 'invalid_type',
+  path: [],
+  message: 'Expected an object (a record or a read payload): each element of an array on a line is one',
+};
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * One line as a SourceItem: the parsed value, or the text as read with an `invalid_format` issue;
- * `undefined` for a line of Unicode spaces only (blank, like an empty line).
+ * One line as SourceItems: the parsed value, or the text as read with an `invalid_format` issue (a
+ * line that is not UTF-8 also keeps its exact bytes, `inputBase64`). A line holding a JSON array gives
+ * one item per element, each with its `index`; an element that is not an object is an item with an
+ * `invalid_type` issue. `[]` for a line holding an empty array; `undefined` for a line of Unicode
+ * spaces only (blank, like an empty line).
  */
-export function parseLine({ line, bytes, unterminated }: RawLine): SourceItem | undefined {
+export function parseLine({ line, bytes, unterminated }: RawLine): SourceItem[] | undefined {
   const { text, notUtf8 } = decodeLine(bytes);
   if (notUtf8) {
-    return { line, input: text, issues: [{ code: 'invalid_format', path: [], message: 'Not UTF-8 text: the line holds bytes of another encoding (save the file as UTF-8)' }] };
+    const inputBase64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    return [{ line, input: text, inputBase64, issues: [notUtf8Issue] }];
   }
   if (text.trim() === '') return undefined;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return { line, input: value, record: value };
+    value = JSON.parse(text);
   } catch {
-    return { line, input: text, issues: damaged(unterminated) };
+    return [{ line, input: text, issues: damaged(unterminated) }];
   }
+  if (!Array.isArray(value)) return [{ line, input: value, record: value }];
+  return value.map((element: unknown, index) =>
+    isObject(element) ? { line, index, input: element, record: element } : { line, index, input: element, issues: [notAnObject] },
+  );
 }
 
 /** The records of an NDJSON stream as SourceItems (`line` is the line number). */
 export async function* readNdjson(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<SourceItem> {
-  for await (const raw of ndjsonLines(stream)) {
-    const item = parseLine(raw);
-    if (item) yield item;
-  }
+  for await (const raw of ndjsonLines(stream)) yield* parseLine(raw) ?? [];
 }

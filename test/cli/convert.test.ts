@@ -9,6 +9,7 @@ afterAll(remove);
 
 interface Report {
   counts: { read: number; converted: number; rejected: number };
+  emptyPayloads: number;
   losses: { total: number; byCode: Record<string, number>; byPath: { path: string; count: number; codes: Record<string, number> }[] };
   rejects: { file: string | null; byCode: Record<string, number> };
   durationMs: number;
@@ -17,7 +18,9 @@ interface Report {
 }
 interface Reject {
   line: number;
+  index?: number;
   input: unknown;
+  inputBase64?: string;
   issues: { code: string; path: (string | number)[]; message: string }[];
 }
 
@@ -94,6 +97,63 @@ describe('NDJSON input', () => {
     // `--default key=value` reads the value as JSON when it parses.
     expect(out.every((r) => r.enterprise_id === 42)).toBe(true);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe.each([1, 2])('NDJSON lines holding arrays or bytes that are not UTF-8 (--workers %i)', (workers) => {
+  const run = (name: string, extra: string[] = []) =>
+    cli(['convert', '--from', 'magento', '--to', 'medusa', `${name}.ndjson`, '-o', `${name}-${workers}.out.ndjson`, '--report', `${name}-${workers}.report.json`, '--workers', String(workers), ...extra], dir);
+
+  it('converts each element of an array on a line, rejects with the line and the index, and counts an empty array', async () => {
+    const [a, b, c, d] = magentoRecords(4);
+    const invalid = { ...c, email: 'not-an-email' };
+    write(dir, 'arrays.ndjson', ndjson([a, [b, invalid, 7, { items: [d], search_criteria: {}, total_count: 1 }], [], { items: [], search_criteria: {}, total_count: 0 }]));
+    const r = await run('arrays', ['--verbose']);
+    ok(r, 1);
+    expect(emails(read(dir, `arrays-${workers}.out.ndjson`))).toEqual(['customer1@example.com', 'customer2@example.com', 'customer4@example.com']);
+    const rj = rejects(`arrays-${workers}.out.rejects.ndjson`);
+    expect(rj.map(({ line, index, input }) => ({ line, index, input }))).toEqual([
+      { line: 2, index: 1, input: invalid },
+      { line: 2, index: 2, input: 7 },
+    ]);
+    expect(rj[1]?.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_type",
+          "message": "Expected an object (a record or a read payload): each element of an array on a line is one",
+          "path": [],
+        },
+      ]
+    `);
+    const rep = report(`arrays-${workers}.report.json`);
+    expect(rep.counts).toEqual({ read: 5, converted: 3, rejected: 2 });
+    expect(rep.emptyPayloads).toBe(2);
+    expect(r.stderr).toMatch(/5 read, 3 converted, 2 rejected/);
+    expect(r.stderr).toContain('record 2, index 1: invalid_email at email\n');
+    expect(r.stderr).toContain('record 3: no records (an empty array or list page)\n');
+    expect(r.stderr).toContain('record 4: no records (an empty array or list page)\n');
+    expect(r.stderr).toContain('  no records in 2 payload(s) (an empty array or list page): their record numbers with --verbose\n');
+  });
+
+  it('keeps the exact bytes of a line that is not UTF-8 in its reject (inputBase64), so the line can be fixed and converted again', async () => {
+    const [a, b, c] = magentoRecords(3);
+    const latin1 = Buffer.from(JSON.stringify({ ...b, firstname: 'Jürgen' }), 'latin1');
+    writeFileSync(join(dir, 'latin1.ndjson'), Buffer.concat([Buffer.from(`${JSON.stringify(a)}\n`), latin1, Buffer.from(`\r\n${JSON.stringify(c)}\n`)]));
+    const r = await run('latin1');
+    ok(r, 1);
+    expect(emails(read(dir, `latin1-${workers}.out.ndjson`))).toEqual(['customer1@example.com', 'customer3@example.com']);
+    const [reject] = rejects(`latin1-${workers}.out.rejects.ndjson`);
+    expect(Object.keys(reject ?? {})).toEqual(['line', 'input', 'inputBase64', 'issues']);
+    expect(reject?.line).toBe(2);
+    expect(reject?.input).toContain('"firstname":"J\uFFFDrgen"');
+    const bytes = Buffer.from(reject?.inputBase64 ?? '', 'base64');
+    expect(bytes).toEqual(latin1);
+    // Fixed (read as Latin-1, saved as UTF-8), the line converts with its name intact.
+    write(dir, 'fixed.ndjson', `${bytes.toString('latin1')}\n`);
+    const again = await run('fixed');
+    ok(again);
+    expect(lines(read(dir, `fixed-${workers}.out.ndjson`))).toMatchObject([{ email: 'customer2@example.com', first_name: 'Jürgen' }]);
+    expect(report(`latin1-${workers}.report.json`).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
   });
 });
 

@@ -10,7 +10,7 @@ import { progressLine } from '../../src/cli/progress.js';
 import { fileInput, InputError, streamInput } from '../../src/io/input.js';
 import type { SourceItem } from '../../src/io/items.js';
 import { readJson } from '../../src/io/json.js';
-import { ndjsonLines, readNdjson } from '../../src/io/ndjson.js';
+import { ndjsonLines, parseLine, readNdjson } from '../../src/io/ndjson.js';
 import { example, magentoRecords, scratch } from './run.js';
 
 const { dir, remove } = scratch();
@@ -51,6 +51,53 @@ describe('NDJSON lines', () => {
       [3, { n: 'Ødegård' }, undefined],
     ]);
     expect(got[1]?.input).toBe('{"firstname":"J\uFFFDrgen"}');
+    // The exact bytes of the line (without its line break) stay recoverable; only on that line.
+    expect(Buffer.from(got[1]?.inputBase64 ?? '', 'base64')).toEqual(latin1.subarray(0, -1));
+    expect(got.map((i) => 'inputBase64' in i)).toEqual([false, true, false]);
+  });
+
+  it('keeps the exact bytes of a line that is not UTF-8 (here the last line, cut off): not a JSON issue', () => {
+    const bytes = Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]); // {"n":"é"} in Latin-1
+    const [item] = parseLine({ line: 7, bytes, unterminated: true }) ?? [];
+    expect(item).toEqual({
+      line: 7,
+      input: '{"n":"\uFFFD"}',
+      inputBase64: bytes.toString('base64'),
+      issues: [{ code: 'invalid_format', path: [], message: 'Not UTF-8 text: the line holds bytes of another encoding (save the file as UTF-8)' }],
+    });
+  });
+
+  it('gives each element of an array on a line as an item with the line number and its index; an element that is not an object as an item with issues', async () => {
+    const [a, b] = magentoRecords(2);
+    const text = `${JSON.stringify(a)}\n${JSON.stringify([a, 42, { customer: b }, null, [b]])}\n[]\n [ ] \n${JSON.stringify(b)}\n`;
+    const got = await collect(readNdjson(chunks(text)));
+    expect(got.map(({ line, index, record, issues }) => ({ line, index, ok: record !== undefined, codes: issues?.map((i) => i.code) }))).toEqual([
+      { line: 1, index: undefined, ok: true, codes: undefined },
+      { line: 2, index: 0, ok: true, codes: undefined },
+      { line: 2, index: 1, ok: false, codes: ['invalid_type'] },
+      { line: 2, index: 2, ok: true, codes: undefined },
+      { line: 2, index: 3, ok: false, codes: ['invalid_type'] },
+      { line: 2, index: 4, ok: false, codes: ['invalid_type'] },
+      { line: 5, index: undefined, ok: true, codes: undefined },
+    ]);
+    expect(got[1]).toEqual({ line: 2, index: 0, input: a, record: a });
+    expect(got[2]).toMatchInlineSnapshot(`
+      {
+        "index": 1,
+        "input": 42,
+        "issues": [
+          {
+            "code": "invalid_type",
+            "message": "Expected an object (a record or a read payload): each element of an array on a line is one",
+            "path": [],
+          },
+        ],
+        "line": 2,
+      }
+    `);
+    // A line holding an empty array gives no item; only a blank line is undefined.
+    expect(parseLine({ line: 3, bytes: Buffer.from('[]'), unterminated: false })).toEqual([]);
+    expect(parseLine({ line: 3, bytes: Buffer.from('\u2003'), unterminated: false })).toBeUndefined();
   });
 
   it('gives a damaged line as an item with issues, never an exception', async () => {
@@ -185,8 +232,41 @@ describe('conversion of a batch', () => {
     expect(rejects.map((r) => r.line)).toEqual([2, 3]);
     expect(rejects[0]?.input).toEqual(bad);
     expect(result.text.split('\n')).toHaveLength(2);
-    expect(result.rejectNotes[0]).toMatch(/^record 2: invalid_email at email/);
+    expect(result.notes[0]).toMatch(/^record 2: invalid_email at email/);
     expect(result.issues).toContainEqual(['invalid_format', 1]);
+  });
+
+  it('converts each element of an array line (records and payloads), rejects with the line and the index, and counts empty payloads', () => {
+    const [a, b] = example('medusa');
+    const bad = { ...b, email: 'nope' };
+    const line = (n: number, value: unknown) => ({ line: n, bytes: Buffer.from(JSON.stringify(value)), unterminated: false });
+    const result = runBatch(job, [
+      line(1, [a, { customers: [a, bad], count: 2, offset: 0, limit: 2 }, 'text', { customer: b }]),
+      line(2, []),
+      line(3, { customers: [], count: 0, offset: 0, limit: 50 }),
+      { line: 4, bytes: Buffer.from([0x22, 0xff, 0x22]), unterminated: false },
+    ]);
+    expect(result.converted).toBe(3);
+    expect(result.rejected).toBe(3);
+    expect(result.empty).toBe(2);
+    const rejects = result.rejects.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Key order as written: line, index, input, inputBase64, issues.
+    expect(rejects.map((r) => Object.keys(r))).toEqual([
+      ['line', 'index', 'input', 'issues'],
+      ['line', 'index', 'input', 'issues'],
+      ['line', 'input', 'inputBase64', 'issues'],
+    ]);
+    expect(rejects.map((r) => [r.line, r.index])).toEqual([[1, 1], [1, 2], [4, undefined]]);
+    expect(rejects[0]?.input).toEqual(bad);
+    expect(rejects[1]?.input).toBe('text');
+    expect(rejects[2]?.inputBase64).toBe('Iv8i');
+    expect(result.notes).toEqual([
+      'record 1, index 1: invalid_email at email',
+      'record 1, index 2: invalid_type at (root)',
+      'record 2: no records (an empty array or list page)',
+      'record 3: no records (an empty array or list page)',
+      'record 4: invalid_format at (root)',
+    ]);
   });
 
   it('path patterns: indices followed by more path become *', () => {
