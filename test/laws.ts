@@ -115,6 +115,7 @@ export function assertLossCompleteness(from: PlatformId, to: PlatformId, record:
   const canonicalOf = new Map([...state.origins.values()].map((o) => [JSON.stringify(o.source), o.canonical]));
   // A leaf that only restates a canonical value (a directory id) reaches the target with that value.
   for (const d of state.derived) canonicalOf.set(JSON.stringify(d.source), d.canonical);
+  const blanks = new Set(state.blanks.map((p) => JSON.stringify(p)));
   // A subtree that holds the same data as another (one address read from two slots) maps like it.
   for (const { source: from, also } of state.aliases) {
     for (const [s, c] of [...canonicalOf]) {
@@ -129,6 +130,8 @@ export function assertLossCompleteness(from: PlatformId, to: PlatformId, record:
     // Open Food Network slots) has its canonical value where the other one's is.
     const alias = state.aliases.find(({ also }) => startsWith(path, also));
     const sourcePath = alias ? [...alias.source, ...path.slice(alias.also.length)] : path;
+    // An empty street line holds no data: it is left out of the canonical form, so it is no loss.
+    if (value === '' && blanks.has(JSON.stringify(sourcePath))) continue;
     const canonicalPath = canonicalOf.get(JSON.stringify(sourcePath));
     const canonicalValue = canonicalPath ? getAt(customer, canonicalPath) : undefined;
     if (canonicalValue !== undefined && reached.has(norm(canonicalValue))) continue;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitStreetLines } from '../src/core/steps.js';
+import { fitStreetLines } from '../src/core/street.js';
 import { convert, decode, encode, InvalidOptionError, safeConvert, safeDecode, safeEncode, type Address, type Customer, type PlatformId } from '../src/index.js';
 import { customer as canonicalCustomer } from './arbitraries/canonical.js';
 import { streetLine } from './arbitraries/common.js';
@@ -77,8 +77,10 @@ describe('Magento street line count', () => {
     ['four lines, streetLines 4', L, 4, L, []],
     ['four lines, streetLines 3', L, 3, [L[0]!, L[1]!, `${L[2]}, ${L[3]}`], [['addresses', 0, 'lines', 2], ['addresses', 0, 'lines', 3]]],
     ['three lines, streetLines 1', L.slice(0, 3), 1, [L.slice(0, 3).join(', ')], [['addresses', 0, 'lines', 0], ['addresses', 0, 'lines', 1], ['addresses', 0, 'lines', 2]]],
-    ['an empty extra line is dropped, and only it is reported', [L[0]!, L[1]!, ''], undefined, L.slice(0, 2), [['addresses', 0, 'lines', 2]]],
-    ['an empty last allowed line takes the next one', [L[0]!, '', L[2]!], undefined, [L[0]!, L[2]!], [['addresses', 0, 'lines', 1], ['addresses', 0, 'lines', 2]]],
+    ['an empty extra line is left out, unreported (it holds no text)', [L[0]!, L[1]!, ''], undefined, L.slice(0, 2), []],
+    ['an empty middle line is left out, so the next line fits without a join', [L[0]!, '', L[2]!], undefined, [L[0]!, L[2]!], []],
+    ['empty lines anywhere are left out', ['', L[0]!, '', L[1]!, ''], undefined, L.slice(0, 2), []],
+    ['a join reports only lines with text, at their canonical indices', [L[0]!, '', L[1]!, L[2]!], undefined, [L[0]!, `${L[1]}, ${L[2]}`], [['addresses', 0, 'lines', 2], ['addresses', 0, 'lines', 3]]],
     ['five canonical lines, streetLines 4', [...L, 'Dock 4'], 4, [L[0]!, L[1]!, L[2]!, `${L[3]}, Dock 4`], [['addresses', 0, 'lines', 3], ['addresses', 0, 'lines', 4]]],
   ])('%s', (_name, lines, option, expected, changed) => {
     const out = street(lines, option);
@@ -130,16 +132,37 @@ describe('street-line properties', () => {
   const lines = fc.array(fc.oneof(streetLine, fc.constant('')), { maxLength: 7 });
   const nonEmpty = (ls: readonly string[]) => ls.filter((l) => l !== '').join(', ');
 
-  it('fitting keeps every word in order, never exceeds the limit, and is idempotent', () => {
+  it('fitting leaves out empty lines, keeps every word in order, never exceeds the limit, and is idempotent', () => {
     fc.assert(
       fc.property(lines, fc.integer({ min: 1, max: 4 }), (ls, limit) => {
-        const { lines: out, changed } = fitStreetLines(ls, limit);
-        expect(out.length).toBeLessThanOrEqual(Math.max(limit, 0));
+        const { lines: out, changed, count } = fitStreetLines(ls, limit);
+        const texts = ls.filter((l) => l !== '');
+        expect(count).toBe(texts.length);
+        expect(out).not.toContain('');
+        expect(out.length).toBeLessThanOrEqual(limit);
         expect(nonEmpty(out)).toBe(nonEmpty(ls));
-        expect(out.slice(0, limit - 1)).toStrictEqual(ls.slice(0, limit - 1));
-        expect(fitStreetLines(out, limit)).toStrictEqual({ lines: out, changed: [] });
-        // Every canonical line either stands unchanged at its index or is reported.
-        ls.forEach((l, i) => expect(out[i] === l || changed.includes(i)).toBe(true));
+        expect(out.slice(0, limit - 1)).toStrictEqual(texts.slice(0, limit - 1));
+        expect(fitStreetLines(out, limit)).toStrictEqual({ lines: out, changed: [], count: out.length });
+        // Every line with text stands unchanged at its place among the lines with text, or is reported; an empty line never is.
+        let place = 0;
+        ls.forEach((l, i) => {
+          if (l === '') expect(changed).not.toContain(i);
+          else expect(out[place++] === l || changed.includes(i)).toBe(true);
+        });
+      }),
+    );
+  });
+
+  it("puts a record's own empty lines back only while the other lines are as many as it was read with and all fit", () => {
+    fc.assert(
+      fc.property(lines, fc.integer({ min: 1, max: 4 }), (ls, limit) => {
+        const texts = ls.filter((l) => l !== '');
+        const hint = { at: ls.flatMap((l, i) => (l === '' ? [i] : [])), of: ls.length };
+        const plain = fitStreetLines(texts, limit);
+        expect(fitStreetLines(texts, limit, hint)).toStrictEqual(ls.length <= limit ? { lines: ls, changed: [], count: texts.length } : plain);
+        // A line added or removed since: the hint no longer describes the lines and is ignored.
+        expect(fitStreetLines([...texts, 'Rear'], limit, hint).lines).not.toContain('');
+        if (texts.length > 0) expect(fitStreetLines(texts.slice(1), limit, hint).lines).not.toContain('');
       }),
     );
   });
@@ -189,11 +212,17 @@ describe('street-line properties', () => {
   it('Magento records round-trip under any streetLines at least their line count', () => {
     fc.assert(
       fc.property(magentoRecord, fc.integer({ min: 1, max: 4 }), (rec, streetLines) => {
-        const most = Math.max(0, ...((rec.addresses as Rec[] | null | undefined) ?? []).map((a) => (a.street as unknown[]).length));
+        const streets = ((rec.addresses as Rec[] | null | undefined) ?? []).map((a) => a.street as string[]);
+        const most = Math.max(0, ...streets.map((st) => st.length));
+        const mostWithText = Math.max(0, ...streets.map((st) => st.filter((l) => l !== '').length));
         const options = { platformOptions: { magento: { streetLines } } };
         const { data, losses } = encode('magento', decode('magento', rec, options).data, options);
         if (streetLines >= most) expect({ data, losses }).toStrictEqual({ data: rec, losses: [] });
-        else expect(losses.length).toBeGreaterThan(0);
+        else if (streetLines >= mostWithText) {
+          // Only empty lines are over the limit: they are left out, and that is no loss.
+          expect(losses).toStrictEqual([]);
+          (data.addresses as Rec[]).forEach((a, i) => expect(a.street).toStrictEqual(streets[i]!.length > streetLines ? streets[i]!.filter((l) => l !== '') : streets[i]));
+        } else expect(losses.length).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );

@@ -39,6 +39,8 @@ export class DecodeState {
    * id equal to the one the directory gives that region): they are written again from the value.
    */
   readonly derived: { source: Path; canonical: Path }[] = [];
+  /** Source leaves that hold no data (an empty street line): left out of the canonical form, never a loss. */
+  readonly blanks: Path[] = [];
   constructor(
     readonly platform: string,
     readonly options: RunOptions = NO_OPTIONS,
@@ -87,6 +89,11 @@ export class DecodeScope {
   /** Marks a source leaf as derivable from a canonical value (see `DecodeState.derived`): not data of its own. */
   derive(source: Path, canonical: Path): void {
     this.state.derived.push({ source: [...this.sourcePrefix, ...source], canonical: [...this.canonicalPrefix, ...canonical] });
+  }
+
+  /** Marks a source leaf as holding no data (see `DecodeState.blanks`): left out, never reported lost. */
+  blank(source: Path): void {
+    this.state.blanks.push([...this.sourcePrefix, ...source]);
   }
 
   /** Keeps a source key verbatim as this platform's data. */

@@ -5,63 +5,6 @@ import { hasKey, isPlainObject, type Path } from './path.js';
 import { normalisePhone, toE164 } from './phones.js';
 
 /**
- * Canonical street lines fitted into `limit` lines: the lines beyond the limit are joined into the
- * last allowed line with ", " (empty lines skipped). `changed` lists the canonical indices that no
- * longer stand as they were: the last allowed line when its text changed, and every joined line.
- */
-export function fitStreetLines(lines: readonly string[], limit: number): { lines: string[]; changed: number[] } {
-  if (lines.length <= limit) return { lines: [...lines], changed: [] };
-  const last = limit - 1;
-  const joined = lines.slice(last).filter((l) => l !== '').join(', ');
-  const changed: number[] = joined === lines[last] ? [] : [last];
-  for (let i = limit; i < lines.length; i++) changed.push(i);
-  return { lines: [...lines.slice(0, last), joined], changed };
-}
-
-/** Reports a street join: `value_changed` at each line `fitStreetLines` changed (never quoting the text). */
-export function reportStreetJoin(s: EncodeScope, changed: readonly number[], limit: number, total: number, platformLabel: string): void {
-  const held = limit === 1 ? 'one street line' : `${limit} street lines`;
-  for (const i of changed) {
-    s.report(['lines', i], 'value_changed', `${platformLabel} holds ${held}: lines ${limit}–${total} are written as line ${limit}, joined with ", "`);
-  }
-}
-
-/**
- * Two street-line keys <-> `lines[0]`, `lines[1]`. A null line stays platform data; a second line
- * without a first comes back to the second key (hint); a third and later canonical lines are joined
- * into the second key with ", " and the join is reported (`value_changed`).
- */
-export const twoStreetLines = (first: string, second: string, platformLabel: string): CustomRule =>
-  custom({
-    name: 'street lines',
-    keys: [first, second],
-    canonical: [['lines']],
-    note: `\`${first}\`, \`${second}\` <-> lines[0], lines[1]; a null line stays ${platformLabel} data; a third and later canonical lines are joined into \`${second}\` with ", " (reported \`value_changed\`)`,
-    decode(s) {
-      const lines: { text: string; key: string }[] = [];
-      for (const key of [first, second]) {
-        const v = s.src[key];
-        if (typeof v === 'string') lines.push({ text: v, key });
-        else if (v !== undefined) s.keep(key, v, 'platform_data');
-      }
-      if (lines.length === 0) return;
-      s.set(['lines'], lines.map((l) => l.text), [lines[0]!.key]);
-      lines.forEach((l, i) => s.trace(['lines', i], [l.key]));
-      if (lines.length === 1 && lines[0]!.key === second) s.hint('secondLineOnly', true);
-    },
-    encode(s) {
-      const lines = s.peek(['lines']);
-      if (!Array.isArray(lines)) return;
-      if (lines.length === 0) return void s.take(['lines']); // no lines: nothing to write, nothing lost
-      if (lines.length === 1 && s.platformData.$secondLineOnly === true) return s.put(second, s.take(['lines', 0]));
-      const fitted = fitStreetLines(lines as string[], 2);
-      s.take(['lines']);
-      fitted.lines.forEach((line, i) => s.put(i === 0 ? first : second, line));
-      reportStreetJoin(s, fitted.changed, 2, lines.length, platformLabel);
-    },
-  });
-
-/**
  * No password hash has a place in this platform's records or requests: a canonical hash is reported
  * `not_migratable` (the customer sets a new password there). The loss message never holds the value.
  */

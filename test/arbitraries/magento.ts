@@ -28,7 +28,8 @@ const addressFields = fc
     shape(
       {
         country_id: countryCode,
-        street: fc.array(streetLine, { minLength: 1, maxLength: 4 }),
+        // Line 1 is required; a later line may be empty (a form's unused second line).
+        street: fc.tuple(streetLine, fc.array(fc.oneof({ weight: 3, arbitrary: streetLine }, fc.constant('')), { maxLength: 3 })).map(([first, rest]) => [first, ...rest]),
         telephone: fc.oneof(phone, text(20)),
         city: text(30),
         firstname: text(),

@@ -2,6 +2,7 @@ import { pick } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
 import { PHONES } from '../../core/steps.js';
+import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
 import {
   ADDRESS_WRITE_KEYS,
@@ -83,7 +84,7 @@ export const enterpriseV1 = definePlatform({
     '`first_name`/`last_name` are nullable strings (the schema says nullable; the DB default is "", so unset names read as "" and are kept verbatim).',
     '`code` <-> canonical `reference` and `tags` <-> canonical `tags`; `allow_charges` and `balance` travel as read-only data, `terms_and_conditions_accepted_at` as platform data.',
     'Address `phone`, `first_name`, `last_name`, `street_address_1`, `postal_code`, `locality` and `country` are required (customer addresses always get company "unused", so names are required); `latitude`/`longitude` travel as platform data.',
-    'Street lines: `street_address_1`/`street_address_2` <-> lines[0]/lines[1]; "" is kept as a line and null as platform data, so both come back exactly; a third and later canonical lines are joined into `street_address_2` with ", " (each changed line reported `value_changed`).',
+    `Street lines: \`street_address_1\`/\`street_address_2\` <-> lines[0]/lines[1]; a null line stays platform data, so it comes back exactly. ${STREET_LINES}`,
     'The required address fields are checked on every record read or written: encoding an address that lacks one is an issue at that field of the target record (e.g. `shipping_address.phone`), never an invented value. No lengths are documented, so none are checked.',
     'Credentials: Open Food Network has no credential field, so a record with a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; requests take no password.',
     `Address \`phone\` is read in the address's \`country.code\`: ${PHONES}`,

@@ -1,7 +1,8 @@
 import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { sameJson } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
-import { noPasswordHash, phoneField, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, phoneField } from '../../core/steps.js';
+import { twoStreetLines } from '../../core/street.js';
 import { areaObject, countryObject, countryOfObject } from '../../core/geo/steps.js';
 import { EnterpriseAddress, EnterpriseCustomer, EnterpriseRegion } from './schema.js';
 

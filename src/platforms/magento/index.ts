@@ -1,6 +1,7 @@
 import { pick } from '../../core/objects.js';
 import { definePlatform } from '../../core/platform.js';
 import { PHONES } from '../../core/steps.js';
+import { STREET_LINES } from '../../core/street.js';
 import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
 import {
@@ -75,7 +76,9 @@ export const magento = definePlatform({
     '`dob` `YYYY-MM-DD` (REST) and `YYYY-MM-DD 00:00:00` (CSV imports, older payloads) both decode to the calendar date; the original form comes back to Magento, every other target and a canonical customer get `YYYY-MM-DD`. Any other text (a time other than midnight, an impossible date, a localised form) stays Magento data.',
     'Null and absent fields are kept apart so a Magento record comes back exactly, although Magento treats them alike.',
     '`website_id` is required in records (GET always returns it and PUT needs it): pass `defaults: { website_id }` when converting to Magento.',
-    'Street lines: records hold 1 to 4 lines (shops configure `customer/address/street_lines`, default 2), each at most 255 characters. Encoding writes at most `platformOptions.magento.streetLines` lines; without the option, an address keeps as many lines as it was read with from Magento (its shop holds them) and otherwise 2. Lines beyond the limit are joined into the last allowed line with ", " (empty lines skipped) and each changed line is reported `value_changed`. The combined-length check of the newest 2.4-develop street validator is not applied.',
+    'Street lines: records hold 1 to 4 lines (shops configure `customer/address/street_lines`, default 2), each at most 255 characters. Encoding writes at most `platformOptions.magento.streetLines` lines; without the option, an address keeps as many lines as it was read with from Magento (its shop holds them) and otherwise 2. ' +
+      `${STREET_LINES} Magento stores the lines joined with a line break, so an empty line would be stored as a blank line or a trailing line break. ` +
+      'The combined-length check of the newest 2.4-develop street validator is not applied.',
     'Lengths are the DB column sizes, checked on every record read or written (issues at the record path): names, street lines, city, telephone, company, postcode, vat_id 255; `prefix` / `suffix` 40; `taxvat` 50 (validated to 255 but stored in varchar(50)); `password_hash` 128.',
     '`password_hash` is read from exports as an opaque hash tagged `magento` (Argon2id `hash:salt:3_32_2_67108864`, SHA-256 `hash:salt:1`, MD5 `hash:salt`; the value is not checked). Update requests send it as the top-level `passwordHash` (Magento stores it verbatim); create requests cannot carry one. A plain-text password key (`password`, `new_password`...) anywhere in a record, or a hash key anywhere but the customer\'s `password_hash`, is refused with an issue.',
     'Address `country_id` is read in any letter case and written in upper case; alpha-3, numeric codes and names are refused (`invalid_country`): the column holds two letters. Another letter case comes back only to Magento.',

@@ -1,7 +1,8 @@
 import type { EncodeScope } from '../../core/engine.js';
 import { custom, defineTable, field, keep, nestedList } from '../../core/mapping.js';
 import { hasKey, isPlainObject } from '../../core/path.js';
-import { fitStreetLines, normalisedField, objectMember, phoneField, reportStreetJoin } from '../../core/steps.js';
+import { normalisedField, objectMember, phoneField } from '../../core/steps.js';
+import { EMPTY_LINE_NOTE, readStreetLines, writeStreetLines } from '../../core/street.js';
 import { countryFromAlpha2 } from '../../core/geo/countries.js';
 import { alpha2Country, areaObject } from '../../core/geo/steps.js';
 import { DEFAULT_STREET_LINES, MagentoAddress, MagentoCustomer, MagentoRegion, MAX_STREET_LINES } from './schema.js';
@@ -33,23 +34,18 @@ const street = custom({
   canonical: [['lines']],
   note:
     'array of street lines <-> lines; records hold up to 4. Encoding writes at most `platformOptions.magento.streetLines` lines ' +
-    '(default: as many as the address was read with, at least 2) and joins the rest into the last one with ", " (reported `value_changed`); null kept as platform data',
+    `(default: as many as the address was read with, at least 2) and joins the rest into the last one with ", " (reported \`value_changed\`); ${EMPTY_LINE_NOTE}; null kept as platform data`,
   decode(s) {
     const v = s.src.street;
     if (v === undefined) return;
     if (!Array.isArray(v)) return s.keep('street', v, 'platform_data');
-    s.set(['lines'], [...v], ['street']);
+    readStreetLines(s, (v as string[]).map((text, i) => ({ text, source: ['street', i] })), ['street']);
     // More lines than the default: the shop this record came from holds them.
     if (v.length > DEFAULT_STREET_LINES) s.hint('streetLines', v.length);
   },
   encode(s) {
-    const lines = s.peek(['lines']);
-    if (!Array.isArray(lines)) return;
-    const limit = streetLimit(s);
-    const fitted = fitStreetLines(lines as string[], limit);
-    s.take(['lines']);
-    s.put('street', fitted.lines);
-    reportStreetJoin(s, fitted.changed, limit, lines.length, 'Magento');
+    const lines = writeStreetLines(s, streetLimit(s), 'Magento');
+    if (lines !== undefined) s.put('street', lines);
   },
 });
 

@@ -2,6 +2,7 @@ import { pick } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
 import { PHONES } from '../../core/steps.js';
+import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
 import {
   CREATE_KEYS,
@@ -78,7 +79,7 @@ export const medusa = definePlatform({
     '`phone` and `postal_code` are typed string, but the OpenAPI example prints bare numbers (`72093`): a number is read as its digits, and written back as a number only when the record returns to Medusa; request bodies send the text.',
     `Address \`phone\` is read in the address's \`country_code\`; the customer's \`phone\` in the customer's country, decided when decoding from the record's own addresses: the default billing address's country (\`billing_address\`), else the first address's (when encoding, from the canonical addresses being written). ${PHONES}`,
     'Timestamps are ISO 8601 instants with a zone and travel exactly as written (offset and fraction included); only a target that holds less (Magento: UTC whole seconds) reports the difference.',
-    '`address_1`/`address_2` are lines[0]/lines[1]; a third and later canonical lines are joined into `address_2` with ", " (each changed line reported `value_changed`); null lines are kept so they come back exactly. No column lengths are documented for v1, so none are checked.',
+    `\`address_1\`/\`address_2\` are lines[0]/lines[1]; null lines are kept so they come back exactly. ${STREET_LINES} No column lengths are documented for v1, so none are checked.`,
     'Credentials: Medusa never returns `password_hash`, so a record with a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; a plain-text password exists only in create/update bodies (`toRequest` option).',
     'Address `country_code` is ISO alpha-2 in any letter case (a foreign key to `country.iso_2`, so alpha-3 is refused); written in lower case as Medusa stores it, another case comes back only to Medusa.',
     '`province` is free text, a name or a code: text naming an ISO 3166-2 subdivision of the address\'s country (code, name or alias; any case) reads as its code and name and is written as the name (the code is derivable, so never reported lost), or as the code when another subdivision has the same name (Spain\'s `Cantabria`); other text reads as the name as written, reported `not_normalised` when converted, and a code without a name is written as the text.',

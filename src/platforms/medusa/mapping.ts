@@ -2,7 +2,8 @@ import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
 import { sameJson } from '../../core/objects.js';
-import { noPasswordHash, phoneField, textOrNumber, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, phoneField, textOrNumber } from '../../core/steps.js';
+import { twoStreetLines } from '../../core/street.js';
 import { countryFromAlpha2 } from '../../core/geo/countries.js';
 import { alpha2Country, provinceText } from '../../core/geo/steps.js';
 

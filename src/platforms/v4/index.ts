@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../../core/platform.js';
 import { definePlatform } from '../../core/platform.js';
 import { PHONES } from '../../core/steps.js';
+import { STREET_LINES } from '../../core/street.js';
 import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
 import { V4CreateRequest, V4Customer, V4ErrorBody, V4List, V4Options, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
@@ -118,7 +119,7 @@ export const v4 = definePlatform({
     '`created_at` (format not verified; the docs print `2024-07-04 12:30:00`): ISO 8601 with a zone is the instant as written. Without a zone it is read in the customer\'s `timezone` when that is an IANA zone name: the same wall clock with the zone\'s offset (`2024-07-04T12:30:00+10:00` in Australia/Sydney), the original text coming back to v4. Without a usable zone (none, unknown, an offset), or at a wall clock a daylight-saving change skips or repeats, it travels unchanged as v4 data: an instant is never guessed.',
     `Address \`mobile\`, \`phone\` and \`fax\` are read in the address's \`country.code\`: ${PHONES}`,
     '`newsletter: {subscribed}` is not in the documented response but is accepted in records so that it reaches request bodies; `subscribed` <-> newsletterSubscribed.',
-    '`address_line_1` / `address_line_2` are the street lines (seed spelling); a third and later canonical lines are joined into `address_line_2` with ", " (each changed line reported `value_changed`); a null first line without a second line is `lines: []`. The docs state no field lengths, so none are checked.',
+    `\`address_line_1\` / \`address_line_2\` are the street lines (seed spelling); a null line stays v4 data. ${STREET_LINES} The docs state no field lengths, so none are checked.`,
     'Credentials: a v4 record has no credential field, so a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; a plain-text password exists only in create/update bodies (`toRequest` option).',
     'Address `country` is read by its `code` in any ISO 3166-1 form (alpha-2, alpha-3, numeric; any case), else by an English `name` or alias (an unknown code, or an unknown name without a code, is `invalid_country`), else by `id` through `platformOptions.v4.countries`. It is written as `{code, name}` (alpha-2, English name); a name other than that one stays v4 data. `state` `{code, name}` is the administrative area, normalised to the ISO 3166-2 subdivision when it names one.',
     'Country and state ids are install-specific with no public table: `platformOptions.v4.countries` (`[{id, code, name?}]`) and `.states` (`[{id, country, code?, name?}]`) fill them when converting; without an entry the id is left out and reported `unreferenceable`. A record returning to v4 keeps its own members and ids.',

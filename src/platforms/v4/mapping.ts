@@ -1,7 +1,8 @@
 import { custom, defineTable, field, keep, nestedList } from '../../core/mapping.js';
 import type { EncodeScope } from '../../core/engine.js';
 import { hasKey, isPlainObject } from '../../core/path.js';
-import { noPasswordHash, normalisedField, objectMember, phoneField, twoStreetLines } from '../../core/steps.js';
+import { noPasswordHash, normalisedField, objectMember, phoneField } from '../../core/steps.js';
+import { twoStreetLines } from '../../core/street.js';
 import { areaObject, countryObject, countryOfObject } from '../../core/geo/steps.js';
 import { V4Address, V4Customer, V4State } from './schema.js';
 import { SEX, countryIds, stateDirectory, v4Time } from './values.js';
