@@ -10,6 +10,7 @@ import { ndjsonLines } from '../io/ndjson.js';
 import { SafeFile, stdoutOut, type Out } from '../io/output.js';
 import { runBatch, type BatchResult, type Item, type Job } from './job.js';
 import { addressesPathOf, isInvalidOption, optionDetail, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
+import { checkRunFiles, streamIdentity, type InputFile, type OutputFile } from './paths.js';
 import { Pool } from './pool.js';
 import { startProgress } from './progress.js';
 import { summary, Tally } from './report.js';
@@ -93,13 +94,22 @@ function checkLibraryOptions(o: ConvertOptions): void {
   }
 }
 
-function distinctPaths(paths: (string | undefined)[]): void {
-  const seen = new Set<string>();
-  for (const p of paths) {
-    if (p === undefined) continue;
-    if (seen.has(p)) throw new UsageError(`${p} is given for two outputs`);
-    seen.add(p);
-  }
+/** Every file the run writes, named as the command line gave it (derived ones with the path they come from). */
+function outputFiles(o: ConvertOptions, addressesPath: string | undefined, rejectsPath: string | undefined): OutputFile[] {
+  const files: OutputFile[] = [];
+  if (!o.dryRun && o.output !== undefined) files.push({ path: o.output, what: `-o ${o.output}` });
+  if (addressesPath !== undefined) files.push({ path: addressesPath, what: `the Customer Addresses file ${addressesPath} (written beside -o ${o.output})` });
+  if (rejectsPath !== undefined) files.push({ path: rejectsPath, what: o.rejects !== undefined ? `--rejects ${rejectsPath}` : `the rejects file ${rejectsPath} (named after -o ${o.output})` });
+  if (o.report !== undefined) files.push({ path: o.report, what: `--report ${o.report}` });
+  return files;
+}
+
+function inputFiles(o: ConvertOptions): InputFile[] {
+  const files: InputFile[] = [];
+  if (o.input !== undefined) files.push({ path: o.input, role: 'INPUT' });
+  if (o.addresses !== undefined) files.push({ path: o.addresses, role: '--addresses' });
+  if (o.platformOptionsFile !== undefined) files.push({ path: o.platformOptionsFile, role: '--platform-options' });
+  return files;
 }
 
 export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
@@ -111,7 +121,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
   const writeOutput = !o.dryRun;
   const addressesPath = writeOutput && o.outputFormat === 'magento-csv' && o.output ? addressesPathOf(o.output) : undefined;
   const rejectsPath = o.rejects ?? (writeOutput && o.output ? rejectsPathOf(o.output) : undefined);
-  distinctPaths([writeOutput ? o.output : undefined, addressesPath, rejectsPath, o.report]);
+  checkRunFiles(outputFiles(o, addressesPath, rejectsPath), inputFiles(o), o.input === undefined ? streamIdentity(io.stdin) : undefined);
 
   const files: SafeFile[] = [];
   const open = (path: string) => {

@@ -1,8 +1,9 @@
 // The built `customer-codecs` command, run as a user would (node dist/cli.js in a temporary directory).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
+import { cli, CLI, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
 
 const { dir, remove } = scratch();
 afterAll(remove);
@@ -308,6 +309,74 @@ describe('exit code 2', () => {
     const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'missing.ndjson', '--verbose'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('outputs never replace inputs', () => {
+  const input = ndjson(magentoRecords(2));
+  /** The first stderr line of a run refused with exit 2, after checking it wrote nothing. */
+  const clash = async (args: string[], cwd = dir) => {
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', ...args], cwd);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
+    expect(hidden(cwd)).toEqual([]);
+    return run.stderr.split('\n')[0];
+  };
+
+  it('refuses an output that is INPUT, --addresses or --platform-options, by path, ./path or symlink, leaving the input as it was', async () => {
+    write(dir, 'mine.ndjson', input);
+    symlinkSync('mine.ndjson', join(dir, 'mine-link.ndjson'));
+    expect(await clash(['mine.ndjson', '-o', 'mine.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: -o mine.ndjson is the INPUT file: an output cannot replace an input"`);
+    expect(await clash(['mine.ndjson', '-o', './mine.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: -o ./mine.ndjson is the INPUT file mine.ndjson: an output cannot replace an input"`);
+    expect(await clash(['mine.ndjson', '-o', 'other.ndjson', '--rejects', 'mine-link.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: --rejects mine-link.ndjson is the INPUT file mine.ndjson: an output cannot replace an input"`);
+    expect(await clash(['mine.ndjson', '-o', 'other.ndjson', '--report', join(dir, 'mine.ndjson')])).toMatch(/--report .*mine\.ndjson is the INPUT file mine\.ndjson/);
+    // The rejects file named after -o.
+    write(dir, 'mine.rejects.ndjson', input);
+    expect(await clash(['mine.rejects.ndjson', '-o', 'mine.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: the rejects file mine.rejects.ndjson (named after -o mine.ndjson) is the INPUT file: an output cannot replace an input"`);
+    write(dir, 'opts.json', '{}');
+    expect(await clash(['mine.ndjson', '-o', 'other.ndjson', '--platform-options', 'opts.json', '--report', 'opts.json'])).toMatchInlineSnapshot(`"customer-codecs: --report opts.json is the --platform-options file: an output cannot replace an input"`);
+    expect(read(dir, 'mine.ndjson')).toBe(input);
+    expect(read(dir, 'mine.rejects.ndjson')).toBe(input);
+    expect(read(dir, 'opts.json')).toBe('{}');
+    expect(existsSync(join(dir, 'other.ndjson'))).toBe(false);
+    // A dry run writes no -o and no rejects file named after it: nothing to refuse.
+    ok(await cli(['convert', '--from', 'magento', '--to', 'medusa', 'mine.ndjson', '-o', 'mine.ndjson', '--dry-run', '-q'], dir));
+    expect(read(dir, 'mine.ndjson')).toBe(input);
+  });
+
+  it('refuses a magento-csv output whose Customer Addresses file is the --addresses input', async () => {
+    const sub = join(dir, 'csv-clash');
+    mkdirSync(sub);
+    write(sub, 'main.csv', 'email,_website,firstname,lastname,website_id\nana@example.com,base,Ana,Lima,1\n');
+    const addresses = '_website,_email,city,country_id,firstname,lastname,postcode,street,telephone\nbase,ana@example.com,Springfield,US,Ana,Lima,90405,1 Main St,+1 310-555-0142\n';
+    write(sub, 'o2.addresses.csv', addresses);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'main.csv', '--addresses', 'o2.addresses.csv', '-o', 'o2.csv'], sub);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: the Customer Addresses file o2.addresses.csv (written beside -o o2.csv) is the --addresses file: an output cannot replace an input"`);
+    expect(read(sub, 'o2.addresses.csv')).toBe(addresses);
+    expect(existsSync(join(sub, 'o2.csv'))).toBe(false);
+    expect(hidden(sub)).toEqual([]);
+  });
+
+  it('refuses an output that is the file on standard input (< file)', () => {
+    write(dir, 'piped.ndjson', input);
+    const fd = openSync(join(dir, 'piped.ndjson'), 'r');
+    try {
+      const run = spawnSync(process.execPath, [CLI, 'convert', '--from', 'magento', '--to', 'medusa', '-o', 'piped.ndjson'], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: -o piped.ndjson is the file on standard input: an output cannot replace an input"`);
+    } finally {
+      closeSync(fd);
+    }
+    expect(read(dir, 'piped.ndjson')).toBe(input);
+  });
+
+  it('refuses two outputs that are one file, however named', async () => {
+    write(dir, 'two-in.ndjson', input);
+    expect(await clash(['two-in.ndjson', '-o', 'same-out.ndjson', '--report', './same-out.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: --report ./same-out.ndjson and -o same-out.ndjson are the same file: give each output its own path"`);
+    expect(await clash(['two-in.ndjson', '-o', 'same-out.ndjson', '--rejects', 'same-out.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: --rejects same-out.ndjson and -o same-out.ndjson are the same file: give each output its own path"`);
+    expect(existsSync(join(dir, 'same-out.ndjson'))).toBe(false);
   });
 });
 
