@@ -6,7 +6,7 @@ import { platforms, safeConvert, UnknownPlatformError, type PlatformId } from '.
 import { readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
 import { fileInput, InputError, reason, streamInput, type Input } from '../io/input.js';
 import { readJson } from '../io/json.js';
-import { ndjsonLines } from '../io/ndjson.js';
+import { ndjsonLines, withJsonHint } from '../io/ndjson.js';
 import { SafeFile, stdoutOut, type Out } from '../io/output.js';
 import { runBatch, type BatchResult, type Item, type Job } from './job.js';
 import { addressesPathOf, isInvalidOption, optionDetail, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
@@ -50,10 +50,14 @@ async function* batches(items: AsyncIterable<Item>, name: string): AsyncGenerato
   if (batch.length > 0) yield batch;
 }
 
-function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined): AsyncIterable<Item> {
+function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined, note: (text: string) => void): AsyncIterable<Item> {
   switch (o.inputFormat) {
-    case 'ndjson':
-      return ndjsonLines(input.open() as AsyncIterable<Uint8Array | string>);
+    case 'ndjson': {
+      const lines = ndjsonLines(input.open() as AsyncIterable<Uint8Array | string>);
+      if (o.quiet) return lines;
+      // Pretty-printed JSON read as NDJSON is one reject per line: say what would read it.
+      return withJsonHint(lines, () => note(`customer-codecs: hint: ${input.name} looks like one JSON document over several lines, read as NDJSON (a record per line): pass --input-format json to read it as JSON`));
+    }
     case 'json':
       return readJson(input, o.from);
     case 'magento-csv':
@@ -157,18 +161,19 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       separator: o.outputFormat === 'json' ? ',\n' : '\n',
       describeRejects: o.verbose,
     };
+    // A line on stderr, above the progress line when there is one.
+    const note = (text: string) => io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${text}\n`);
     const deliver = async (result: BatchResult) => {
       tally.add(result);
       await sink.write(result);
       if (rejects && result.rejected > 0) await rejects.write(result.rejects);
-      // Above the progress line, when there is one.
-      if (o.verbose) for (const note of result.rejectNotes) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${note}\n`);
+      if (o.verbose) for (const line of result.rejectNotes) note(line);
     };
 
-    const items = batches(itemsOf(o, input, addresses), input.name);
+    const items = batches(itemsOf(o, input, addresses, note), input.name);
     if (o.workers > 1) {
       pool = new Pool(o.workers, job, deliver, (text) => {
-        if (o.verbose) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${text}\n`);
+        if (o.verbose) note(text);
       });
       for await (const batch of items) await pool.submit(batch);
       await pool.drain();

@@ -81,7 +81,7 @@ export const convertArgs = {
   'input-format': {
     type: 'enum',
     options: [...inputFormats],
-    description: 'Input format. Default: from the extension of INPUT (.csv: magento-csv); ndjson for standard input.',
+    description: 'Input format. Default: from the extension of INPUT (.csv: magento-csv); ndjson for standard input (NDJSON that starts like one JSON document over several lines gets a hint on stderr to pass --input-format json).',
   },
   'output-format': {
     type: 'enum',

@@ -64,6 +64,8 @@ describe('NDJSON input', () => {
     expect(rj[1]?.issues[0]?.message).toMatch(/cut off/);
     expect(report('damaged.report.json').counts).toEqual({ read: 4, converted: 2, rejected: 2 });
     expect(run.stderr).toMatch(/4 read, 2 converted, 2 rejected/);
+    // NDJSON with damaged lines, not a JSON document: no hint.
+    expect(run.stderr).not.toMatch(/hint/);
   });
 
   it('rejects an invalid record with its issues and its raw input; --rejects names the file', async () => {
@@ -84,6 +86,26 @@ describe('NDJSON input', () => {
     ok(run);
     expect(emails(read(dir, 'pages.out.ndjson'))).toEqual([...records.map((r) => r.email), records[0]?.email]);
     expect(report('pages.report.json').counts.read).toBe(records.length + 1);
+  });
+
+  it('hints at --input-format json, once, when the input is a JSON document over several lines; the outcome is the same', async () => {
+    const pretty = JSON.stringify(magentoRecords(2), null, 2);
+    const hint = 'customer-codecs: hint: stdin looks like one JSON document over several lines, read as NDJSON (a record per line): pass --input-format json to read it as JSON';
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--rejects', 'pretty.rejects.ndjson'], dir, pretty);
+    ok(run, 1);
+    expect(run.stderr.split('\n').filter((l) => l.includes('hint'))).toEqual([hint]);
+    const quiet = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--rejects', 'pretty-quiet.rejects.ndjson', '-q'], dir, pretty);
+    ok(quiet, 1);
+    expect(quiet.stderr).toBe('');
+    expect(read(dir, 'pretty.rejects.ndjson')).toBe(read(dir, 'pretty-quiet.rejects.ndjson'));
+    expect(rejects('pretty.rejects.ndjson')).toHaveLength(pretty.split('\n').length);
+    // An array whose first line also holds a record: the first two lines are both damaged.
+    const packed = `[${JSON.stringify(magentoRecords(1)[0])},\n${JSON.stringify(magentoRecords(2)[1])}]\n`;
+    expect((await cli(['convert', '--from', 'magento', '--to', 'medusa'], dir, packed)).stderr).toContain(hint);
+    // The hint's advice works.
+    const json = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--input-format', 'json', '-q'], dir, pretty);
+    ok(json);
+    expect(emails(json.stdout)).toEqual(['customer1@example.com', 'customer2@example.com']);
   });
 
   it('reads standard input and writes standard output', async () => {
