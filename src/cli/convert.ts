@@ -6,10 +6,11 @@ import { platforms, safeConvert, UnknownPlatformError, type PlatformId } from '.
 import { readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
 import { fileInput, InputError, reason, streamInput, type Input } from '../io/input.js';
 import { readJson } from '../io/json.js';
-import { ndjsonLines } from '../io/ndjson.js';
+import { ndjsonLines, withJsonHint } from '../io/ndjson.js';
 import { SafeFile, stdoutOut, type Out } from '../io/output.js';
 import { runBatch, type BatchResult, type Item, type Job } from './job.js';
 import { addressesPathOf, isInvalidOption, optionDetail, rejectsPathOf, UsageError, type ConvertOptions } from './options.js';
+import { checkRunFiles, streamIdentity, type InputFile, type OutputFile } from './paths.js';
 import { Pool } from './pool.js';
 import { startProgress } from './progress.js';
 import { summary, Tally } from './report.js';
@@ -49,10 +50,14 @@ async function* batches(items: AsyncIterable<Item>, name: string): AsyncGenerato
   if (batch.length > 0) yield batch;
 }
 
-function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined): AsyncIterable<Item> {
+function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined, note: (text: string) => void): AsyncIterable<Item> {
   switch (o.inputFormat) {
-    case 'ndjson':
-      return ndjsonLines(input.open() as AsyncIterable<Uint8Array | string>);
+    case 'ndjson': {
+      const lines = ndjsonLines(input.open() as AsyncIterable<Uint8Array | string>);
+      if (o.quiet) return lines;
+      // Pretty-printed JSON read as NDJSON is one reject per line: say what would read it.
+      return withJsonHint(lines, () => note(`customer-codecs: hint: ${input.name} looks like one JSON document over several lines, read as NDJSON (a record per line): pass --input-format json to read it as JSON`));
+    }
     case 'json':
       return readJson(input, o.from);
     case 'magento-csv':
@@ -93,13 +98,22 @@ function checkLibraryOptions(o: ConvertOptions): void {
   }
 }
 
-function distinctPaths(paths: (string | undefined)[]): void {
-  const seen = new Set<string>();
-  for (const p of paths) {
-    if (p === undefined) continue;
-    if (seen.has(p)) throw new UsageError(`${p} is given for two outputs`);
-    seen.add(p);
-  }
+/** Every file the run writes, named as the command line gave it (derived ones with the path they come from). */
+function outputFiles(o: ConvertOptions, addressesPath: string | undefined, rejectsPath: string | undefined): OutputFile[] {
+  const files: OutputFile[] = [];
+  if (!o.dryRun && o.output !== undefined) files.push({ path: o.output, what: `-o ${o.output}` });
+  if (addressesPath !== undefined) files.push({ path: addressesPath, what: `the Customer Addresses file ${addressesPath} (written beside -o ${o.output})` });
+  if (rejectsPath !== undefined) files.push({ path: rejectsPath, what: o.rejects !== undefined ? `--rejects ${rejectsPath}` : `the rejects file ${rejectsPath} (named after -o ${o.output})` });
+  if (o.report !== undefined) files.push({ path: o.report, what: `--report ${o.report}` });
+  return files;
+}
+
+function inputFiles(o: ConvertOptions): InputFile[] {
+  const files: InputFile[] = [];
+  if (o.input !== undefined) files.push({ path: o.input, role: 'INPUT' });
+  if (o.addresses !== undefined) files.push({ path: o.addresses, role: '--addresses' });
+  if (o.platformOptionsFile !== undefined) files.push({ path: o.platformOptionsFile, role: '--platform-options' });
+  return files;
 }
 
 export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
@@ -111,7 +125,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
   const writeOutput = !o.dryRun;
   const addressesPath = writeOutput && o.outputFormat === 'magento-csv' && o.output ? addressesPathOf(o.output) : undefined;
   const rejectsPath = o.rejects ?? (writeOutput && o.output ? rejectsPathOf(o.output) : undefined);
-  distinctPaths([writeOutput ? o.output : undefined, addressesPath, rejectsPath, o.report]);
+  checkRunFiles(outputFiles(o, addressesPath, rejectsPath), inputFiles(o), o.input === undefined ? streamIdentity(io.stdin) : undefined);
 
   const files: SafeFile[] = [];
   const open = (path: string) => {
@@ -147,18 +161,19 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       separator: o.outputFormat === 'json' ? ',\n' : '\n',
       describeRejects: o.verbose,
     };
+    // A line on stderr, above the progress line when there is one.
+    const note = (text: string) => io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${text}\n`);
     const deliver = async (result: BatchResult) => {
       tally.add(result);
       await sink.write(result);
       if (rejects && result.rejected > 0) await rejects.write(result.rejects);
-      // Above the progress line, when there is one.
-      if (o.verbose) for (const note of result.notes) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${note}\n`);
+      if (o.verbose) for (const line of result.notes) note(line);
     };
 
-    const items = batches(itemsOf(o, input, addresses), input.name);
+    const items = batches(itemsOf(o, input, addresses, note), input.name);
     if (o.workers > 1) {
       pool = new Pool(o.workers, job, deliver, (text) => {
-        if (o.verbose) io.stderr.write(`${io.stderr.isTTY && !o.quiet ? '\r\x1b[K' : ''}${text}\n`);
+        if (o.verbose) note(text);
       });
       for await (const batch of items) await pool.submit(batch);
       await pool.drain();

@@ -74,7 +74,7 @@ function attempt(job: Job, record: unknown): Attempt {
   const { from, to, defaults, platformOptions, residue } = job;
   const result = safeConvert(record, { from, to, defaults, platformOptions, residue });
   if (!result.success) return { ok: false, issues: result.error.issues };
-  const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES);
+  const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES, '--website CODE=ID');
   if (unwritable) return { ok: false, issues: [unwritable] };
   if (!job.request) return { ok: true, value: result.data, losses: result.losses };
   try {

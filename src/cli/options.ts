@@ -33,7 +33,7 @@ export const convertArgs = {
     type: 'string',
     alias: 'o',
     valueHint: 'OUT',
-    description: 'Output file, written to a temporary file beside it and renamed when the run ends. Standard output when left out.',
+    description: 'Output file, written to a temporary file beside it and renamed when the run ends. Standard output when left out or "-". No file the run writes (OUT, the rejects file, the report, the Customer Addresses file of magento-csv) may be a file it reads (INPUT, --addresses, --platform-options) or another of its outputs: that is a usage error.',
   },
   rejects: {
     type: 'string',
@@ -81,14 +81,19 @@ export const convertArgs = {
   'input-format': {
     type: 'enum',
     options: [...inputFormats],
-    description: 'Input format. Default: from the extension of INPUT (.csv: magento-csv); ndjson for standard input.',
+    description: 'Input format. Default: from the extension of INPUT (.csv: magento-csv); ndjson for standard input (NDJSON that starts like one JSON document over several lines gets a hint on stderr to pass --input-format json).',
   },
   'output-format': {
     type: 'enum',
     options: [...outputFormats],
     description: 'Output format. Default: from the extension of OUT (.json, .csv), else ndjson. magento-csv (--to magento): OUT is the Customers Main File and <OUT without .csv>.addresses.csv the Customer Addresses file.',
   },
-  request: { type: 'enum', options: ['create', 'update'], description: "Write each record's API request body for this operation instead of the record." },
+  request: {
+    type: 'enum',
+    options: ['create', 'update'],
+    description:
+      "Write each record's API request body for this operation instead of the record. Not --to medusa --request create: Medusa's admin create requires a password, which the CLI cannot give (a usage error; write the records, or use update).",
+  },
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr.' },
@@ -145,6 +150,14 @@ export const addressesPathOf = (output: string) => `${output.replace(/\.csv$/i, 
 /** `out/medusa.ndjson` -> `out/medusa.rejects.ndjson`. */
 export const rejectsPathOf = (output: string) => `${output.replace(/\.[^./\\]+$/, '')}.rejects.ndjson`;
 
+
+/**
+ * The request bodies a target API refuses without a password (platforms.md §1.7: Medusa's
+ * `POST /admin/customers`), which the CLI cannot give: a password belongs to one customer, and records
+ * never hold one. Such a run would reject every record, so it is refused before reading anything.
+ * test/cli/options.test.ts checks this table against the library's request schemas.
+ */
+export const passwordRequired: Readonly<Partial<Record<PlatformId, readonly Operation[]>>> = { medusa: ['create'] };
 
 /** The values of `--website` or `--store` (`CODE=ID`) as a code -> id table; `undefined` when none is given. */
 export function parseCodes(values: readonly string[], flag: string, example: string): Record<string, number> | undefined {
@@ -327,12 +340,17 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
   const from = args.from as PlatformId;
   const to = args.to as PlatformId;
   const input = args.input === undefined || args.input === '-' ? undefined : args.input;
-  const output = nonEmpty(args.output, '--output');
+  const output = args.output === '-' ? undefined : nonEmpty(args.output, '--output');
   const addresses = nonEmpty(args.addresses, '--addresses');
   const inputFormat = (args['input-format'] as InputFormat | undefined) ?? inputFormatOf(input);
   const outputFormat = (args['output-format'] as OutputFormat | undefined) ?? outputFormatOf(output);
   const request = args.request as Operation | undefined;
   const dryRun = args['dry-run'] === true;
+  if (request && passwordRequired[to]?.includes(request)) {
+    throw new UsageError(
+      `--to ${to} --request ${request}: a ${to} ${request} body requires a password, which records never hold and the CLI cannot give; write the records without --request, or use --request update`,
+    );
+  }
 
   const workers = Number(args.workers ?? '1');
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers expects a whole number from 1 to 64');
@@ -354,7 +372,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
   if (csvOutput) {
     if (to !== 'magento') throw new UsageError('--output-format magento-csv writes Magento records: use --to magento');
     if (request) throw new UsageError('--request writes API request bodies, which have no CSV form: use ndjson or json');
-    if (output === undefined && !dryRun) throw new UsageError('--output-format magento-csv writes two files: give the main file with -o');
+    if (output === undefined && !dryRun) throw new UsageError('--output-format magento-csv writes two files, not standard output: give the main file with -o');
   }
   if ((websites || stores) && !csvInput && !csvOutput) {
     throw new UsageError(`${websites ? '--website' : '--store'} maps Magento CSV codes to ids: it goes with a Magento CSV input or --output-format magento-csv`);

@@ -506,14 +506,25 @@ function addressRow(c: MagentoCustomer, a: MagentoAddress, website: string, setu
   return row;
 }
 
+/** An id -> code table as `{ 0: "admin", 1: "base" }`, its first `max` entries. */
+function showTable(table: Readonly<Record<number, string>>, max = 8): string {
+  const entries = Object.entries(table);
+  const shown = entries.slice(0, max).map(([id, code]) => `${id}: ${JSON.stringify(code)}`);
+  if (entries.length > max) shown.push(`… ${entries.length - max} more`);
+  return shown.length === 0 ? '{}' : `{ ${shown.join(', ')} }`;
+}
+
 /**
  * Why the writer refuses a valid Magento record with this `website_id`: no code in `websites` for
- * `_website`, which the importer requires. `undefined` when it has one. Lets a caller reject such a
- * record before writing (the CLI does, as a reject).
+ * `_website`, which the importer requires. `undefined` when it has one. The message lists the codes in
+ * effect (the defaults only when `websites` is the default table); `option` is what the caller calls
+ * the option (the CLI: `--website CODE=ID`). Lets a caller reject such a record before writing (the
+ * CLI does, as a reject).
  */
-export function websiteIssue(websiteId: unknown, websites: Readonly<Record<number, string>> = DEFAULT_WEBSITES): Issue | undefined {
+export function websiteIssue(websiteId: unknown, websites: Readonly<Record<number, string>> = DEFAULT_WEBSITES, option = 'the `websites` option'): Issue | undefined {
   if (codeOf(websites, websiteId) !== undefined) return undefined;
-  return { code: 'invalid_value', path: ['website_id'], message: 'No website code for this website_id: give one in the `websites` option (default { 0: "admin", 1: "base" })' };
+  const known = websites === DEFAULT_WEBSITES ? `the default codes ${showTable(websites)}` : `the codes given ${showTable(websites)} (the defaults do not apply)`;
+  return { code: 'invalid_value', path: ['website_id'], message: `No website code for this website_id in ${known}: give one with ${option}` };
 }
 
 /** A valid Magento record and its website code, or the issues that keep it out of the files. */

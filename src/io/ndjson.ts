@@ -117,6 +117,51 @@ export function parseLine({ line, bytes, unterminated }: RawLine): SourceItem[] 
   );
 }
 
+const opens = (text: string) => text.startsWith('{') || text.startsWith('[');
+
+/**
+ * Whether the first non-blank lines of an NDJSON input (one or two of them) look like one JSON document
+ * printed over several lines, which NDJSON reading turns into one damaged line each: the first line is
+ * `{` or `[` alone, or it and the next both open like JSON and neither parses.
+ */
+export function looksLikeMultiLineJson(first: readonly RawLine[]): boolean {
+  const [a, b] = first.map((raw) => decodeLine(raw.bytes).text.trim());
+  if (a === undefined) return false;
+  if (a === '{' || a === '[') return true;
+  if (b === undefined || !opens(a)) return false;
+  const damagedLine = (text: string) => {
+    try {
+      JSON.parse(text);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  return damagedLine(a) && damagedLine(b);
+}
+
+/**
+ * The lines of `lines` unchanged, calling `hint` once, before the first line is passed on, when the
+ * first lines look like a multi-line JSON document (`looksLikeMultiLineJson`).
+ */
+export async function* withJsonHint(lines: AsyncIterable<RawLine>, hint: () => void): AsyncGenerator<RawLine> {
+  const head: RawLine[] = [];
+  let decided = false;
+  for await (const line of lines) {
+    if (decided) {
+      yield line;
+      continue;
+    }
+    head.push(line);
+    // `{` or `[` alone decides at once; anything else takes a second line.
+    if (head.length < 2 && !looksLikeMultiLineJson(head)) continue;
+    decided = true;
+    if (looksLikeMultiLineJson(head)) hint();
+    yield* head;
+  }
+  if (!decided) yield* head;
+}
+
 /** The records of an NDJSON stream as SourceItems (`line` is the line number). */
 export async function* readNdjson(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<SourceItem> {
   for await (const raw of ndjsonLines(stream)) yield* parseLine(raw) ?? [];

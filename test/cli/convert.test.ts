@@ -1,8 +1,9 @@
 // The built `customer-codecs` command, run as a user would (node dist/cli.js in a temporary directory).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
+import { cli, CLI, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
 
 const { dir, remove } = scratch();
 afterAll(remove);
@@ -66,6 +67,8 @@ describe('NDJSON input', () => {
     expect(rj[1]?.issues[0]?.message).toMatch(/cut off/);
     expect(report('damaged.report.json').counts).toEqual({ read: 4, converted: 2, rejected: 2 });
     expect(run.stderr).toMatch(/4 read, 2 converted, 2 rejected/);
+    // NDJSON with damaged lines, not a JSON document: no hint.
+    expect(run.stderr).not.toMatch(/hint/);
   });
 
   it('rejects an invalid record with its issues and its raw input; --rejects names the file', async () => {
@@ -86,6 +89,26 @@ describe('NDJSON input', () => {
     ok(run);
     expect(emails(read(dir, 'pages.out.ndjson'))).toEqual([...records.map((r) => r.email), records[0]?.email]);
     expect(report('pages.report.json').counts.read).toBe(records.length + 1);
+  });
+
+  it('hints at --input-format json, once, when the input is a JSON document over several lines; the outcome is the same', async () => {
+    const pretty = JSON.stringify(magentoRecords(2), null, 2);
+    const hint = 'customer-codecs: hint: stdin looks like one JSON document over several lines, read as NDJSON (a record per line): pass --input-format json to read it as JSON';
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--rejects', 'pretty.rejects.ndjson'], dir, pretty);
+    ok(run, 1);
+    expect(run.stderr.split('\n').filter((l) => l.includes('hint'))).toEqual([hint]);
+    const quiet = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--rejects', 'pretty-quiet.rejects.ndjson', '-q'], dir, pretty);
+    ok(quiet, 1);
+    expect(quiet.stderr).toBe('');
+    expect(read(dir, 'pretty.rejects.ndjson')).toBe(read(dir, 'pretty-quiet.rejects.ndjson'));
+    expect(rejects('pretty.rejects.ndjson')).toHaveLength(pretty.split('\n').length);
+    // An array whose first line also holds a record: the first two lines are both damaged.
+    const packed = `[${JSON.stringify(magentoRecords(1)[0])},\n${JSON.stringify(magentoRecords(2)[1])}]\n`;
+    expect((await cli(['convert', '--from', 'magento', '--to', 'medusa'], dir, packed)).stderr).toContain(hint);
+    // The hint's advice works.
+    const json = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--input-format', 'json', '-q'], dir, pretty);
+    ok(json);
+    expect(emails(json.stdout)).toEqual(['customer1@example.com', 'customer2@example.com']);
   });
 
   it('reads standard input and writes standard output', async () => {
@@ -293,10 +316,37 @@ describe('output', () => {
         expect(body.customer).not.toHaveProperty('addresses');
       }
     }
-    // A body the target API would refuse is a reject: a Medusa create takes a password no record has.
-    const refused = await cli(['convert', '--from', 'medusa', '--to', 'medusa', 'request.ndjson', '--request', 'create', '--rejects', 'refused.ndjson', '-q'], dir);
-    ok(refused, 1);
-    expect(rejects('refused.ndjson')[0]?.issues).toContainEqual(expect.objectContaining({ code: 'required', path: ['password'] }));
+  });
+
+  it('refuses --to medusa --request create before reading: the body needs a password no record has', async () => {
+    write(dir, 'medusa.ndjson', ndjson(example('medusa')));
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'medusa', 'medusa.ndjson', '--request', 'create', '-o', 'create.ndjson'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "customer-codecs: --to medusa --request create: a medusa create body requires a password, which records never hold and the CLI cannot give; write the records without --request, or use --request update
+      Run 'customer-codecs convert --help' for the options.
+      "
+    `);
+    expect(existsSync(join(dir, 'create.ndjson'))).toBe(false);
+    expect(existsSync(join(dir, 'create.rejects.ndjson'))).toBe(false);
+    // An update body takes no password: every record converts.
+    const update = await cli(['convert', '--from', 'medusa', '--to', 'medusa', 'medusa.ndjson', '--request', 'update', '-q'], dir);
+    ok(update);
+    expect(lines(update.stdout)).toHaveLength(example('medusa').length);
+  });
+
+  it('-o - writes standard output, and INPUT - reads standard input', async () => {
+    const input = ndjson(magentoRecords(2));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', '-', '-o', '-', '-q'], dir, input);
+    ok(run);
+    expect(emails(run.stdout)).toEqual(['customer1@example.com', 'customer2@example.com']);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+    expect(existsSync(join(dir, '-.rejects.ndjson'))).toBe(false);
+    // The CSV pair is two files: standard output cannot hold it.
+    const csv = await cli(['convert', '--from', 'magento', '--to', 'magento', '--output-format', 'magento-csv', '-o', '-'], dir, input);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: --output-format magento-csv writes two files, not standard output: give the main file with -o"`);
+    expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
   it('--dry-run converts everything, writes no output and prints the report', async () => {
@@ -403,6 +453,74 @@ describe('exit code 2', () => {
   });
 });
 
+describe('outputs never replace inputs', () => {
+  const input = ndjson(magentoRecords(2));
+  /** The first stderr line of a run refused with exit 2, after checking it wrote nothing. */
+  const clash = async (args: string[], cwd = dir) => {
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', ...args], cwd);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
+    expect(hidden(cwd)).toEqual([]);
+    return run.stderr.split('\n')[0];
+  };
+
+  it('refuses an output that is INPUT, --addresses or --platform-options, by path, ./path or symlink, leaving the input as it was', async () => {
+    write(dir, 'mine.ndjson', input);
+    symlinkSync('mine.ndjson', join(dir, 'mine-link.ndjson'));
+    expect(await clash(['mine.ndjson', '-o', 'mine.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: -o mine.ndjson is the INPUT file: an output cannot replace an input"`);
+    expect(await clash(['mine.ndjson', '-o', './mine.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: -o ./mine.ndjson is the INPUT file mine.ndjson: an output cannot replace an input"`);
+    expect(await clash(['mine.ndjson', '-o', 'other.ndjson', '--rejects', 'mine-link.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: --rejects mine-link.ndjson is the INPUT file mine.ndjson: an output cannot replace an input"`);
+    expect(await clash(['mine.ndjson', '-o', 'other.ndjson', '--report', join(dir, 'mine.ndjson')])).toMatch(/--report .*mine\.ndjson is the INPUT file mine\.ndjson/);
+    // The rejects file named after -o.
+    write(dir, 'mine.rejects.ndjson', input);
+    expect(await clash(['mine.rejects.ndjson', '-o', 'mine.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: the rejects file mine.rejects.ndjson (named after -o mine.ndjson) is the INPUT file: an output cannot replace an input"`);
+    write(dir, 'opts.json', '{}');
+    expect(await clash(['mine.ndjson', '-o', 'other.ndjson', '--platform-options', 'opts.json', '--report', 'opts.json'])).toMatchInlineSnapshot(`"customer-codecs: --report opts.json is the --platform-options file: an output cannot replace an input"`);
+    expect(read(dir, 'mine.ndjson')).toBe(input);
+    expect(read(dir, 'mine.rejects.ndjson')).toBe(input);
+    expect(read(dir, 'opts.json')).toBe('{}');
+    expect(existsSync(join(dir, 'other.ndjson'))).toBe(false);
+    // A dry run writes no -o and no rejects file named after it: nothing to refuse.
+    ok(await cli(['convert', '--from', 'magento', '--to', 'medusa', 'mine.ndjson', '-o', 'mine.ndjson', '--dry-run', '-q'], dir));
+    expect(read(dir, 'mine.ndjson')).toBe(input);
+  });
+
+  it('refuses a magento-csv output whose Customer Addresses file is the --addresses input', async () => {
+    const sub = join(dir, 'csv-clash');
+    mkdirSync(sub);
+    write(sub, 'main.csv', 'email,_website,firstname,lastname,website_id\nana@example.com,base,Ana,Lima,1\n');
+    const addresses = '_website,_email,city,country_id,firstname,lastname,postcode,street,telephone\nbase,ana@example.com,Springfield,US,Ana,Lima,90405,1 Main St,+1 310-555-0142\n';
+    write(sub, 'o2.addresses.csv', addresses);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'main.csv', '--addresses', 'o2.addresses.csv', '-o', 'o2.csv'], sub);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: the Customer Addresses file o2.addresses.csv (written beside -o o2.csv) is the --addresses file: an output cannot replace an input"`);
+    expect(read(sub, 'o2.addresses.csv')).toBe(addresses);
+    expect(existsSync(join(sub, 'o2.csv'))).toBe(false);
+    expect(hidden(sub)).toEqual([]);
+  });
+
+  it('refuses an output that is the file on standard input (< file)', () => {
+    write(dir, 'piped.ndjson', input);
+    const fd = openSync(join(dir, 'piped.ndjson'), 'r');
+    try {
+      const run = spawnSync(process.execPath, [CLI, 'convert', '--from', 'magento', '--to', 'medusa', '-o', 'piped.ndjson'], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: -o piped.ndjson is the file on standard input: an output cannot replace an input"`);
+    } finally {
+      closeSync(fd);
+    }
+    expect(read(dir, 'piped.ndjson')).toBe(input);
+  });
+
+  it('refuses two outputs that are one file, however named', async () => {
+    write(dir, 'two-in.ndjson', input);
+    expect(await clash(['two-in.ndjson', '-o', 'same-out.ndjson', '--report', './same-out.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: --report ./same-out.ndjson and -o same-out.ndjson are the same file: give each output its own path"`);
+    expect(await clash(['two-in.ndjson', '-o', 'same-out.ndjson', '--rejects', 'same-out.ndjson'])).toMatchInlineSnapshot(`"customer-codecs: --rejects same-out.ndjson and -o same-out.ndjson are the same file: give each output its own path"`);
+    expect(existsSync(join(dir, 'same-out.ndjson'))).toBe(false);
+  });
+});
+
 describe('help', () => {
   it('describes every option, with examples and exit codes', async () => {
     const run = await cli(['convert', '--help'], dir);
@@ -410,6 +528,11 @@ describe('help', () => {
     for (const option of ['--from', '--to', '--output', '--rejects', '--report', '--default', '--platform-options', '--no-residue', '--addresses', '--website', '--store', '--attribute customer:loyalty_tier', '--input-format', '--output-format', '--request', '--dry-run', '--workers', '--quiet', '--verbose']) {
       expect(run.stdout).toContain(option);
     }
+    // Wrapped at 90 columns: compare with the line breaks as spaces.
+    const flat = run.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('Standard output when left out or "-"');
+    expect(flat).toContain('Standard input when left out or "-"');
+    expect(flat).toContain('Not --to medusa --request create');
     expect(run.stdout).toMatch(/EXAMPLES/);
     expect(run.stdout).toMatch(/EXIT CODES/);
     expect((await cli(['--version'], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -101,6 +101,7 @@ describe('Magento CSV', () => {
     expect(more).toEqual([]);
     expect(reject?.line).toBe(2);
     expect(reject?.issues.map((i) => [i.code, i.path])).toEqual([['invalid_value', ['website_id']]]);
+    expect((reject?.issues[0] as { message?: string }).message).toMatchInlineSnapshot(`"No website code for this website_id in the default codes { 0: "admin", 1: "base" }: give one with --website CODE=ID"`);
     // A dry run tells the same.
     const dry = await cli(['convert', '--from', 'magento', '--to', 'magento', 'website7.ndjson', '--output-format', 'magento-csv', '--dry-run', '-q'], dir);
     expect(dry.code, dry.stderr).toBe(1);
@@ -220,7 +221,10 @@ describe('--website and --store', () => {
     const again = await cli(['convert', '--from', 'magento', '--to', 'magento', 'eu.ndjson', '-o', 'eu.csv', '--website', 'eu=2', '--store', 'eu_en=3', '--store', 'eu_fr=4', '--report', 'eu.report.json'], dir);
     expect(again.code, again.stderr).toBe(1);
     expect((JSON.parse(read(dir, 'eu.report.json')) as typeof report).losses.byPath.find((p) => p.path === 'store_id')).toBeUndefined();
-    expect((lines(read(dir, 'eu.rejects.ndjson')) as { line: number }[]).map((r) => r.line)).toEqual([1]);
+    const rejected = lines(read(dir, 'eu.rejects.ndjson')) as { line: number; issues: { message: string }[] }[];
+    expect(rejected.map((r) => r.line)).toEqual([1]);
+    // The message lists the codes in effect: the given ones, not the defaults they replace.
+    expect(rejected[0]?.issues[0]?.message).toMatchInlineSnapshot(`"No website code for this website_id in the codes given { 2: "eu" } (the defaults do not apply): give one with --website CODE=ID"`);
     expect(rows('eu.csv').map((r) => [r.email, r._website, r._store])).toEqual([
       ['customer2@example.com', 'eu', 'eu_en'],
       ['customer3@example.com', 'eu', 'eu_fr'],

@@ -10,7 +10,7 @@ import { progressLine } from '../../src/cli/progress.js';
 import { fileInput, InputError, streamInput } from '../../src/io/input.js';
 import type { SourceItem } from '../../src/io/items.js';
 import { readJson } from '../../src/io/json.js';
-import { ndjsonLines, parseLine, readNdjson } from '../../src/io/ndjson.js';
+import { ndjsonLines, parseLine, readNdjson, withJsonHint } from '../../src/io/ndjson.js';
 import { example, magentoRecords, scratch } from './run.js';
 
 const { dir, remove } = scratch();
@@ -34,6 +34,24 @@ describe('NDJSON lines', () => {
     ]);
     // A line of Unicode spaces only is blank too, once decoded: no record, no reject.
     expect((await collect(readNdjson(chunks('\uFEFF{"a":1}\r\n', '\n  \n{"b"', ':2}\n\u00a0\n{"c":3}')))).map((i) => i.line)).toEqual([1, 4, 6]);
+  });
+
+  it.each([
+    ['{ alone', '{\n  "email": "a@example.com"\n}\n', true],
+    ['[ alone, after blank lines and spaces', '\n  [  \n  {"email": "a@example.com"}\n]', true],
+    ['an array with a record on its first line', '[{"email": "a@example.com"},\n{"email": "b@example.com"}]\n', true],
+    ['an object opening on its first line', '{"customers": [\n{"email": "a@example.com"}]}\n', true],
+    ['NDJSON', '{"a":1}\n{"b":2}\n', false],
+    ['NDJSON with a damaged second line', '{"a":1}\n{"b": oops\n', false],
+    ['NDJSON with a damaged first line', '{"a": oops\n{"b":2}\n', false],
+    ['one cut-off line', '{"a": 1, "b"', false],
+    ['nothing', '', false],
+  ])('looks like a multi-line JSON document: %s -> %s', async (_, text, expected) => {
+    let hints = 0;
+    const got = await collect(withJsonHint(ndjsonLines(chunks(text)), () => (hints += 1)));
+    expect(hints).toBe(expected ? 1 : 0);
+    // The lines pass unchanged.
+    expect(got).toEqual(await collect(ndjsonLines(chunks(text))));
   });
 
   it('keeps a multi-byte character split across chunks', async () => {

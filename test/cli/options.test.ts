@@ -1,6 +1,8 @@
-// The built command's library options: --platform-options and --no-residue.
+// The built command's library options: --platform-options, --no-residue and --request.
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, lines, magentoRecords, ndjson, read, scratch, write, type Run } from './run.js';
+import { passwordRequired } from '../../src/cli/options.js';
+import { ConversionError, platforms, toRequest } from '../../src/index.js';
+import { cli, example, lines, magentoRecords, ndjson, read, scratch, write, type Run } from './run.js';
 
 const { dir, remove } = scratch();
 afterAll(remove);
@@ -124,5 +126,32 @@ describe('--no-residue', () => {
     const codeOf = (path: string) => after.byPath.find((p) => p.path === path)?.codes;
     expect(codeOf('website_id')).toEqual({ platform_data: 2 });
     expect(codeOf('id')).toEqual({ server_assigned: 2 });
+  });
+});
+
+describe('--request', () => {
+  // The CLI refuses the requests whose body needs a password (convert.test.ts): its table must be the library's.
+  it.each(platforms.flatMap((platform) => (['create', 'update'] as const).map((operation) => [platform, operation] as const)))(
+    'knows whether a %s %s body needs a password',
+    (platform, operation) => {
+      const needs = (() => {
+        try {
+          toRequest(platform, operation, example(platform)[0]);
+          return false;
+        } catch (error) {
+          if (!(error instanceof ConversionError)) throw error;
+          return error.issues.some((i) => i.code === 'required' && i.path.join('.') === 'password');
+        }
+      })();
+      expect(passwordRequired[platform]?.includes(operation) ?? false).toBe(needs);
+    },
+  );
+
+  it('refuses every combination in its table before reading the input', async () => {
+    for (const [to, operations] of Object.entries(passwordRequired)) {
+      for (const operation of operations) {
+        expect(await refused(['convert', '--from', 'magento', '--to', to, 'missing.ndjson', '--request', operation])).toMatch(new RegExp(`^customer-codecs: --to ${to} --request ${operation}: .* requires a password`));
+      }
+    }
   });
 });

@@ -80,7 +80,7 @@ describe('createMagentoCsvWriter', () => {
       [
         {
           "code": "invalid_value",
-          "message": "No website code for this website_id: give one in the \`websites\` option (default { 0: "admin", 1: "base" })",
+          "message": "No website code for this website_id in the default codes { 0: "admin", 1: "base" }: give one with the \`websites\` option",
           "path": [
             "website_id",
           ],
@@ -90,6 +90,24 @@ describe('createMagentoCsvWriter', () => {
     writer.write(minimal);
     await writer.end();
     expect(main.text().split('\n')).toHaveLength(3);
+  });
+
+  it('lists the website codes in effect when it refuses a website: the given ones replace the defaults', () => {
+    const messages = (websites: Record<number, string>) => {
+      try {
+        createMagentoCsvWriter(sink().stream, sink().stream, { websites }).write(minimal);
+      } catch (e) {
+        return (e as ConversionError).issues.map((i) => i.message);
+      }
+      return [];
+    };
+    expect(messages({ 2: 'wholesale', 3: 'eu' })).toMatchInlineSnapshot(`
+      [
+        "No website code for this website_id in the codes given { 2: "wholesale", 3: "eu" } (the defaults do not apply): give one with the \`websites\` option",
+      ]
+    `);
+    const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 2, `w${i + 2}`]));
+    expect(messages(ten)[0]).toContain('{ 2: "w2", 3: "w3", 4: "w4", 5: "w5", 6: "w6", 7: "w7", 8: "w8", 9: "w9", … 2 more }');
   });
 
   it('refuses a record holding a plain-text password, without quoting it', async () => {
