@@ -4,6 +4,7 @@ import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './co
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
 import { errorResponseIssue } from './core/responses.js';
+import { withoutSecretAttributes } from './core/credentials.js';
 import { rememberingPhones } from './core/phones.js';
 import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
@@ -175,7 +176,7 @@ function encodeWith(
   if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
   const isCarried = carriedBy(carried);
   const reported = losses.map(({ canonical: at, ...loss }): Loss =>
-    loss.code !== 'value_changed' && isCarried(at)
+    loss.code !== 'value_changed' && loss.code !== 'not_migratable' && isCarried(at)
       ? { code: 'carried', path: loss.path, message: `Carried in ${p.id} metadata under "${RESIDUE_KEY}": it comes back when converted back` }
       : loss,
   );
@@ -203,7 +204,11 @@ function widen(canonical: Record<string, unknown>, found: readonly { path: Path;
   // A path inside another chosen one travels with it.
   return order
     .filter((path) => chosen.heldAlong(path) === path.length)
-    .map((path): Entry => (chosen.get(path)?.replace ? [[...path], getAt(canonical, path), 1] : [[...path], getAt(canonical, path)]));
+    .map((path): Entry => {
+      // Carried values never hold a secret attribute entry (a reset token), wherever it sits.
+      const value = withoutSecretAttributes(getAt(canonical, path));
+      return chosen.get(path)?.replace ? [[...path], value, 1] : [[...path], value];
+    });
 }
 
 const safe = <T>(o: Outcome<T>): SafeResult<T> =>

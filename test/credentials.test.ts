@@ -22,7 +22,8 @@ import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
 import { record as medusa } from './arbitraries/medusa.js';
 import { record as v4 } from './arbitraries/v4.js';
-import { requiredDefaults } from './laws.js';
+import { attributeCredential, withoutSecretAttributes } from '../src/core/credentials.js';
+import { assertRecordRoundTrip, requiredDefaults } from './laws.js';
 
 type Rec = Record<string, unknown>;
 
@@ -313,6 +314,167 @@ describe('no password or hash value ever appears in an issue, a loss or an error
         for (const [, value] of placed) expect(all).not.toContain(value);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Attribute lists: `custom_attributes` entries are judged by their code, as keys are.
+
+const RP_TOKEN = 'a7Kq2xZr9Pm4Wv8Ty3Ns6Bd1Hc5Jf0Lg';
+const RP_TIME = '2024-05-02 18:41:09';
+
+/** Tom with a reset token and its time (as Magento's CSV export gives them) and a hash-coded address attribute. */
+const tomWithToken = {
+  ...tom,
+  custom_attributes: [
+    { attribute_code: 'loyalty_tier', value: 'gold' },
+    { attribute_code: 'rp_token', value: RP_TOKEN },
+    { attribute_code: 'rp_token_created_at', value: RP_TIME },
+  ],
+  addresses: [{ ...tom.addresses[0]!, custom_attributes: [{ attribute_code: 'password_hash', value: MD5 }, { attribute_code: 'vat_is_valid', value: '1' }] }],
+};
+
+describe('credential attribute entries', () => {
+  it.each(platforms.filter((p) => p !== 'magento'))('magento -> %s carries no trace of a reset token or hash, and reports each not_migratable', (to) => {
+    for (const residue of [true, false]) {
+      const result = convert(tomWithToken, { from: 'magento', to, residue, defaults: requiredDefaults[to] ?? {} });
+      const text = JSON.stringify(result);
+      for (const secret of [RP_TOKEN, RP_TIME, MD5]) expect(text).not.toContain(secret);
+      expect(result.losses.filter((l) => l.code === 'not_migratable')).toStrictEqual([
+        { code: 'not_migratable', path: ['addresses', 0, 'custom_attributes', 0], message: expect.stringContaining('a password hash: a credential of magento') },
+        { code: 'not_migratable', path: ['custom_attributes', 1], message: expect.stringContaining('a password reset token: a credential of magento') },
+        { code: 'not_migratable', path: ['custom_attributes', 2], message: expect.stringContaining('the time of a password reset token') },
+      ]);
+    }
+  });
+
+  it('reports the entries one by one: the others are carried (medusa) or lost as platform data (v4)', () => {
+    const at = (to: PlatformId) =>
+      convert(tomWithToken, { from: 'magento', to }).losses.filter((l) => l.path.includes('custom_attributes')).map((l) => `${l.code} ${l.path.join('.')}: ${l.message}`);
+    expect(at('medusa')).toMatchInlineSnapshot(`
+      [
+        "not_migratable addresses.0.custom_attributes.0: Not carried to medusa: a password hash: a credential of magento, never carried to another platform",
+        "carried addresses.0.custom_attributes.1: Carried in medusa metadata under "customer_codecs": it comes back when converted back",
+        "carried custom_attributes.0: Carried in medusa metadata under "customer_codecs": it comes back when converted back",
+        "not_migratable custom_attributes.1: Not carried to medusa: a password reset token: a credential of magento, never carried to another platform",
+        "not_migratable custom_attributes.2: Not carried to medusa: the time of a password reset token, meaningless without it: a credential of magento, never carried to another platform",
+      ]
+    `);
+    expect(at('v4')).toMatchInlineSnapshot(`
+      [
+        "not_migratable addresses.0.custom_attributes.0: Not carried to v4: a password hash: a credential of magento, never carried to another platform",
+        "platform_data addresses.0.custom_attributes.1: Not carried to v4: merchant-defined address EAV attributes (codes are install-specific)",
+        "platform_data custom_attributes.0: Not carried to v4: merchant-defined customer EAV attributes (codes are install-specific)",
+        "not_migratable custom_attributes.1: Not carried to v4: a password reset token: a credential of magento, never carried to another platform",
+        "not_migratable custom_attributes.2: Not carried to v4: the time of a password reset token, meaningless without it: a credential of magento, never carried to another platform",
+      ]
+    `);
+  });
+
+  it('returns to Magento exactly, and from Medusa without the credentials', () => {
+    assertRecordRoundTrip('magento', tomWithToken);
+    expect(convert(tomWithToken, { from: 'magento', to: 'magento' }).data).toStrictEqual(tomWithToken);
+    const medusaRecord = convert(tomWithToken, { from: 'magento', to: 'medusa' }).data;
+    const back = convert(medusaRecord, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } }).data as Rec;
+    expect(back.custom_attributes).toStrictEqual([{ attribute_code: 'loyalty_tier', value: 'gold' }]);
+    expect((back.addresses as Rec[])[0]!.custom_attributes).toStrictEqual([{ attribute_code: 'vat_is_valid', value: '1' }]);
+  });
+
+  it('keeps a canonical customer decoded from Magento from carrying them to another platform too', () => {
+    const c = decode('magento', tomWithToken).data;
+    expect(JSON.stringify(c)).toContain(RP_TOKEN); // Magento's own data, for the way back
+    const { data, losses } = encode('medusa', c);
+    expect(JSON.stringify({ data, losses })).not.toContain(RP_TOKEN);
+    expect(losses).toContainEqual({ code: 'not_migratable', path: ['platformData', 'magento', 'custom_attributes', 1], message: expect.any(String) });
+  });
+
+  it('refuses a plain-password entry with an issue at the entry that names its code, never its value', () => {
+    const rec = {
+      ...tom,
+      custom_attributes: [{ attribute_code: 'loyalty_tier', value: 'gold' }, { attribute_code: 'password', value: 'Hunter2-correct-horse' }],
+      addresses: [{ ...tom.addresses[0]!, custom_attributes: [{ attribute_code: 'new_password', value: 'Hunter2-correct-horse' }] }],
+    };
+    const result = safeConvert(rec, { from: 'magento', to: 'medusa' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_input",
+          "message": "A plain-text password (attribute "new_password") cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`",
+          "path": [
+            "addresses",
+            0,
+            "custom_attributes",
+            0,
+          ],
+        },
+        {
+          "code": "invalid_input",
+          "message": "A plain-text password (attribute "password") cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`",
+          "path": [
+            "custom_attributes",
+            1,
+          ],
+        },
+      ]
+    `);
+    expect(result.error.message).not.toContain('Hunter2');
+  });
+
+  it('judges codes like keys (letter case and separators) and nothing else', () => {
+    expect(attributeCredential({ attribute_code: 'RP-Token', value: 'x' })).toBe('password reset token');
+    expect(attributeCredential({ attribute_code: 'passwordHash', value: 'x' })).toBe('password hash');
+    expect(attributeCredential({ attribute_code: 'Password', value: 'x' })).toBe('password');
+    expect(attributeCredential({ attribute_code: 'rp_token_note', value: 'x' })).toBeUndefined();
+    expect(attributeCredential({ rp_token: 'x' })).toBeUndefined();
+  });
+
+  it('withoutSecretAttributes returns the same value when there is none, else a copy without them', () => {
+    const clean = { a: [{ attribute_code: 'loyalty_tier', value: 'gold' }], b: { c: 1 } };
+    expect(withoutSecretAttributes(clean)).toBe(clean);
+    const list = [{ attribute_code: 'x', value: 1 }, { attribute_code: 'rp_token', value: RP_TOKEN }, { attribute_code: 'password_hash', value: MD5 }, null];
+    const value = { keep: clean, list, single: { attribute_code: 'rp_token', value: RP_TOKEN } };
+    const out = withoutSecretAttributes(value) as Rec;
+    expect(out).toStrictEqual({ keep: clean, list: [{ attribute_code: 'x', value: 1 }, null] });
+    expect(out.keep).toBe(clean);
+    expect(value.list).toHaveLength(4); // the input is not changed
+  });
+
+  const token = fc.string({ unit: fc.constantFrom(...'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'), minLength: 16, maxLength: 32 }).map((s) => `Rp${s}`);
+  const secretEntry = fc.record({
+    attribute_code: fc.constantFrom('rp_token', 'rp_token_created_at', 'password_hash', 'passwordHash', 'RP_TOKEN'),
+    value: fc.oneof(token, magentoHash),
+  }).map((entry) => ({ ...entry }));
+
+  /** `rec` with each entry put into the customer's or the first address's `custom_attributes` at a chosen index. */
+  function withEntries(rec: Rec, entries: readonly [Rec, boolean, number][]): Rec {
+    const copy = structuredClone(rec);
+    for (const [entry, inAddress, index] of entries) {
+      const addresses = copy.addresses;
+      const owner = inAddress && Array.isArray(addresses) && addresses.length > 0 ? (addresses[0] as Rec) : copy;
+      const list = Array.isArray(owner.custom_attributes) ? (owner.custom_attributes as unknown[]) : (owner.custom_attributes = []);
+      list.splice(index % (list.length + 1), 0, entry);
+    }
+    return copy;
+  }
+
+  it('property: no other platform\'s output holds a credential attribute value; each has its loss; Magento gets the record back', () => {
+    fc.assert(
+      fc.property(magento, fc.array(fc.tuple(secretEntry, fc.boolean(), fc.nat(5)), { minLength: 1, maxLength: 3 }), (rec, entries) => {
+        const input = withEntries(rec, entries);
+        assertRecordRoundTrip('magento', input);
+        for (const to of platforms.filter((p) => p !== 'magento')) {
+          for (const residue of [true, false]) {
+            const result = safeConvert(input, { from: 'magento', to, residue, defaults: requiredDefaults[to] ?? {} });
+            const text = result.success ? JSON.stringify({ data: result.data, losses: result.losses }) : `${result.error.message}${JSON.stringify(result.error.issues)}`;
+            for (const [entry] of entries) expect(text).not.toContain(entry.value);
+            if (result.success) expect(result.losses.filter((l) => l.code === 'not_migratable' && l.path.includes('custom_attributes'))).toHaveLength(entries.length);
+          }
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { eachChild, type Path } from './path.js';
+import { setOwn } from './objects.js';
+import { eachChild, isPlainObject, type Path } from './path.js';
 
 /**
  * Credentials in records. A plain-text password never belongs in a record (it exists only in the
@@ -7,6 +8,12 @@ import { eachChild, type Path } from './path.js';
  * (Magento `password_hash` on the customer). Any other such key is refused with an issue at its
  * path, so it can neither travel as platform data nor reach another platform's metadata.
  * Messages name the key, never its value.
+ *
+ * Attribute lists (Magento `custom_attributes`: `[{ attribute_code, value }]`) hold keys in another
+ * form, so an entry is judged by its code: a plain-password code is refused like a password key; a
+ * hash or password-reset code (`rp_token`) is a secret of its platform: it returns to that platform
+ * in its platform data, but never travels to another (see `withoutSecretAttributes`, and the loss
+ * walk, which reports it `not_migratable`).
  */
 
 const normal = (key: string): string => key.toLowerCase().replace(/[-_ ]/g, '');
@@ -25,6 +32,78 @@ export const isPlainPasswordKey = (key: string): boolean => mayBeCredential(key)
 /** Whether a record key holds a password hash (`password_hash`, `passwordHash`). */
 export const isPasswordHashKey = (key: string): boolean => mayBeCredential(key) && HASH.has(normal(key));
 
+// Magento's password-reset token and its timestamp (customer_entity `rp_token`, `rp_token_created_at`):
+// the token lets its holder set the password; the time means nothing without it.
+const RESET_TOKEN = normal('rp_token');
+const RESET_TIME = normal('rp_token_created_at');
+
+/** The credential an attribute-list entry `{ attribute_code, value }` holds, by its code. */
+export type AttributeCredential = 'password' | 'password hash' | 'password reset token' | 'password reset time';
+
+/**
+ * What credential `node` holds when it is an attribute-list entry (an object whose `attribute_code`
+ * is a text), judged by the code with the same tests as keys; `undefined` for anything else.
+ */
+export function attributeCredential(node: unknown): AttributeCredential | undefined {
+  if (!isPlainObject(node)) return undefined;
+  const code = node.attribute_code;
+  if (typeof code !== 'string') return undefined;
+  if (isPlainPasswordKey(code)) return 'password';
+  if (isPasswordHashKey(code)) return 'password hash';
+  const folded = code.length <= 24 ? normal(code) : '';
+  return folded === RESET_TOKEN ? 'password reset token' : folded === RESET_TIME ? 'password reset time' : undefined;
+}
+
+/** Whether `node` is an attribute entry holding a secret its platform may keep but no other may get. */
+export const isSecretAttribute = (node: unknown): boolean => {
+  const kind = attributeCredential(node);
+  return kind !== undefined && kind !== 'password';
+};
+
+/** Why a secret attribute entry is not carried, for a loss message (never its value). */
+export const secretAttributeReason = (kind: AttributeCredential, platform: string | undefined): string =>
+  `${kind === 'password reset time' ? 'the time of a password reset token, meaningless without it' : `a ${kind}`}: ` +
+  `a credential of ${platform ?? 'the source platform'}, never carried to another platform`;
+
+const DROP = Symbol('drop');
+
+/**
+ * `value` without the secret attribute entries in it, at any depth (an entry in a list is removed,
+ * one under an object key takes the key along); the same object when there are none, else a copy of
+ * the objects and lists on the way. What a conversion carries to another platform passes through it.
+ */
+export function withoutSecretAttributes(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const kept = isSecretAttribute(item) ? DROP : withoutSecretAttributes(item);
+      if (copy === undefined && kept !== item) copy = value.slice(0, i);
+      if (copy !== undefined && kept !== DROP) copy.push(kept);
+    });
+    return copy ?? value;
+  }
+  if (!isPlainObject(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  const keys = Object.keys(value);
+  keys.forEach((k, i) => {
+    const item = value[k];
+    const kept = isSecretAttribute(item) ? DROP : withoutSecretAttributes(item);
+    if (copy === undefined && kept !== item) {
+      copy = {};
+      for (const before of keys.slice(0, i)) setOwn(copy, before, value[before]);
+    }
+    if (copy !== undefined && kept !== DROP) setOwn(copy, k, kept);
+  });
+  return copy ?? value;
+}
+
+/** Whether `value` holds a secret attribute entry at any depth (itself included). */
+export function holdsSecretAttribute(value: unknown): boolean {
+  if (isSecretAttribute(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsSecretAttribute);
+  return isPlainObject(value) && Object.values(value).some(holdsSecretAttribute);
+}
+
 export interface CredentialIssue {
   readonly path: Path;
   readonly message: string;
@@ -32,7 +111,8 @@ export interface CredentialIssue {
 
 /**
  * Every credential key of `value` (at any depth) that is not allowed: plain passwords always, hashes
- * unless `hashAllowed(path)` says this is the platform's documented hash field.
+ * unless `hashAllowed(path)` says this is the platform's documented hash field; and every attribute
+ * entry whose code is a plain password (the issue at the entry).
  */
 export function credentialKeys(value: unknown, platformLabel: string, hashAllowed: (path: Path) => boolean, path: Path = []): CredentialIssue[] {
   const out: CredentialIssue[] = [];
@@ -46,6 +126,9 @@ export function credentialKeys(value: unknown, platformLabel: string, hashAllowe
         out.push({ path: [...at], message: 'A plain-text password cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
       } else if (candidate && HASH.has(folded) && !hashAllowed([...at])) {
         out.push({ path: [...at], message: `A ${platformLabel} record has no place for a password hash here` });
+      } else if (attributeCredential(child) === 'password') {
+        const code = (child as { attribute_code: string }).attribute_code;
+        out.push({ path: [...at], message: `A plain-text password (attribute "${code}") cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`` });
       } else walk(child);
     });
   walk(value);

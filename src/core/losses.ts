@@ -1,3 +1,4 @@
+import { attributeCredential, holdsSecretAttribute, isSecretAttribute, secretAttributeReason } from './credentials.js';
 import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
 import { carriesData } from './objects.js';
@@ -73,6 +74,15 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     const why = origin?.note ?? defaultReason(code, at, target);
     losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}`, canonical: at });
   };
+  // A secret attribute entry (a reset token, a hash: see core/credentials) is never carried, whatever the target holds.
+  const reportSecret = (value: unknown): void => {
+    const at = [...path];
+    const source = nearest ? [...nearest.source, ...at.slice(nearestDepth)] : at;
+    const owner = at.lastIndexOf('platformData');
+    const platform = owner >= 0 ? at[owner + 1] : undefined;
+    const why = secretAttributeReason(attributeCredential(value)!, typeof platform === 'string' ? platform : undefined);
+    losses.push({ code: 'not_migratable', path: source, message: `Not carried to ${target}: ${why}`, canonical: at });
+  };
   const walk = (value: unknown, taken: Node<true>, told: Node<true>, from: Node<Origin>): void => {
     if (!carriesData(value) || taken?.holds || told?.holds) return;
     const depth = path.length;
@@ -82,14 +92,20 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     const inPlatformData = last === 'platformData' || path[depth - 2] === 'platformData';
     const exact = from?.holds ?? false;
     const takenBelow = (taken?.holdsBelow ?? false) || (told?.holdsBelow ?? false);
-    const descend = container && (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)));
+    const secret = isSecretAttribute(value);
+    // A container holding a secret attribute entry is reported part by part, so the secret has a loss of its own.
+    const descend =
+      !secret &&
+      container &&
+      (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)) || holdsSecretAttribute(value));
     const outer = nearest;
     const outerDepth = nearestDepth;
     if (depth > 0 && exact) {
       nearest = from?.value;
       nearestDepth = depth;
     }
-    if (!descend) report();
+    if (secret) reportSecret(value);
+    else if (!descend) report();
     else eachChild(value, path, (child, k) => walk(child, taken?.child(k), told?.child(k), from?.child(k)));
     nearest = outer;
     nearestDepth = outerDepth;

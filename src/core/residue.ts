@@ -1,3 +1,4 @@
+import { isSecretAttribute, withoutSecretAttributes } from './credentials.js';
 import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
 import { carriesData } from './objects.js';
@@ -40,13 +41,14 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
   const path: (string | number)[] = [];
   // Nulls and empty lists are no loss, but an exact return needs them: they travel too.
   const walk = (node: unknown, taken: PathTrie<true> | undefined): void => {
-    // Credentials never travel in metadata (the target refuses hash keys in records anyway), and the
-    // target's own platform data (its hints) is the target's to use, never to carry to itself.
-    if (node === undefined || path[0] === 'credentials' || taken?.holds) return;
+    // Credentials never travel in metadata (the target refuses hash keys in records anyway), nor do
+    // secret attribute entries (a reset token: see core/credentials); and the target's own platform
+    // data (its hints) is the target's to use, never to carry to itself.
+    if (node === undefined || path[0] === 'credentials' || taken?.holds || isSecretAttribute(node)) return;
     if (path.length >= 2 && path[path.length - 2] === 'platformData' && path[path.length - 1] === target) return;
     const intoPlatformData = path[path.length - 1] === 'platformData' && isPlainObject(node);
     if (!intoPlatformData && (!(taken?.holdsBelow ?? false) || !(Array.isArray(node) || isPlainObject(node)))) {
-      out.push([[...path], node]);
+      out.push([[...path], withoutSecretAttributes(node)]);
       return;
     }
     eachChild(node, path, (child, k) => walk(child, taken?.child(k)));

@@ -32,6 +32,31 @@ describe('Magento CSV', () => {
     expect(text).toContain('"Suite 210"');
   });
 
+  it('never carries a password-reset token (rp_token) to another platform, and keeps it from Magento CSV to Magento CSV', async () => {
+    const token = 'Zq7Lm2Xv9Rt4Wp8Ks3Nd6Bf1Hy5Jc0Ga';
+    const issued = '2024-05-02 18:41:09';
+    write(dir, 'token.csv', MAIN.replace('Lima,,,,,,1,', `Lima,,,,${token},${issued},1,`));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'token.csv', '-o', 'token.ndjson', '--report', 'token.report.json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    for (const text of [read(dir, 'token.ndjson'), read(dir, 'token.report.json'), run.stderr]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(issued);
+    }
+    const report = JSON.parse(read(dir, 'token.report.json')) as { losses: { byCode: Record<string, number>; byPath: { path: string; count: number; codes: Record<string, number> }[] } };
+    expect(report.losses.byCode.not_migratable).toBe(2);
+    expect(report.losses.byPath).toEqual(expect.arrayContaining([
+      { path: 'custom_attributes.0', count: 1, codes: { not_migratable: 1 } },
+      { path: 'custom_attributes.1', count: 1, codes: { not_migratable: 1 } },
+    ]));
+
+    const same = await cli(['convert', '--from', 'magento', '--to', 'magento', 'token.csv', '-o', 'token-out.csv'], dir);
+    expect(same.code, same.stderr).toBe(0);
+    expect(rows('token-out.csv').map((r) => [r.email, r.rp_token, r.rp_token_created_at])).toEqual([
+      ['ana@example.com', token, issued],
+      ['tom@example.com', '', ''],
+    ]);
+  });
+
   it('rejects a bad row and converts the others', async () => {
     write(dir, 'bad.csv', `${MAIN},base,default,,,,0,,No,,1,Email,,,,,,1,,,,1,\n`);
     const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'bad.csv', '-o', 'bad.ndjson', '--report', 'bad.report.json'], dir);
