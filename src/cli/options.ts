@@ -88,7 +88,7 @@ export const convertArgs = {
     options: [...outputFormats],
     description: 'Output format. Default: from the extension of OUT (.json, .csv), else ndjson. magento-csv (--to magento): OUT is the Customers Main File and <OUT without .csv>.addresses.csv the Customer Addresses file.',
   },
-  request: { type: 'enum', options: ['create', 'update'], description: "Write each record's API request body for this operation instead of the record." },
+  request: { type: 'enum', options: ['create', 'update'], description: "Write each record's API request body for this operation instead of the record; the report also counts what the bodies leave out." },
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr.' },
