@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Customer } from '../src/canonical/customer.js';
 import type { Rule, Table } from '../src/core/mapping.js';
-import type { Platform } from '../src/core/platform.js';
+import type { Platform, RequestShape } from '../src/core/platform.js';
+import { leftOut, type LeftOut } from '../src/core/requests.js';
 import { RESIDUE_KEY } from '../src/core/residue.js';
 import { ERROR_TEXT_LIMIT } from '../src/core/responses.js';
 import { registry } from '../src/platforms/index.js';
@@ -19,6 +20,21 @@ export function renderSchemas(): Map<string, string> {
 }
 
 const code = (s: string): string => `\`${s}\``;
+
+/** A request's line, then what it leaves out of a record (one line per reason, as `requestLosses` reports it). */
+function requestLines(operation: string, r: RequestShape): string[] {
+  const byReason = new Map<LeftOut, string[]>();
+  const sometimes = new Set<string>();
+  for (const { path, lost, sometimes: only } of leftOut(r.body)) {
+    const at = path.join('.');
+    byReason.set(lost, [...(byReason.get(lost) ?? []), at]);
+    if (only) sometimes.add(at);
+  }
+  return [
+    `- ${operation}: ${r.note}${r.acceptsPassword ? ' (takes `password`)' : ''}. Left out, reported by \`requestLosses\`:`,
+    ...[...byReason].map(([lost, paths]) => `  - ${paths.map(code).join(', ')}: ${code(lost.code)}, ${lost.why}${paths.some((p) => sometimes.has(p)) ? ' (only such values)' : ''}`),
+  ];
+}
 const cpath = (path: readonly (string | number)[]): string => code(path.join('.'));
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -64,8 +80,8 @@ export function renderMappingDocs(): Map<string, string> {
         : []),
       '## Request bodies (`toRequest`)',
       '',
-      `- create: ${p.requests.create.note}${p.requests.create.acceptsPassword ? ' (takes `password`)' : ''}`,
-      `- update: ${p.requests.update.note}${p.requests.update.acceptsPassword ? ' (takes `password`)' : ''}`,
+      ...requestLines('create', p.requests.create),
+      ...requestLines('update', p.requests.update),
       '',
       ...(Object.keys(p.options.shape).length > 0
         ? [

@@ -10,6 +10,7 @@ import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
 import { getAt, hasKey, isPlainObject, type Path } from './core/path.js';
 import { PathTrie } from './core/trie.js';
+import { bodyLosses, buildBody } from './core/requests.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 
@@ -302,27 +303,45 @@ export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
   return shape.records(parsed.data);
 }
 
-/**
- * The request body a platform's API takes to create or update the customer in `record`: its envelope
- * with only the keys that operation permits (read-only and server-assigned fields left out).
- */
-export function toRequest<P extends PlatformId>(platform: P, operation: Operation, record: unknown, options: RequestOptions = {}): unknown {
+function requestOf(platform: unknown, operation: unknown, record: unknown, options: unknown) {
   const p = platformOf(platform);
   if (operation !== 'create' && operation !== 'update') {
     throw new InvalidOptionError('operation', `expected 'create' or 'update', got ${JSON.stringify(String(operation))}`);
   }
   if (!isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
+  const request = p.requests[operation];
   if (options.password !== undefined) {
     if (typeof options.password !== 'string') throw new InvalidOptionError('password', 'expected a string');
-    if (!p.requests[operation].acceptsPassword) throw new InvalidOptionError('password', `a ${p.id} ${operation} request takes no password`);
+    if (!request.acceptsPassword) throw new InvalidOptionError('password', `a ${p.id} ${operation} request takes no password`);
   }
   const parsed = p.record.safeParse(record);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));
-  const request = p.requests[operation];
-  const body = request.build(parsed.data, options);
+  const { body, taken } = buildBody(request.body, parsed.data, options);
   const checked = request.schema.safeParse(body);
   if (!checked.success) throw new ConversionError(fromZodIssues(checked.error.issues, body));
-  return body;
+  return { body, losses: () => bodyLosses(request.body, parsed.data, taken, `${p.id} ${operation}`) };
+}
+
+/**
+ * The request body a platform's API takes to create or update the customer in `record`: its envelope
+ * with only the keys that operation permits (read-only and server-assigned fields left out; see
+ * `requestLosses` for what that leaves out of a given record). Throws `ConversionError` when the
+ * record is invalid or the body lacks a value the API requires.
+ * @example toRequest('magento', 'create', record, { password }) // { customer: {...}, password }
+ */
+export function toRequest<P extends PlatformId>(platform: P, operation: Operation, record: unknown, options: RequestOptions = {}): unknown {
+  return requestOf(platform, operation, record, options).body;
+}
+
+/**
+ * Every value of `record` that the body `toRequest` builds from it does not hold, by its path in
+ * `record`: server-assigned ids and timestamps (`server_assigned`), a password hash a create body
+ * cannot carry (`not_migratable`), what the body has no key for... Values the body holds in another
+ * form (WebCommander's two street lines sent as one) are `value_changed`. Throws as `toRequest` does.
+ * @example requestLosses('magento', 'create', record) // [{ code: 'server_assigned', path: ['id'], message: '…' }, …]
+ */
+export function requestLosses<P extends PlatformId>(platform: P, operation: Operation, record: unknown, options: RequestOptions = {}): Loss[] {
+  return requestOf(platform, operation, record, options).losses();
 }
 
 /** The zod codec (record <-> canonical) of a platform, for use inside other zod schemas. */

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  convert, decode, encode, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PlatformId, type RecordOf, type Result, type SafeResult,
+  convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PlatformId, type RecordOf, type Result, type SafeResult,
 } from '../src/index.js';
 
 describe('public API types', () => {
@@ -32,6 +32,15 @@ describe('public API types', () => {
     // @ts-expect-error: only create and update bodies exist
     toRequest('magento', 'delete', {});
     expectTypeOf(unwrap('v4', {})).toEqualTypeOf<unknown[]>();
+  });
+
+  it('requestLosses gives the losses convert gives, for the operations toRequest takes', () => {
+    expectTypeOf(requestLosses('magento', 'create', {})).toEqualTypeOf<Loss[]>();
+    expectTypeOf(requestLosses).parameters.toEqualTypeOf<Parameters<typeof toRequest>>();
+    // @ts-expect-error: only create and update bodies exist
+    requestLosses('v4', 'delete', {});
+    // @ts-expect-error: a password is text
+    requestLosses('medusa', 'create', {}, { password: 42 });
   });
 
   it('issues and losses are plain data', () => {

@@ -1,7 +1,7 @@
 // The conversion of one batch of input items: the same code runs in the main thread and in worker
-// threads. It only calls the library (safeConvert, unwrap, toRequest); everything it returns is
+// threads. It only calls the library (safeConvert, unwrap, toRequest, requestLosses); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
-import { ConversionError, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { ConversionError, requestLosses, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
 import { DEFAULT_WEBSITES, magentoCsvLosses, websiteIssue, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import type { SourceFile, SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
@@ -14,7 +14,7 @@ export interface Job {
   /** The library's `platformOptions` (`--platform-options`, JSON as read) and `residue` (`--no-residue`: false). */
   readonly platformOptions?: PlatformOptions;
   readonly residue?: boolean;
-  /** Write the API request body of this operation instead of the record. */
+  /** Write the API request body of this operation instead of the record; its losses are counted with the record's. */
   readonly request?: Operation;
   /**
    * With magento-csv output: the writer's website and store codes (`--website`, `--store`) and
@@ -78,7 +78,9 @@ function attempt(job: Job, record: unknown): Attempt {
   if (unwritable) return { ok: false, issues: [unwritable] };
   if (!job.request) return { ok: true, value: result.data, losses: result.losses };
   try {
-    return { ok: true, value: toRequest(job.to, job.request, result.data), losses: result.losses };
+    // What the body leaves out of the target record joins what the record could not hold (paths in the target record).
+    const value = toRequest(job.to, job.request, result.data);
+    return { ok: true, value, losses: [...result.losses, ...requestLosses(job.to, job.request, result.data)] };
   } catch (error) {
     if (error instanceof ConversionError) return { ok: false, issues: error.issues };
     throw error;

@@ -92,7 +92,7 @@ export const convertArgs = {
     type: 'enum',
     options: ['create', 'update'],
     description:
-      "Write each record's API request body for this operation instead of the record. Not --to medusa --request create: Medusa's admin create requires a password, which the CLI cannot give (a usage error; write the records, or use update).",
+      "Write each record's API request body for this operation instead of the record; the report also counts what the bodies leave out. Not --to medusa --request create: Medusa's admin create requires a password, which the CLI cannot give (a usage error; write the records, or use update).",
   },
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },

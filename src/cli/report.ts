@@ -22,7 +22,10 @@ export interface Report {
    * `read`, as they hold nothing to convert or reject; their record numbers are printed with `--verbose`.
    */
   readonly emptyPayloads: number;
-  /** Values of converted records the target could not hold (see the library's loss codes). */
+  /**
+   * Values of converted records the target could not hold (see the library's loss codes); with
+   * `request`, also what the request bodies leave out of the target records (`requestLosses`).
+   */
   readonly losses: {
     readonly total: number;
     readonly byCode: Record<string, number>;
@@ -124,7 +127,7 @@ export function summary(r: Report): string {
       .join(', ');
     const carried = r.losses.byCode.carried ?? 0;
     lines.push(
-      `  not in ${r.to}'s fields${r.outputFormat === 'magento-csv' ? ' or its CSV files' : ''}: ${n(r.losses.total)} values${carried ? ` (${n(carried)} of them carried in its metadata)` : ''}; most often ${top}${r.losses.byPath.length > 5 ? ', …' : ''}`,
+      `  not in ${r.to}'s fields${r.outputFormat === 'magento-csv' ? ' or its CSV files' : ''}${r.request ? ` or its ${r.request} request` : ''}: ${n(r.losses.total)} values${carried ? ` (${n(carried)} of them carried in its metadata)` : ''}; most often ${top}${r.losses.byPath.length > 5 ? ', …' : ''}`,
     );
   }
   if (r.output) lines.push(`  output: ${r.output}`);

@@ -3,6 +3,9 @@ import { Customer } from '../canonical/customer.js';
 import { DecodeState, EncodeState, NO_OPTIONS, decodeObject, encodeObject, type RunOptions } from './engine.js';
 import type { Table } from './mapping.js';
 import type { ResidueBags } from './residue.js';
+import { takesOption, type Part } from './requests.js';
+
+export type { RequestOptions } from './requests.js';
 
 /** One read payload shape of a platform (single record, list page...) and how to get its records out. */
 export interface PayloadShape {
@@ -26,20 +29,17 @@ export interface ErrorBodyShape {
   readonly messages: (body: any) => string[];
 }
 
-/** Options of `toRequest`. A password exists only in request bodies, never in records. */
-export interface RequestOptions {
-  /** Plain-text password for platforms whose create/update body takes one. */
-  readonly password?: string;
+/** The request body for one API operation, declared as data (see core/requests). */
+export interface RequestSpec {
+  readonly schema: z.ZodType;
+  /** What fills each body key, and why each record key left out is left out: the body and its losses both read it. */
+  readonly body: readonly Part[];
+  readonly note: string;
 }
 
-/** The request body for one API operation. */
-export interface RequestShape {
-  readonly schema: z.ZodType;
-  /** Record -> body: the envelope, only the keys the API permits. */
-  readonly build: (record: any, options: RequestOptions) => unknown;
-  /** Whether the body can carry a plain-text password. */
+export interface RequestShape extends RequestSpec {
+  /** Whether the body can carry a plain-text password (a part fills a key from the `password` option). */
   readonly acceptsPassword: boolean;
-  readonly note: string;
 }
 
 export type Operation = 'create' | 'update';
@@ -57,7 +57,7 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly payloads: readonly PayloadShape[];
   /** The API's error body, where documented. */
   readonly errorBody?: ErrorBodyShape;
-  readonly requests: Readonly<Record<Operation, RequestShape>>;
+  readonly requests: Readonly<Record<Operation, RequestSpec>>;
   /** Decisions taken where the reference marks a fact as unverified, printed in the docs. */
   readonly decisions: readonly string[];
   /** This platform's conversion options (lookup tables, limits): a strict object schema, all keys optional. */
@@ -67,7 +67,8 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
 }
 
 export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>
-  extends PlatformSpec<Id, R> {
+  extends Omit<PlatformSpec<Id, R>, 'requests'> {
+  readonly requests: Readonly<Record<Operation, RequestShape>>;
   /** The record <-> canonical codec as one zod value (losses are reported by the library API only). */
   readonly codec: z.ZodCodec<R, typeof Customer>;
   readonly options: z.ZodObject<any>;
@@ -92,5 +93,7 @@ export function definePlatform<const Id extends string, R extends z.ZodObject<an
     decode: (record) => decodeRecord(record).customer,
     encode: (customer) => encodeCustomer(customer).record as z.output<R>,
   });
-  return { ...spec, options: spec.options ?? z.strictObject({}), codec, decodeRecord, encodeCustomer };
+  const request = (r: RequestSpec): RequestShape => ({ ...r, acceptsPassword: takesOption(r.body, 'password') });
+  const requests = { create: request(spec.requests.create), update: request(spec.requests.update) };
+  return { ...spec, requests, options: spec.options ?? z.strictObject({}), codec, decodeRecord, encodeCustomer };
 }

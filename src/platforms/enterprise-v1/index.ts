@@ -1,6 +1,6 @@
-import { pick } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
+import { object, omit, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
@@ -16,20 +16,28 @@ import {
 
 type Resource = { attributes: Record<string, unknown> };
 
-/** An address as a request takes it: only the documented keys, `region`/`country` as `{code, name}`. */
-const requestAddress = (address: Record<string, unknown>): Record<string, unknown> => {
-  const out = pick(address, ADDRESS_WRITE_KEYS);
-  for (const k of ['region', 'country'] as const) if (isPlainObject(out[k])) out[k] = pick(out[k], ['code', 'name']);
-  return out;
-};
+/** `region` and `country` are sent as `{code, name}`. */
+const lookup = (key: string): Part => object(key, [send('code'), send('name')]);
+
+/** An address as a request takes it: only the documented keys. */
+const address: Part[] = ADDRESS_WRITE_KEYS.map((k) => (k === 'region' || k === 'country' ? lookup(k) : send(k)));
 
 /** The flat body POST and PUT share; an object `billing_address` is not permitted, so only `null` is sent. */
-const body = (record: Record<string, unknown>): Record<string, unknown> => {
-  const out = pick(record, CUSTOMER_WRITE_KEYS);
-  if (out.billing_address !== null) delete out.billing_address;
-  if (isPlainObject(out.shipping_address)) out.shipping_address = requestAddress(out.shipping_address);
-  return out;
-};
+const body: Part[] = [
+  ...CUSTOMER_WRITE_KEYS.map((k) =>
+    k === 'billing_address'
+      ? send(k, {
+          as: (v) => (v === null ? null : undefined),
+          lost: { code: 'not_representable', why: 'the request permits `billing_address` only as a scalar: an object cannot be sent, only `null` (remove)' },
+        })
+      : k === 'shipping_address'
+        ? object(k, address)
+        : send(k),
+  ),
+  omit('id', 'server_assigned', 'Open Food Network assigns customer ids'),
+  omit(['allow_charges', 'balance'], 'read_only', 'computed by Open Food Network'),
+  omit('terms_and_conditions_accepted_at', 'server_assigned', 'set by Open Food Network when the customer accepts the terms'),
+];
 
 const requestNote =
   'flat object (not JSON:API) with the permitted keys only; `id`, `allow_charges`, `balance` and `terms_and_conditions_accepted_at` are server-side and left out; ' +
@@ -67,14 +75,12 @@ export const enterpriseV1 = definePlatform({
   requests: {
     create: {
       schema: EnterpriseRequest,
-      build: (record) => body(record),
-      acceptsPassword: false,
+      body,
       note: `\`POST /api/v1/customers\` (creates, or updates the customer with the same email and enterprise): ${requestNote}`,
     },
     update: {
       schema: EnterpriseRequest,
-      build: (record) => body(record),
-      acceptsPassword: false,
+      body,
       note: `\`PUT /api/v1/customers/{id}\` (id in the path): ${requestNote}`,
     },
   },

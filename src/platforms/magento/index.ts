@@ -1,8 +1,7 @@
-import { pick } from '../../core/objects.js';
 import { definePlatform } from '../../core/platform.js';
+import { list, nest, omit, option, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
-import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
 import {
   ADDRESS_WRITE_KEYS,
@@ -15,15 +14,22 @@ import {
   WRITE_KEYS,
 } from './schema.js';
 
-const body = (record: Record<string, unknown>, withIds: boolean): Record<string, unknown> => {
-  const customer = pick(record, WRITE_KEYS.customer.filter((k) => withIds || k !== 'id'));
-  if (Array.isArray(customer.addresses)) {
-    customer.addresses = customer.addresses.map((a) =>
-      isPlainObject(a) ? pick(a, ADDRESS_WRITE_KEYS.filter((k) => withIds || k !== 'id')) : a,
-    );
-  }
-  return customer;
-};
+const ASSIGNED = 'set by Magento when the customer is saved';
+
+const address = (withIds: boolean): Part[] => [
+  ...ADDRESS_WRITE_KEYS.filter((k) => withIds || k !== 'id').map((k) => send(k)),
+  ...(withIds ? [] : [omit('id', 'server_assigned', 'Magento assigns address ids')]),
+  omit('customer_id', 'server_assigned', 'Magento links the address to the customer itself'),
+];
+
+/** The `customer` object of both bodies: ids only in updates (create gets them from the server). */
+const customer = (withIds: boolean): Part[] => [
+  ...WRITE_KEYS.customer.filter((k) => withIds || k !== 'id').map((k) => (k === 'addresses' ? list(k, address(withIds)) : send(k))),
+  ...(withIds ? [] : [omit('id', 'server_assigned', 'Magento assigns the customer id')]),
+  omit(['default_billing', 'default_shipping'], 'server_assigned', "address ids: Magento sets them from the addresses' default_billing / default_shipping flags"),
+  omit('confirmation', 'server_assigned', 'the confirmation key Magento issues'),
+  omit(['created_at', 'updated_at', 'created_in'], 'server_assigned', ASSIGNED),
+];
 
 export const magento = definePlatform({
   id: 'magento',
@@ -50,19 +56,29 @@ export const magento = definePlatform({
   requests: {
     create: {
       schema: MagentoCreateRequest,
-      build: (record, { password }) => ({ customer: body(record, false), ...(password === undefined ? {} : { password }) }),
-      acceptsPassword: true,
+      body: [
+        nest('customer', customer(false)),
+        omit(
+          'password_hash',
+          'not_migratable',
+          'a create request cannot carry a password hash: create the customer, then send the hash with an update request (`passwordHash`)',
+        ),
+        option('password'),
+      ],
       note:
         '`POST /V1/customers` `{customer}`: ids, timestamps, `created_in`, `confirmation` and the default-address id strings are server-side and left out; ' +
         'a `password_hash` is left out too (create takes no hash: create, then send the hash with an update)',
     },
     update: {
       schema: MagentoUpdateRequest,
-      build: (record) => ({
-        customer: body(record, true),
-        ...(typeof record.password_hash === 'string' && record.password_hash !== '' ? { passwordHash: record.password_hash } : {}),
-      }),
-      acceptsPassword: false,
+      body: [
+        nest('customer', customer(true)),
+        send('passwordHash', {
+          from: 'password_hash',
+          as: (hash) => (typeof hash === 'string' && hash !== '' ? hash : undefined),
+          lost: { code: 'not_migratable', why: 'an empty password hash is no hash: it is not sent' },
+        }),
+      ],
       note:
         '`PUT /V1/customers/{id}` `{customer, passwordHash?}` with `id` in the body; address ids kept so existing addresses are updated, not replaced; ' +
         'the record\'s `password_hash` goes to the top-level `passwordHash` (stored verbatim), never inside `customer`',

@@ -1,6 +1,6 @@
-import { pick } from '../../core/objects.js';
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
+import { omit, option, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
@@ -15,16 +15,17 @@ import {
   UPDATE_KEYS,
 } from './schema.js';
 
-/** The listed keys that hold a value (the request bodies type them as non-null strings). */
-const values = (record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(pick(record, keys))
-      .filter(([, v]) => v !== null)
-      .map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]),
-  );
+/** A value as the request bodies type it: a non-null string (a phone read as a number is sent as its digits). */
+const text = (v: unknown): unknown => (v === null ? undefined : typeof v === 'number' ? String(v) : v);
 
-const withPassword = (body: Record<string, unknown>, password: string | undefined): Record<string, unknown> =>
-  password === undefined ? body : { ...body, password };
+/** What neither body takes. */
+const leftOut: Part[] = [
+  omit(['id', 'billing_address_id'], 'server_assigned', 'Medusa assigns ids'),
+  omit(['created_at', 'updated_at', 'deleted_at'], 'server_assigned', 'set by Medusa when the customer is saved'),
+  omit('has_account', 'read_only', 'set by Medusa when the customer registers'),
+  omit('orders', 'read_only', 'orders are not written through the customer'),
+  omit(['billing_address', 'shipping_addresses'], 'not_representable', "Medusa v1's admin API cannot write addresses (only the Store API can)"),
+];
 
 export const medusa = definePlatform({
   id: 'medusa',
@@ -56,20 +57,32 @@ export const medusa = definePlatform({
   requests: {
     create: {
       schema: MedusaCreateRequest,
-      build: (record, { password }) => withPassword(values(record, CREATE_KEYS), password),
-      acceptsPassword: true,
+      body: [
+        ...CREATE_KEYS.map((k) => send(k, { as: text })),
+        option('password'),
+        omit('groups', 'not_representable', 'a create request takes no groups: send them with an update request'),
+        ...leftOut,
+      ],
       note: '`POST /admin/customers` flat `{email, first_name, last_name, password, phone?, metadata?}`: the password is required; addresses, groups and server fields cannot be sent',
     },
     update: {
       schema: MedusaUpdateRequest,
-      build: (record, { password }) => {
-        const body = values(record, UPDATE_KEYS);
-        // Medusa rejects any `email` in the body once the customer has an account.
-        if (record.has_account === true) delete body.email;
-        if (Array.isArray(record.groups)) body.groups = record.groups.map((g: { id: string }) => ({ id: g.id }));
-        return withPassword(body, password);
-      },
-      acceptsPassword: true,
+      body: [
+        ...UPDATE_KEYS.map((k) =>
+          k === 'email'
+            ? // Medusa rejects any `email` in the body once the customer has an account.
+              send(k, {
+                as: text,
+                when: (record) => record.has_account !== true,
+                lost: { code: 'read_only', why: 'Medusa refuses an email change once the customer has an account (`has_account`)' },
+              })
+            : send(k, { as: text }),
+        ),
+        // Groups are referred to by id: the rest of a group is the group's own record.
+        send('groups', { as: (groups) => (Array.isArray(groups) ? groups.map((g) => ({ id: isPlainObject(g) ? g.id : g })) : undefined) }),
+        option('password'),
+        ...leftOut,
+      ],
       note: '`POST /admin/customers/{id}`: `groups` as `[{id}]` replaces the membership; `email` is left out when `has_account` is true; addresses are not writable through the admin API',
     },
   },

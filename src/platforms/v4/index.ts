@@ -1,60 +1,108 @@
-import type { RequestOptions } from '../../core/platform.js';
 import { definePlatform } from '../../core/platform.js';
+import { combine, nest, object, omit, option, pick, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { isPlainObject } from '../../core/path.js';
 import { customerTable, tables } from './mapping.js';
-import { V4CreateRequest, V4Customer, V4ErrorBody, V4List, V4Options, V4Single, V4UpdateRequest, type V4Address } from './schema.js';
+import { V4CreateRequest, V4Customer, V4ErrorBody, V4List, V4Options, V4Single, V4UpdateRequest } from './schema.js';
 
-type Body = Record<string, unknown>;
+type Level = Record<string, unknown>;
 
-const put = (body: Body, key: string, value: unknown): void => {
-  if (value !== undefined && value !== null) body[key] = value;
-};
+/** The docs type no body key as nullable: a null record value is left out. */
+const nonNull = (v: unknown): unknown => (v === null ? undefined : v);
+const put = (key: string, from?: string): Part => send(key, { ...(from ? { from } : {}), as: nonNull });
 
 const intId = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
 const idIn = (v: unknown): number | undefined => (isPlainObject(v) ? intId(v.id) : undefined);
+const noId = (what: string): { code: 'unreferenceable'; why: string } => ({
+  code: 'unreferenceable',
+  why: `the body refers to ${what} by WebCommander id, and this one has none`,
+});
 
 /** The address whose fields go to the body: type PRIMARY, else the active billing address, else the first. */
-function primaryAddress(record: V4Customer): V4Address | undefined {
-  const list = record.addresses ?? [];
-  return (
-    list.find((a) => a.type === 'PRIMARY') ??
-    list.find((a) => a.id != null && a.id === record.active_billing_address) ??
-    list[0]
-  );
+function primaryAddress(items: readonly unknown[], record: Level): number | undefined {
+  const list = items as Level[];
+  const i = list.findIndex((a) => a.type === 'PRIMARY');
+  if (i >= 0) return i;
+  const billing = list.findIndex((a) => a.id != null && a.id === record.active_billing_address);
+  if (billing >= 0) return billing;
+  return list.length > 0 ? 0 : undefined;
 }
 
+const line = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+/** The body's one street line: both lines of the address, joined with ", " when both are there. */
+const streetLine = combine(
+  'address_line',
+  ['address_line_1', 'address_line_2'],
+  ([first, second]) => {
+    const lines = [first, second].filter(line);
+    return lines.length > 0 ? lines.join(', ') : nonNull(first);
+  },
+  {
+    at: ([first, second]) => (line(second) ? (line(first) ? [0, 1] : [1]) : []),
+    why: 'the body holds one street line: both lines are sent in it, joined with ", "',
+  },
+);
+
+/** The customer's own value: the body's address takes it (decided, not verified), so an equal one is not lost. */
+const sameAsCustomer = (value: unknown, _address: Level, record: Level, key: string): boolean => value === record[key];
+
+/** The primary address's keys, written at the customer level of the body. */
+const primary: Part[] = [
+  streetLine,
+  put('city'),
+  put('post_code'),
+  send('country', { as: idIn, lost: noId('countries') }),
+  send('state', { as: idIn, lost: noId('states') }),
+  put('mobile'),
+  put('phone'),
+  omit('id', 'server_assigned', 'WebCommander assigns address ids'),
+  omit('type', 'not_representable', "the body's address becomes the PRIMARY address", (type) => type === 'PRIMARY'),
+  omit(
+    ['first_name', 'last_name', 'email', 'company_name'],
+    'not_representable',
+    "the body's address takes the customer's names, email and company: the address's own differ",
+    sameAsCustomer,
+  ),
+  omit('fax', 'not_representable', 'the body has no fax'),
+];
+
+const CREDIT = ['store_credit', 'credit_limit', 'customer_password_expired', 'allow_credit_limit'];
+
 /** The inner `customer` object of create and update bodies. */
-function customerBody(record: V4Customer, { password }: RequestOptions): Body {
-  const body: Body = {};
-  put(body, 'first_name', record.first_name);
-  put(body, 'last_name', record.last_name);
-  put(body, 'email', record.email);
-  put(body, 'gender', record.sex);
-  put(body, 'company_name', record.company_name);
-  put(body, 'is_company', record.company);
-  const address = primaryAddress(record);
-  if (address) {
-    put(body, 'address_line', address.address_line_1);
-    put(body, 'city', address.city);
-    put(body, 'post_code', address.post_code);
-    put(body, 'country', idIn(address.country));
-    put(body, 'state', idIn(address.state));
-    put(body, 'mobile', address.mobile);
-    put(body, 'phone', address.phone);
-  }
-  put(body, 'abn', record.abn);
-  put(body, 'abn_branch', record.abn_branch);
-  put(body, 'shipping_profile', idIn(record.shipping_profile));
-  if (typeof record.newsletter?.subscribed === 'boolean') body.newsletter = { subscribed: record.newsletter.subscribed };
-  put(body, 'password', password);
-  put(body, 'hide_price', record.hide_price);
-  put(body, 'transaction_number', record.transaction_number);
-  if (record.parent === null) body.parent = null;
-  else put(body, 'parent', typeof record.parent === 'number' ? record.parent : idIn(record.parent));
-  return body;
-}
+const customer: Part[] = [
+  put('first_name'),
+  put('last_name'),
+  put('email'),
+  put('gender', 'sex'),
+  put('company_name'),
+  put('is_company', 'company'),
+  pick('addresses', (items, record) => primaryAddress(items, record), primary),
+  put('abn'),
+  put('abn_branch'),
+  send('shipping_profile', { as: idIn, lost: noId('shipping profiles') }),
+  object('newsletter', [send('subscribed', { as: (v) => (typeof v === 'boolean' ? v : undefined) })], { dropEmpty: true }),
+  option('password'),
+  put('hide_price'),
+  put('transaction_number'),
+  send('parent', { as: (v) => (v === null ? null : typeof v === 'number' ? v : idIn(v)), lost: noId('parent customers') }),
+  omit(
+    'addresses',
+    'not_representable',
+    'the body holds one address (type PRIMARY, else the active billing address, else the first): add the others with `POST /admin/customers/{id}/addresses`',
+  ),
+  omit(['id', 'display_id', 'version', 'created_at'], 'server_assigned', 'set by WebCommander when the customer is saved'),
+  omit(['referral_code', 'count_referral_code_used'], 'server_assigned', 'WebCommander issues referral codes and counts their use'),
+  omit(['active_billing_address', 'active_shipping_address'], 'server_assigned', 'address ids WebCommander assigns'),
+  omit('status', 'not_representable', 'the documented body has no `status` (whether v4 accepts one is not verified)'),
+  omit('is_in_trash', 'read_only', 'the trash flag is not written through the body'),
+  omit(
+    ['used_referral_code', 'timezone', 'how_do_you_know', 'default_tax_code', 'source', 'base_url', 'background_image', 'profile_picture'],
+    'not_representable',
+    'the body has no such key',
+  ),
+];
 
 const amount = (v: unknown): string | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v : undefined;
@@ -90,24 +138,24 @@ export const v4 = definePlatform({
   requests: {
     create: {
       schema: V4CreateRequest,
-      build: (record: V4Customer, options) => ({ customer: customerBody(record, options) }),
-      acceptsPassword: true,
+      body: [
+        nest('customer', customer),
+        omit(CREDIT, 'not_representable', 'a create request takes no credit settings: send them with an update request'),
+      ],
       note:
-        '`POST /admin/customers` `{customer}`: `gender` from `sex`, `is_company` from `company`; street line 1, city, post code, ' +
+        '`POST /admin/customers` `{customer}`: `gender` from `sex`, `is_company` from `company`; the street (both lines joined with ", "), city, post code, ' +
         'country/state ids and phones from the primary address (type PRIMARY, else the active billing address, else the first); ' +
         'ids, timestamps, referral and credit fields are left out; nulls are left out (except `parent`)',
     },
     update: {
       schema: V4UpdateRequest,
-      build: (record: V4Customer, options) => {
-        const body: Body = { customer: customerBody(record, options) };
-        put(body, 'store_credit', amount(record.store_credit));
-        put(body, 'credit_limit', amount(record.credit_limit));
-        put(body, 'customer_password_expired', record.customer_password_expired);
-        put(body, 'allow_credit_limit', record.allow_credit_limit);
-        return body;
-      },
-      acceptsPassword: true,
+      body: [
+        nest('customer', customer),
+        send('store_credit', { as: amount }),
+        send('credit_limit', { as: amount }),
+        put('customer_password_expired'),
+        put('allow_credit_limit'),
+      ],
       note: '`PUT /admin/customers/{id}` `{customer, store_credit?, credit_limit?, customer_password_expired?, allow_credit_limit?}`: the same `customer` keys as create; credit settings beside it, amounts as strings',
     },
   },
@@ -125,7 +173,7 @@ export const v4 = definePlatform({
     'Country and state ids are install-specific with no public table: `platformOptions.v4.countries` (`[{id, code, name?}]`) and `.states` (`[{id, country, code?, name?}]`) fill them when converting; without an entry the id is left out and reported `unreferenceable`. A record returning to v4 keeps its own members and ids.',
     '`active_billing_address` / `active_shipping_address` are address ids: a value naming an address of the record becomes that address\'s defaultBilling / defaultShipping flag; null or dangling ids travel as v4 data. On encode, the first flagged address must have a v4 id (else the flag is reported `unreferenceable`); a "not default" (false) flag has no v4 form and is reported lost.',
     'Canonical customer-level phone and mobile have no place in a v4 record (only addresses carry phones) and are reported lost.',
-    'Request bodies: ids are sent as integers (POST docs; the PUT example shows names and quoted ids). Address fields of the body come from the primary address (type PRIMARY, else the active billing address, else the first); `country` / `state` are sent only when that address carries their ids. Null record values are left out of bodies (the docs type no key as nullable), except `parent: null` as in the create example.',
+    'Request bodies: ids are sent as integers (POST docs; the PUT example shows names and quoted ids). Address fields of the body come from the primary address (type PRIMARY, else the active billing address, else the first); the other addresses are reported lost (the create body holds one address; the SDK adds more with `POST /admin/customers/{id}/addresses`, which `toRequest` does not build). `address_line` is one street line (\"Customer\'s street address\" in the docs): both record lines are sent in it, joined with ", " (reported `value_changed`), so a street number on line 2 is not dropped. The address\'s own names, email and company are not in the body: decided, not verified, that WebCommander gives the new address the customer\'s, so only values that differ are reported. `country` / `state` are sent only when that address carries their ids (otherwise reported `unreferenceable`). Null record values are left out of bodies (the docs type no key as nullable), except `parent: null` as in the create example.',
     'Update bodies carry `store_credit` / `credit_limit` as strings (the docs\' example quotes them; a number is written with `String()`), beside `customer` with `customer_password_expired` and `allow_credit_limit`.',
   ],
 });

@@ -384,7 +384,9 @@ describe('v4 payloads', () => {
 
   it('leaves out nulls and ids it does not have, and keeps parent: null', () => {
     expect(toRequest('v4', 'create', odd)).toStrictEqual({
-      customer: { first_name: 'Ana', email: 'ana@example.com', gender: 'OTHER', country: 13, newsletter: { subscribed: false }, parent: 5400 },
+      customer: {
+        first_name: 'Ana', email: 'ana@example.com', gender: 'OTHER', address_line: 'c/o Reception', country: 13, newsletter: { subscribed: false }, parent: 5400,
+      },
     });
     expect(toRequest('v4', 'create', hiroshi)).toStrictEqual({ customer: { first_name: 'Hiroshi', last_name: 'Tanaka', email: 'h.tanaka@example.org' } });
     expect(toRequest('v4', 'create', { ...minimal, parent: null })).toStrictEqual({ customer: { email: 'h.tanaka@example.org', parent: null } });
@@ -392,7 +394,7 @@ describe('v4 payloads', () => {
 
   it('takes the active billing address when no address is PRIMARY', () => {
     const rec = { ...zoe, addresses: zoe!.addresses.map((a: Rec) => ({ ...a, type: 'SHIPPING' })), active_billing_address: 9911 };
-    expect(toRequest('v4', 'create', rec)).toMatchObject({ customer: { address_line: 'Level 2', phone: '03 9123 4567' } });
+    expect(toRequest('v4', 'create', rec)).toMatchObject({ customer: { address_line: 'Level 2, 22 Collins St', phone: '03 9123 4567' } });
   });
 
   it('builds an update body with credit settings beside the customer, amounts as strings', () => {
