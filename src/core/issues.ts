@@ -13,7 +13,9 @@ export type IssueCode =
   | 'too_long'
   | 'too_short'
   | 'too_many'
-  | 'invalid_input';
+  | 'invalid_input'
+  /** A record that repeats one read before it (e.g. a Magento customer's e-mail and website). */
+  | 'duplicate';
 
 /** A reason a record is invalid. `path` points into the input, or into the target record for a required value. */
 export interface Issue {

@@ -8,11 +8,14 @@ import {
   DEFAULT_SHIPPING,
   addressOf,
   customerOf,
+  pointedDefaults,
   rowOf,
   type CustomerLookups,
   type Row,
 } from './columns.js';
+import { damageOf, emailsIn, pieces } from './damage.js';
 import { csvRecords, lenientCells, type CsvRecord } from './records.js';
+import { joinKey, WaitingRoom, type Waiting } from './waiting.js';
 
 /**
  * The readers of Magento's own customer CSV files (Customers Main File, Customer Addresses, and the
@@ -22,10 +25,11 @@ import { csvRecords, lenientCells, type CsvRecord } from './records.js';
  * Items: `line` is the 1-based number of the customer's data record in its file (the header is not
  * counted, blank lines are not records, a quoted cell spanning lines is one record); `readMagentoCsv`
  * items also say which file that is (`file`: `main`, or `addresses` for an address record no customer
- * claimed), since both files number their records from 1. `input` is the
- * raw input as read: rows as `{ column: cell }` objects, a record that is not valid CSV or has the
- * wrong number of cells as `{ raw }` (its text). Input may hold a plain-text password or a hash from
- * the file; issue messages never quote cell values.
+ * claimed), since both files number their records from 1; the rows a damaged record swallowed are
+ * items of their own with its number (see `./damage.ts`). `input` is the raw input as read: rows as
+ * `{ column: cell }` objects, a damaged record (not valid CSV, the wrong number of cells) or a piece
+ * of one as `{ raw }` (its text). Input may hold a plain-text password or a hash from the file; issue
+ * messages never quote cell values.
  */
 
 /** Options of `readMagentoCsv` and `readMagentoCompositeCsv` (the `addresses` file: main-file reading only). */
@@ -93,58 +97,7 @@ async function headerOf(records: AsyncIterator<CsvRecord>, file: string, require
   return new Header(first.value.cells, file, required);
 }
 
-/** Why a data record cannot be read as a row, or `undefined` when it can. */
-function unreadable(record: CsvRecord, header: Header): string | undefined {
-  if (record.kind === 'broken') return `${record.problem} (detected at file line ${record.fileLine})`;
-  if (record.cells.length !== header.columns.length) return `it has ${record.cells.length} cells, the header ${header.columns.length}`;
-  return undefined;
-}
-
 const blank = (record: CsvRecord): boolean => record.kind === 'cells' && record.cells.every((c) => c === '');
-
-/** The join key of a customer: e-mail ignoring case (Magento lower-cases it on import) and website code. */
-const joinKey = (email: string, website: string): string => `${email.toLowerCase()}\u0000${website}`;
-
-/** An addresses-file record waiting for its customer: its cells, or its text and why it is unreadable. */
-interface Waiting {
-  readonly no: number;
-  readonly cells?: string[];
-  readonly raw?: string;
-  readonly problem?: string;
-}
-
-/**
- * The records waiting for their customer, by join key. Each is kept as one JSON string
- * `[no, cells]` or `[no, raw, problem]` (far less memory than arrays of cells); a key's entry is
- * removed when its customer is read, so what is left at the end is the records no customer claimed.
- */
-class WaitingRoom {
-  private readonly byKey = new Map<string, string | string[]>();
-  add(key: string, w: Waiting): void {
-    const encoded = JSON.stringify(w.cells ? [w.no, w.cells] : [w.no, w.raw, w.problem]);
-    const found = this.byKey.get(key);
-    if (found === undefined) this.byKey.set(key, encoded);
-    else if (typeof found === 'string') this.byKey.set(key, [found, encoded]);
-    else found.push(encoded);
-  }
-  take(key: string): Waiting[] {
-    const found = this.byKey.get(key);
-    if (found === undefined) return [];
-    this.byKey.delete(key);
-    return (typeof found === 'string' ? [found] : found).map(decode);
-  }
-  /** Every record left, in file order, decoded one at a time. */
-  *left(): Generator<Waiting> {
-    const all = [...this.byKey.values()].flat();
-    all.sort((a, b) => parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10));
-    for (const e of all) yield decode(e);
-  }
-}
-
-function decode(encoded: string): Waiting {
-  const [no, second, problem] = JSON.parse(encoded) as [number, string[] | string, string?];
-  return Array.isArray(second) ? { no, cells: second } : { no, raw: second, problem: problem ?? '' };
-}
 
 /**
  * The cells to take a join key from: the record's own, or (for a record that is not valid CSV or has
@@ -152,7 +105,26 @@ function decode(encoded: string): Waiting {
  */
 const keyCells = (record: CsvRecord): string[] | undefined => (record.kind === 'cells' ? record.cells : lenientCells(record.raw));
 
-async function readAddresses(stream: Readable): Promise<{ header: Header | undefined; waiting: WaitingRoom }> {
+/** A data record's e-mail and website cells (read leniently when it is damaged) and, when it is damaged (see `damageOf`), why. */
+function examine(record: CsvRecord, header: Header, emailColumn: string): { email: string; website: string; problem?: string } {
+  const cells = keyCells(record);
+  const email = cells ? header.cell(cells, emailColumn) : '';
+  const website = cells ? header.cell(cells, '_website') : '';
+  const problem = damageOf(record, header.columns.length, email);
+  return { email, website, ...(problem === undefined ? {} : { problem }) };
+}
+
+/** The issue of a piece of a damaged record (see `pieces`): the record's own row, or a row inside it. */
+const damageIssue = (no: number, problem: string, line: number): Issue => ({
+  code: 'invalid_input',
+  path: [],
+  message:
+    line === 1
+      ? `Record ${no} cannot be read: ${problem}`
+      : `Record ${no} cannot be read: ${problem}; line ${line} of its text holds an e-mail, as a customer row would, and is rejected as one`,
+});
+
+async function readAddresses(stream: Readable): Promise<Joined> {
   const waiting = new WaitingRoom();
   const records = csvRecords(stream, 'Magento CSV (addresses file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'addresses file', ['_email']);
@@ -160,17 +132,36 @@ async function readAddresses(stream: Readable): Promise<{ header: Header | undef
   for (let r = await records.next(); !r.done; r = await records.next()) {
     const record = r.value;
     if (blank(record)) continue;
-    const problem = unreadable(record, header);
-    const cells = keyCells(record);
-    const email = cells ? header.cell(cells, '_email') : '';
+    const { email, website, problem } = examine(record, header, '_email');
     // A record whose customer cannot be told waits under a key no customer has.
-    const key = email === '' ? `\u0001${record.no}` : joinKey(email, header.cell(cells ?? [], '_website'));
-    waiting.add(
-      key,
-      problem === undefined && record.kind === 'cells' ? { no: record.no, cells: record.cells } : { no: record.no, raw: record.raw, problem: problem ?? '' },
-    );
+    const key = email === '' ? `\u0001${record.no}` : joinKey(email, website);
+    if (problem === undefined && record.kind === 'cells') {
+      waiting.add(key, { no: record.no, cells: record.cells });
+      continue;
+    }
+    waiting.add(key, { no: record.no, raw: record.raw, problem: problem ?? '' });
+    // Rows of other customers may be inside it (a quote left open swallows the rows after it): every
+    // e-mail in its text is a customer that may be short of an address, and is rejected (see `customerItem`).
+    for (const e of emailsIn(record.raw)) waiting.suspect(e, { no: record.no, problem: problem ?? '' });
   }
   return { header, waiting };
+}
+
+/** The addresses file as read: its header and its records waiting for their customers. */
+interface Joined {
+  readonly header: Header | undefined;
+  readonly waiting: WaitingRoom;
+}
+
+/** What reading a main file needs across its records. */
+interface MainState {
+  readonly header: Header;
+  readonly joined: Joined | undefined;
+  readonly lookups: CustomerLookups;
+  /** Join key -> record number of the customer's first row: a later row of the key is a duplicate. */
+  readonly seen: Map<string, number>;
+  /** E-mail -> record number of the damaged record that took the address rows of that e-mail. */
+  readonly gone: Map<string, number>;
 }
 
 /**
@@ -183,13 +174,22 @@ async function readAddresses(stream: Readable): Promise<{ header: Header | undef
  *
  * The main file streams; the addresses file is read whole first and held in memory (about three
  * times its size on disk, released as customers claim their addresses), because exports are ordered by
- * entity id, not by customer. A customer key (email, website) appearing twice in the main file
- * gets its addresses with its first row.
+ * entity id, not by customer. The keys of the customers read are kept too (about 120 bytes each,
+ * 23 MB for 200,000 customers), so that a later row of a key (e-mail ignoring case, website), which
+ * Magento reads as the same customer, is an item with issue `duplicate`; the first row gets the addresses.
  *
  * Without an addresses file, records have no `addresses` key (unknown, so a Magento update body
  * leaves the customer's addresses alone); with one, `addresses` is the customer's list, `[]` if none.
  * A customer whose row or one of whose address records cannot be read is an item with issues: the
  * addresses go with it, so that no customer is converted without an address it has.
+ *
+ * Damage: a record that is not valid CSV, has the wrong number of cells, or holds another e-mail in
+ * a cell spanning lines (a quote closed records late) may hold the rows after it. Every e-mail in its
+ * text counts (see `./damage.ts`): in the addresses file, each customer whose e-mail is in a damaged
+ * record is an item with issue `invalid_format` at `['addresses']` naming it; in the main file, each
+ * line of a damaged record that holds an e-mail is an item of its own (the customer row it seems to
+ * be), with the address rows of its e-mails, whatever their website. Never converted short of an
+ * address; a few customers more than needed may be rejected (an e-mail in a street line).
  */
 export function readMagentoCsv(main: Readable, options?: MagentoCsvReadOptions): AsyncIterable<SourceItem> {
   if (!readable(main)) throw new InvalidOptionError('main', 'expected a readable stream');
@@ -207,14 +207,13 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
     );
   }
   if (header) {
+    const state: MainState = { header, joined, lookups, seen: new Map(), gone: new Map() };
     for (let r = await records.next(); !r.done; r = await records.next()) {
       const record = r.value;
       if (blank(record)) continue;
-      const problem = unreadable(record, header);
-      const cells = keyCells(record);
-      const email = cells ? header.cell(cells, 'email') : '';
-      const mine = joined && email !== '' ? joined.waiting.take(joinKey(email, header.cell(cells ?? [], '_website'))) : [];
-      yield mainItem(record, problem, header, mine, joined?.header, lookups);
+      const { email, website, problem } = examine(record, header, 'email');
+      if (problem === undefined && record.kind === 'cells') yield customerItem(state, record.no, rowOf(header.columns, record.cells));
+      else yield* damagedItems(state, record, problem ?? '', email, website);
     }
   }
   if (!joined) return;
@@ -233,29 +232,78 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
 const waitingInput = (w: Waiting, header: Header | undefined): InputRow =>
   w.cells !== undefined && header ? rowOf(header.columns, w.cells) : { raw: w.raw ?? '' };
 
-function mainItem(
-  record: CsvRecord,
-  problem: string | undefined,
-  header: Header,
-  mine: readonly Waiting[],
-  addressHeader: Header | undefined,
-  lookups: CustomerLookups,
-): SourceItem {
+/** A readable main-file row: the customer with its addresses, or its issues. */
+function customerItem(state: MainState, no: number, row: Row): SourceItem {
+  const { joined } = state;
   const issues: Issue[] = [];
-  const row = problem === undefined && record.kind === 'cells' ? rowOf(header.columns, record.cells) : undefined;
-  const input: { customer: InputRow; addresses?: InputRow[] } = { customer: row ?? { raw: record.raw } };
-  if (addressHeader) input.addresses = mine.map((w) => waitingInput(w, addressHeader));
-  if (problem !== undefined) issues.push({ code: 'invalid_input', path: [], message: `Record ${record.no} cannot be read: ${problem}` });
-  const customer = row ? customerOf(row, issues, lookups) : {};
-  const addresses = mine.map((w, i) => {
-    if (w.problem !== undefined || !addressHeader) {
+  const input: { customer: InputRow; addresses?: InputRow[] } = { customer: row };
+  if (joined) input.addresses = [];
+  const email = row.email ?? '';
+  const key = joinKey(email, row._website ?? '');
+  const first = email === '' ? undefined : state.seen.get(key);
+  if (first !== undefined) {
+    const message = `Record ${no} has the e-mail (ignoring case) and website of record ${first}: Magento reads them as one customer, which is read from record ${first}${joined ? ' with its addresses' : ''}`;
+    return { line: no, file: 'main', input, issues: [{ code: 'duplicate', path: ['email'], message }] };
+  }
+  if (email !== '') state.seen.set(key, no);
+  const mine = joined && email !== '' ? joined.waiting.take(key) : [];
+  if (joined) {
+    const taken = state.gone.get(email.toLowerCase());
+    if (taken !== undefined) {
+      issues.push({ code: 'invalid_format', path: ['addresses'], message: `Record ${taken} cannot be read and holds this customer's e-mail: the address rows of that e-mail went with it` });
+    }
+    for (const s of joined.waiting.suspects(email)) {
+      if (mine.some((w) => w.no === s.no)) continue;
+      issues.push({ code: 'invalid_format', path: ['addresses'], message: `Addresses file record ${s.no} holds this customer's e-mail and cannot be read, so address rows of this customer may be inside it: ${s.problem}` });
+    }
+  }
+  const customer = customerOf(row, issues, state.lookups);
+  if (!joined) return issues.length > 0 ? { line: no, file: 'main', input, issues } : { line: no, file: 'main', input, record: customer };
+  input.addresses = mine.map((w) => waitingInput(w, joined.header));
+  const read = addressesOf(mine, input.addresses, issues);
+  const addresses = pointedDefaults(customer, read, issues, (i) => `addresses file record ${mine[i]?.no}`);
+  if (issues.length > 0) return { line: no, file: 'main', input, issues };
+  return { line: no, file: 'main', input, record: withAddresses(customer, addresses) };
+}
+
+/** The addresses of a customer's address records (their rows in `rows`); an unreadable one is an issue. */
+function addressesOf(mine: readonly Waiting[], rows: readonly InputRow[], issues: Issue[]): Record<string, unknown>[] {
+  return mine.map((w, i) => {
+    if (w.problem !== undefined) {
       issues.push({ code: 'invalid_input', path: ['addresses', i], message: `Addresses file record ${w.no} cannot be read: ${w.problem}` });
       return {};
     }
-    return addressOf(input.addresses?.[i] as Row, issues, ['addresses', i], (c) => `Column "${c}" of addresses file record ${w.no}`);
+    return addressOf(rows[i] as Row, issues, ['addresses', i], (c) => `Column "${c}" of addresses file record ${w.no}`);
   });
-  if (issues.length > 0) return { line: record.no, file: 'main', input, issues };
-  return { line: record.no, file: 'main', input, record: addressHeader ? withAddresses(customer, addresses) : customer };
+}
+
+/**
+ * The items of a damaged main-file record: one per piece of its text (see `pieces`), each the
+ * customer row it seems to be, rejected, with the address rows of every e-mail in it (whatever the
+ * website; the first piece also those of its key read leniently). The e-mails whose addresses went
+ * with it are noted, so that a later row of one of them is not converted short of them.
+ */
+function* damagedItems(state: MainState, record: CsvRecord, problem: string, email: string, website: string): Generator<SourceItem> {
+  const { joined } = state;
+  for (const piece of pieces(record.raw)) {
+    const mine: Waiting[] = [];
+    if (joined) {
+      if (piece.line === 1 && email !== '') mine.push(...joined.waiting.take(joinKey(email, website)));
+      for (const e of emailsIn(piece.text)) {
+        const found = joined.waiting.takeEmail(e);
+        if (found.length > 0) state.gone.set(e, record.no);
+        mine.push(...found);
+      }
+      mine.sort((a, b) => a.no - b.no);
+    }
+    const issues = [damageIssue(record.no, problem, piece.line)];
+    const input: { customer: InputRow; addresses?: InputRow[] } = { customer: { raw: piece.text } };
+    if (joined) {
+      input.addresses = mine.map((w) => waitingInput(w, joined.header));
+      addressesOf(mine, input.addresses, issues);
+    }
+    yield { line: record.no, file: 'main', input, issues };
+  }
 }
 
 /** `addresses` in its REST place (before `disable_auto_group_change`). */
@@ -292,24 +340,36 @@ const composite =
     `Column "${column === DEFAULT_BILLING || column === DEFAULT_SHIPPING ? column : ADDRESS_PREFIX + column}" of record ${no}`;
 const hasValues = (row: Row): boolean => Object.values(row).some((c) => c !== '');
 
-/** One customer of a composite file being read: its rows so far. */
+/** One customer of a composite file being read: its rows so far, and the record number of each address. */
 interface Group {
   readonly no: number;
   readonly rows: InputRow[];
   readonly issues: Issue[];
   customer?: Record<string, unknown>;
   readonly addresses: Record<string, unknown>[];
+  readonly addressNos: number[];
+}
+
+const group = (no: number, rows: InputRow[] = []): Group => ({ no, rows, issues: [], addresses: [], addressNos: [] });
+
+function finish(g: Group): SourceItem {
+  const input = { rows: g.rows };
+  const addresses = g.customer ? pointedDefaults(g.customer, g.addresses, g.issues, (i) => `record ${g.addressNos[i]}`) : g.addresses;
+  return g.issues.length > 0 ? { line: g.no, input, issues: g.issues } : { line: g.no, input, record: withAddresses(g.customer ?? {}, addresses) };
 }
 
 /**
  * Reads the single-file composite format (import only, magento.md §6.3): each customer row may hold
  * one address in its `_address_*` columns, and each following row with an empty `email` holds another
  * address of that customer. Records always have `addresses` (`[]` if none). Input: `{ rows }`.
+ * A header without `_address_` columns is a Customers Main File: that throws, naming the format.
  *
  * An address row with other customer values than `_website`/`_store` is an issue (the importer would
  * ignore them). A record that cannot be read is a rejected customer of its own when its email cell
  * (read leniently) is not empty; otherwise it joins the customer above it, which is then rejected
- * with it and with the address rows that follow (whose customer cannot be told otherwise).
+ * with it and with the address rows that follow (whose customer cannot be told otherwise). Each
+ * further line of its text holding an e-mail (a customer row swallowed by a quote left open, see
+ * `./damage.ts`) is a rejected customer of its own, with the lines and address rows after it.
  */
 export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCsvReadOptions, 'addresses'>): AsyncIterable<SourceItem> {
   if (!readable(file)) throw new InvalidOptionError('file', 'expected a readable stream');
@@ -320,37 +380,43 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
   const records = csvRecords(file, 'Magento CSV (composite file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'composite file', ['email']);
   if (!header) return;
-  let group: Group | undefined;
-  const finish = (g: Group): SourceItem =>
-    g.issues.length > 0
-      ? { line: g.no, input: { rows: g.rows }, issues: g.issues }
-      : { line: g.no, input: { rows: g.rows }, record: withAddresses(g.customer ?? {}, g.addresses) };
+  if (!header.columns.some((c) => c.startsWith(ADDRESS_PREFIX))) {
+    throw new Error(
+      'Magento CSV (composite file): the header has no "_address_" columns: it is a Customers Main File, read it as that format with its addresses file (readMagentoCsv; command line: --input-format magento-csv --addresses FILE)',
+    );
+  }
+  let current: Group | undefined;
   for (let r = await records.next(); !r.done; r = await records.next()) {
     const record = r.value;
     if (blank(record)) continue;
-    const problem = unreadable(record, header);
+    const { email, problem } = examine(record, header, 'email');
     if (problem !== undefined || record.kind !== 'cells') {
-      // A customer row (its email cell, read leniently, not empty) starts its own customer; any other
-      // unreadable record may be an address row of the customer above, which goes with it.
-      const cells = keyCells(record);
-      if (!group || (cells && header.cell(cells, 'email') !== '')) {
-        if (group) yield finish(group);
-        group = { no: record.no, rows: [], issues: [], addresses: [] };
+      for (const piece of pieces(record.raw)) {
+        // A customer row (its email cell, read leniently, not empty; or a later line holding an
+        // e-mail) starts its own customer; any other unreadable record may be an address row of the
+        // customer above, which goes with it.
+        if (!current || piece.line > 1 || email !== '') {
+          if (current) yield finish(current);
+          current = group(record.no);
+        }
+        current.rows.push({ raw: piece.text });
+        current.issues.push(damageIssue(record.no, problem ?? '', piece.line));
       }
-      group.rows.push({ raw: record.raw });
-      group.issues.push({ code: 'invalid_input', path: [], message: `Record ${record.no} cannot be read: ${problem}` });
       continue;
     }
     const row = rowOf(header.columns, record.cells);
     const { customer, address } = splitComposite(row);
     if (row.email !== '') {
-      if (group) yield finish(group);
-      group = { no: record.no, rows: [row], issues: [], addresses: [] };
-      group.customer = customerOf(customer, group.issues, lookups);
-      if (hasValues(address)) group.addresses.push(addressOf(address, group.issues, ['addresses', 0], composite(record.no)));
+      if (current) yield finish(current);
+      current = group(record.no, [row]);
+      current.customer = customerOf(customer, current.issues, lookups);
+      if (hasValues(address)) {
+        current.addresses.push(addressOf(address, current.issues, ['addresses', 0], composite(record.no)));
+        current.addressNos.push(record.no);
+      }
       continue;
     }
-    if (!group) {
+    if (!current) {
       yield {
         line: record.no,
         input: { rows: [row] },
@@ -360,16 +426,17 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
     }
     const extra = Object.keys(customer).filter((c) => c !== '_website' && c !== '_store' && customer[c] !== '');
     if (!hasValues(address) && extra.length === 0) continue;
-    const at = ['addresses', group.addresses.length];
-    group.rows.push(row);
+    const at = ['addresses', current.addresses.length];
+    current.rows.push(row);
     if (extra.length > 0) {
-      group.issues.push({
+      current.issues.push({
         code: 'invalid_input',
         path: at,
         message: `Record ${record.no} is an address row (empty "email") but also holds customer columns, which would be lost: ${extra.map((c) => `"${c}"`).join(', ')}`,
       });
     }
-    group.addresses.push(addressOf(address, group.issues, at, composite(record.no)));
+    current.addresses.push(addressOf(address, current.issues, at, composite(record.no)));
+    current.addressNos.push(record.no);
   }
-  if (group) yield finish(group);
+  if (current) yield finish(current);
 }
