@@ -15,7 +15,9 @@ export type IssueCode =
   | 'too_many'
   | 'invalid_input'
   /** The input is the platform API's error body (what it answers with a 4xx/5xx status), not a record or payload. */
-  | 'error_response';
+  | 'error_response'
+  /** A record that repeats one read before it (e.g. a Magento customer's e-mail and website). */
+  | 'duplicate';
 
 /** A reason a record is invalid. `path` points into the input, or into the target record for a required value. */
 export interface Issue {

@@ -195,3 +195,42 @@ export function addressOf(row: Row, issues: Issue[], at: Path, label: (column: s
   if (custom.length > 0) values.custom_attributes = custom;
   return ordered(values, ADDRESS_ORDER);
 }
+
+const POINTERS = [
+  ['default_billing', DEFAULT_BILLING],
+  ['default_shipping', DEFAULT_SHIPPING],
+] as const;
+
+/**
+ * The customer's `default_billing`/`default_shipping` (main-file columns the importer accepts, which
+ * hold address ids: the addresses file's `_entity_id`) as flags of its addresses: the address a
+ * pointer names gets `default_billing`/`default_shipping: true`, as `GET /V1/customers/{id}` shows it
+ * (the pointer stays beside it). A pointer that names no address of the customer, or another
+ * address than one flagged by `_address_default_billing_` (`_shipping_`), is an issue at the pointer:
+ * the files disagree, and which address is the default is not guessed. `where(i)` names the record
+ * of address `i` in messages.
+ */
+export function pointedDefaults(
+  customer: Record<string, unknown>,
+  addresses: readonly Record<string, unknown>[],
+  issues: Issue[],
+  where: (i: number) => string,
+): Record<string, unknown>[] {
+  let out = [...addresses];
+  for (const [key, flag] of POINTERS) {
+    const pointer = customer[key];
+    if (typeof pointer !== 'string') continue;
+    const target = out.findIndex((a) => a.id !== undefined && String(a.id) === pointer);
+    if (target === -1) {
+      issues.push({ code: 'invalid_value', path: [key], message: `Column "${key}" names no address of this customer: none of its address records has that "_entity_id"` });
+      continue;
+    }
+    const other = out.findIndex((a, i) => i !== target && a[key] === true);
+    if (other !== -1) {
+      issues.push({ code: 'invalid_value', path: [key], message: `Column "${key}" names the address of ${where(target)}, but ${where(other)} has "${flag}" set: the files disagree on the default` });
+      continue;
+    }
+    out = out.map((a, i) => (i === target ? ordered({ ...a, [key]: true }, ADDRESS_ORDER) : a));
+  }
+  return out;
+}

@@ -206,6 +206,110 @@ describe('rejects of a Magento CSV pair', () => {
   });
 });
 
+describe('damaged and repeated records of a Magento CSV pair', () => {
+  type Reject = { file?: string; line: number; input: Record<string, unknown>; issues: { code: string; path: unknown[]; message: string }[] };
+  type Report = { counts: { read: number; converted: number; rejected: number }; rejects: { byCode: Record<string, number>; byFile?: Record<string, number> } };
+  const MAIN3 = 'email,_website,website_id,firstname,lastname\np@example.com,base,1,P,P\nq@example.com,base,1,Q,Q\nr@example.com,base,1,R,R\ns@example.com,base,1,S,S\n';
+  const ADDR_HEADER = '_website,_email,city,country_id,firstname,lastname,postcode,street,telephone';
+  const address = (who: string, street: string) => `base,${who}@example.com,Perth,AU,${who.toUpperCase()},${who.toUpperCase()},6000,${street},0899990000`;
+  /** Runs with 1 and 2 workers; both must write the same files. Returns the records, the rejects and the report. */
+  const both = async (name: string, args: string[], expectedCode: number) => {
+    const outs: string[][] = [];
+    for (const workers of ['1', '2']) {
+      const run = await cli([...args, '-o', `${name}${workers}.ndjson`, '--report', `${name}${workers}.report.json`, '--workers', workers, '-q'], dir);
+      expect(run.code, run.stderr).toBe(expectedCode);
+      expect(run.stderr).toBe('');
+      outs.push([read(dir, `${name}${workers}.ndjson`), read(dir, `${name}${workers}.rejects.ndjson`)]);
+    }
+    expect(outs[1]).toEqual(outs[0]);
+    const report = JSON.parse(read(dir, `${name}2.report.json`)) as Report;
+    // Every record read is converted or rejected.
+    expect(report.counts.read).toBe(report.counts.converted + report.counts.rejected);
+    return { records: lines(outs[0]![0]!) as { email: string }[], rejects: lines(outs[0]![1]!) as Reject[], report };
+  };
+
+  it('reject every customer whose address rows a damaged addresses record may hold (a quote never closed), never converting one short of an address', async () => {
+    write(dir, 'damaged.csv', MAIN3);
+    write(dir, 'damaged_address.csv', [ADDR_HEADER, address('s', '4 D St'), address('r', '"1 A St'), address('q', '2 B St'), address('p', '3 C St'), ''].join('\n'));
+    const { records, rejects, report } = await both('damaged', ['convert', '--from', 'magento', '--to', 'medusa', 'damaged.csv', '--addresses', 'damaged_address.csv'], 1);
+    expect(records.map((r) => r.email)).toEqual(['s@example.com']);
+    expect(rejects.map((r) => [r.file, r.line, r.issues.map((i) => [i.code, i.path])])).toEqual([
+      ['main', 1, [['invalid_format', ['addresses']]]],
+      ['main', 2, [['invalid_format', ['addresses']]]],
+      ['main', 3, [['invalid_input', ['addresses', 0]]]],
+    ]);
+    expect(rejects[0]!.issues[0]!.message).toMatch(/^Addresses file record 2 holds this customer's e-mail and cannot be read/);
+    expect(report.counts).toEqual({ read: 4, converted: 1, rejected: 3 });
+  });
+
+  it('reject each customer row a damaged main-file record swallowed, with its addresses (none left as orphans), and report them', async () => {
+    write(dir, 'swallow.csv', MAIN3.replace('p@example.com,base,1,P,P', 'p@example.com,base,1,"P,P').replace('r@example.com,base,1,R,R', 'r@example.com,base,1,R,R",x'));
+    write(dir, 'swallow_address.csv', [ADDR_HEADER, address('q', '2 B St'), address('s', '4 D St'), address('r', '1 A St'), ''].join('\n'));
+    const { records, rejects, report } = await both('swallow', ['convert', '--from', 'magento', '--to', 'medusa', 'swallow.csv', '--addresses', 'swallow_address.csv'], 1);
+    expect(records.map((r) => r.email)).toEqual(['s@example.com']);
+    expect(rejects.map((r) => [r.file, r.line, r.input.customer, (r.input.addresses as unknown[]).length])).toEqual([
+      ['main', 1, { raw: 'p@example.com,base,1,"P,P' }, 0],
+      ['main', 1, { raw: 'q@example.com,base,1,Q,Q' }, 1],
+      ['main', 1, { raw: 'r@example.com,base,1,R,R",x' }, 1],
+    ]);
+    expect(report.counts).toEqual({ read: 4, converted: 1, rejected: 3 });
+    expect(report.rejects.byFile).toEqual({ main: 3, addresses: 0 });
+  });
+
+  it('reject each customer row of a composite file that a quote never closed swallowed', async () => {
+    write(dir, 'swallow_composite.csv', 'email,_website,website_id,firstname,lastname,_address_street,_address_city\n' +
+      'a@example.com,base,1,A,A,"1 A St,Sydney\n,base,,,,2 A St,Sydney\nb@example.com,base,1,B,B,3 B St,Perth\n');
+    const { records, report } = await both('swallow_composite', ['convert', '--from', 'magento', '--to', 'medusa', 'swallow_composite.csv', '--input-format', 'magento-composite-csv'], 1);
+    expect(records).toEqual([]);
+    expect(report.counts).toEqual({ read: 2, converted: 0, rejected: 2 });
+  });
+
+  it('reject a later row of a customer key (e-mail in any case, website): Magento reads it as the customer before it, which keeps its addresses', async () => {
+    write(dir, 'dup.csv', 'email,_website,website_id,firstname,lastname\ndup@example.com,base,1,Dup,First\nDUP@example.com,base,1,Dup,Second\ndup@example.com,eu,2,Dup,Europe\n');
+    write(dir, 'dup_address.csv', [ADDR_HEADER, address('dup', '1 A St'), ''].join('\n'));
+    const { records, rejects, report } = await both('dup', ['convert', '--from', 'magento', '--to', 'medusa', 'dup.csv', '--addresses', 'dup_address.csv'], 1);
+    expect(records).toMatchObject([{ email: 'dup@example.com', last_name: 'First', shipping_addresses: [{ address_1: '1 A St' }] }, { last_name: 'Europe', shipping_addresses: [] }]);
+    expect(rejects.map((r) => [r.file, r.line, r.issues])).toMatchInlineSnapshot(`
+      [
+        [
+          "main",
+          2,
+          [
+            {
+              "code": "duplicate",
+              "message": "Record 2 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1 with its addresses",
+              "path": [
+                "email",
+              ],
+            },
+          ],
+        ],
+      ]
+    `);
+    expect(report.rejects.byCode).toEqual({ duplicate: 1 });
+  });
+
+  it('mark the addresses the main file\'s default_billing and default_shipping columns name as the defaults', async () => {
+    write(dir, 'defaults.csv', 'email,_website,website_id,firstname,lastname,default_billing,default_shipping\nx@example.com,base,1,X,Y,502,501\nz@example.com,base,1,Z,Y,509,\n');
+    write(dir, 'defaults_address.csv', '_website,_email,_entity_id,city,country_id,firstname,lastname,postcode,street,telephone\n' +
+      'base,x@example.com,501,Sydney,AU,X,Y,2000,1 A St,0299990000\nbase,x@example.com,502,Perth,AU,X,Y,6000,2 B St,0899990000\n');
+    const args = ['convert', '--from', 'magento', '--to', 'enterprise-v1', 'defaults.csv', '--addresses', 'defaults_address.csv', '--default', 'enterprise_id=1', '--no-residue'];
+    const { records, rejects } = await both('defaults', args, 1);
+    expect(records).toMatchObject([{ email: 'x@example.com', billing_address: { locality: 'Perth' }, shipping_address: { locality: 'Sydney' } }]);
+    expect(rejects.map((r) => [r.line, r.issues.map((i) => [i.code, i.path])])).toEqual([[2, [['invalid_value', ['default_billing']]]]]);
+  });
+
+  it('stop with a usage error naming --input-format for a Customers Main File given as a composite file', async () => {
+    write(dir, 'not_composite.csv', MAIN3);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'not_composite.csv', '--input-format', 'magento-composite-csv', '-o', 'not_composite.ndjson'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('the header has no "_address_" columns');
+    expect(run.stderr).toContain('--input-format magento-csv --addresses FILE');
+    expect(existsSync(join(dir, 'not_composite.ndjson'))).toBe(false);
+  });
+});
+
 describe('--website and --store', () => {
   // An export without website_id and store_id columns: only the codes say where a customer belongs.
   const CODES_ONLY =

@@ -109,9 +109,33 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
     expect((await items.next()).done).toBe(true);
   });
 
-  it('gives a customer appearing twice its addresses with its first row', async () => {
-    const items = await read(csv(MAIN, tom, tom), csv(ADDR, tomHome));
-    expect(items.map((i) => (i.record as { addresses: unknown[] }).addresses.length)).toEqual([1, 0]);
+  describe('a customer key (e-mail ignoring case, website) appearing twice', () => {
+    it('is one Magento customer: the first row is read with its addresses, a later one is an item with issue `duplicate`', async () => {
+      const shouting = tom.replace('tom.baker@example.org', 'TOM.Baker@Example.ORG').replace(',Tom,', ',Thomas,');
+      const items = await read(csv(MAIN, tom, li, shouting, tom), csv(ADDR, tomHome));
+      expect(items.map((i) => [i.line, (i.record as { addresses?: unknown[] } | undefined)?.addresses?.length])).toEqual([[1, 1], [2, 0], [3, undefined], [4, undefined]]);
+      expect(items[2]!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "duplicate",
+            "message": "Record 3 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1 with its addresses",
+            "path": [
+              "email",
+            ],
+          },
+        ]
+      `);
+      expect(items[3]!.issues?.[0]?.message).toContain('Record 4 has the e-mail (ignoring case) and website of record 1');
+      // The rejected row is kept as read; its addresses are the first row's.
+      expect(items[2]!.input).toStrictEqual({ customer: expect.objectContaining({ firstname: 'Thomas' }), addresses: [] });
+    });
+
+    it('is checked without an addresses file too, and not across websites', async () => {
+      const otherSite = tom.replace('base,default', 'wholesale,default');
+      const items = await read(csv(MAIN, tom, otherSite, tom));
+      expect(items.map((i) => i.issues?.map((x) => x.code))).toEqual([undefined, undefined, ['duplicate']]);
+      expect(items[2]!.issues?.[0]?.message).toBe('Record 3 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1');
+    });
   });
 
   it('numbers records from 1 after the header; a quoted cell spanning lines is one record', async () => {
@@ -478,6 +502,77 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
     ]);
   });
 
+  describe('the main file\'s default_billing and default_shipping columns (address ids: the addresses file\'s _entity_id)', () => {
+    const header = 'email,_website,website_id,firstname,lastname,default_billing,default_shipping';
+    const addressHeader = '_website,_email,_entity_id,city,country_id,firstname,lastname,postcode,street,telephone,_address_default_billing_,_address_default_shipping_';
+    const sydney = 'base,x@example.com,501,Sydney,AU,X,Y,2000,1 A St,0299990000';
+    const perth = 'base,x@example.com,502,Perth,AU,X,Y,6000,2 B St,0899990000';
+    const flags = (record: unknown) => (record as { addresses: Record<string, unknown>[] }).addresses.map((a) => [a.id, a.default_billing, a.default_shipping]);
+
+    it('flag the addresses they name as the defaults, the pointers kept beside them (as GET /V1/customers/{id} has both)', async () => {
+      const [item] = await read(csv(header, 'x@example.com,base,1,X,Y,502,501'), csv(addressHeader, `${sydney},,`, `${perth},,`));
+      expect(item!.issues).toBeUndefined();
+      expect(item!.record).toMatchObject({ default_billing: '502', default_shipping: '501' });
+      expect(flags(item!.record)).toEqual([[501, undefined, true], [502, true, undefined]]);
+      // Agreeing with the addresses file's flags is no conflict.
+      const [agreeing] = await read(csv(header, 'x@example.com,base,1,X,Y,502,'), csv(addressHeader, `${sydney},,1`, `${perth},1,`));
+      expect(flags(agreeing!.record)).toEqual([[501, undefined, true], [502, true, undefined]]);
+    });
+
+    it('are issues when they name no address of the customer, or another address than the addresses file flags', async () => {
+      const [unknown, disagreeing] = await read(
+        csv(header, 'x@example.com,base,1,X,Y,503,', 'z@example.com,base,1,Z,Y,,601'),
+        csv(addressHeader, `${sydney},,`, `${perth},,`, 'base,z@example.com,600,Perth,AU,Z,Y,6000,2 B St,0899990000,,1', 'base,z@example.com,601,Perth,AU,Z,Y,6000,3 C St,0899990000,,'),
+      );
+      expect([unknown!.issues, disagreeing!.issues]).toMatchInlineSnapshot(`
+        [
+          [
+            {
+              "code": "invalid_value",
+              "message": "Column "default_billing" names no address of this customer: none of its address records has that "_entity_id"",
+              "path": [
+                "default_billing",
+              ],
+            },
+          ],
+          [
+            {
+              "code": "invalid_value",
+              "message": "Column "default_shipping" names the address of addresses file record 4, but addresses file record 3 has "_address_default_shipping_" set: the files disagree on the default",
+              "path": [
+                "default_shipping",
+              ],
+            },
+          ],
+        ]
+      `);
+    });
+
+    it('are kept as read without an addresses file (the addresses are unknown)', async () => {
+      const [item] = await read(csv(header, 'x@example.com,base,1,X,Y,502,501'));
+      expect(item!.record).toStrictEqual({ default_billing: '502', default_shipping: '501', email: 'x@example.com', firstname: 'X', lastname: 'Y', website_id: 1 });
+    });
+
+    it('convert to a billing address and a shipping address of the targets', async () => {
+      const [item] = await read(csv(header, 'x@example.com,base,1,X,Y,502,501'), csv(addressHeader, `${sydney},,`, `${perth},,`));
+      const medusa = convert(item!.record, { from: 'magento', to: 'medusa', residue: false });
+      expect(medusa.data).toMatchObject({ billing_address: { city: 'Perth' }, shipping_addresses: [{ city: 'Sydney' }, { city: 'Perth' }] });
+      const ofn = convert(item!.record, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 1 } });
+      expect(ofn.data).toMatchObject({ billing_address: { locality: 'Perth' }, shipping_address: { locality: 'Sydney' } });
+      // The pointers themselves are Magento address ids, which a target assigns itself: that is all that is lost of them.
+      expect(medusa.losses.filter((l) => String(l.path[0]).startsWith('default_'))).toEqual([
+        expect.objectContaining({ code: 'server_assigned', path: ['default_billing'] }),
+        expect.objectContaining({ code: 'server_assigned', path: ['default_shipping'] }),
+      ]);
+    });
+
+    it('hold address ids in the composite format too, whose addresses have none: a pointer there is an issue', async () => {
+      const text = csv('email,_website,website_id,firstname,lastname,default_billing,_address_street,_address_city,_address_country_id', 'x@example.com,base,1,X,Y,502,1 A St,Sydney,AU');
+      const [item] = await collect(readMagentoCompositeCsv(stream(text)));
+      expect(item!.issues).toEqual([expect.objectContaining({ code: 'invalid_value', path: ['default_billing'] })]);
+    });
+  });
+
   describe('headers', () => {
     it('throws for a file that is not a Magento customer export', async () => {
       await expect(read(csv('id,name', '1,x'))).rejects.toThrow('Magento CSV (main file): the header has no "email" column');
@@ -490,6 +585,14 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       await expect(read(composite)).rejects.toThrow(
         'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format: read it as that format (readMagentoCompositeCsv; command line: --input-format magento-composite-csv)',
       );
+    });
+
+    it('throws for a Customers Main File read as a composite file (no "_address_" columns), naming the format to read it with', async () => {
+      for (const text of [csv(MAIN, tom), csv(MAIN)]) {
+        await expect(collect(readMagentoCompositeCsv(stream(text)))).rejects.toThrow(
+          'Magento CSV (composite file): the header has no "_address_" columns: it is a Customers Main File, read it as that format with its addresses file (readMagentoCsv; command line: --input-format magento-csv --addresses FILE)',
+        );
+      }
     });
 
     it('throws for a file that is not UTF-8 (a Windows-1252 export saved by a spreadsheet), naming the line, never the text', async () => {
