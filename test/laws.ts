@@ -50,7 +50,16 @@ export function assertCanonicalRoundTrip(platform: PlatformId, customer: Custome
   const first = safeEncode(platform, input);
   if (!first.success) return false; // the platform requires a value this customer lacks
   const representable = without(input, first.losses);
-  const again = encode(platform, representable);
+  const cut = safeEncode(platform, representable);
+  if (!cut.success) {
+    // Cutting took a value the target requires (a Magento first street line holding a line break is
+    // written as two lines, so it is reported, and cut): only then may the cut customer fail, and only
+    // for a missing value.
+    expect(first.losses.length).toBeGreaterThan(0);
+    expect(cut.error.issues.map((i) => i.code).filter((c) => c !== 'required')).toStrictEqual([]);
+    return false;
+  }
+  const again = cut;
   expect(again.losses).toEqual([]);
   // Address order is not data: slot platforms (Open Food Network) read billing before shipping.
   const decoded = sortAddresses(decode(platform, again.data).data);
@@ -168,7 +177,10 @@ export function assertCrossRoundTrip(a: PlatformId, b: PlatformId, record: Recor
         .filter((p) => held([...prefix, ...p]))
         .map((p) => {
           const v = getAt(value, p);
-          const kept = Array.isArray(v) ? v.filter((_, i) => held([...prefix, ...p, i])) : v;
+          // A list is compared up to its first element B does not hold: from there on the positions can
+          // shift (a Magento street line holding a line break is written as two lines).
+          const firstLost = Array.isArray(v) ? v.findIndex((_, i) => !held([...prefix, ...p, i])) : -1;
+          const kept = Array.isArray(v) && firstLost !== -1 ? v.slice(0, firstLost) : v;
           // An empty list carries no data, like null.
           return [p, Array.isArray(kept) && kept.length === 0 ? null : (kept ?? null)];
         }),

@@ -27,7 +27,7 @@ const streetOf = (p: PlatformId, a: Rec): unknown[] => {
 };
 
 const defaults = (p: PlatformId) => ({ defaults: requiredDefaults[p] ?? {} });
-const streetLosses = (losses: readonly { path: readonly (string | number)[] }[]) =>
+const streetLosses = <L extends { path: readonly (string | number)[] }>(losses: readonly L[]): L[] =>
   losses.filter((l) => l.path.some((k) => typeof k === 'string' && /street|address_[12]|address_line/.test(k)));
 
 const magentoWith = (street: string[]): Rec => ({
@@ -151,6 +151,90 @@ describe('empty street lines, for generated records', () => {
           expect(a.losses.map((l) => l.code)).toStrictEqual(b.losses.map((l) => l.code));
         }
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a line break inside a street line', () => {
+  it('Medusa address_2 with a line break -> Magento: a new line where the break was, reported, never a break in a line', () => {
+    const r = medusaWith('1 Main St', 'Suite 5\nBuilding B');
+    const two = convert(r, { from: 'medusa', to: 'magento', ...defaults('magento') });
+    expect((two.data as Rec).addresses[0].street).toStrictEqual(['1 Main St', 'Suite 5, Building B']);
+    const three = convert(r, { from: 'medusa', to: 'magento', ...defaults('magento'), platformOptions: { magento: { streetLines: 3 } } });
+    expect((three.data as Rec).addresses[0].street).toStrictEqual(['1 Main St', 'Suite 5', 'Building B']);
+    expect(streetLosses(three.losses)).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "value_changed",
+          "message": "Magento stores a street as its lines joined with line breaks: each line break in this line starts a new street line",
+          "path": [
+            "shipping_addresses",
+            0,
+            "address_2",
+          ],
+        },
+      ]
+    `);
+    expect(streetLosses(two.losses).map((l) => l.message)).toStrictEqual([
+      'Magento stores a street as its lines joined with line breaks: each line break in this line starts a new street line; Magento holds 2 street lines: lines 2–3 are written as line 2, joined with ", "',
+    ]);
+  });
+
+  it('the other platforms keep the line break: their lines are free text', () => {
+    const { shipping_addresses: [address], ...customer } = medusaWith('1 Main St', 'Suite 5\r\nBuilding B');
+    // As the billing address: Open Food Network holds a billing and a shipping address, not a list.
+    const r = { ...customer, billing_address: address };
+    for (const to of ['v4', 'enterprise-v1'] as const) {
+      const out = convert(r, { from: 'medusa', to, ...defaults(to) });
+      expect(addressesOf(to, out.data as Rec).flatMap((a) => streetOf(to, a))).toContain('Suite 5\r\nBuilding B');
+      expect(streetLosses(out.losses)).toStrictEqual([]);
+    }
+  });
+
+  it('a Magento street line holding a line break is refused: Magento would read it back as two lines', () => {
+    const result = safeConvert(magentoWith(['1 Main St\nSuite 5']), { from: 'magento', to: 'medusa' });
+    expect(result.success ? [] : result.error.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "invalid_value",
+          "message": "A Magento street line cannot hold a line break (Magento stores the lines joined with line breaks)",
+          "path": [
+            "addresses",
+            0,
+            "street",
+            0,
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('for generated records of every platform: Magento gets no line break in a line, and each line that held one is reported', () => {
+    const records: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
+    const withBreak = (p: PlatformId, r: Rec) => addressesOf(p, r).some((a) => streetOf(p, a).some((l) => typeof l === 'string' && /[\r\n]/.test(l)));
+    for (const p of ['medusa', 'v4', 'enterprise-v1'] as const) expect(fc.sample(records[p], 300).some((r) => withBreak(p, r))).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.oneof(...(['medusa', 'v4', 'enterprise-v1'] as const).map((p) => records[p].map((record) => [p, record] as const))),
+        fc.integer({ min: 1, max: 4 }),
+        ([from, r], streetLines) => {
+          const result = safeConvert(r, { from, to: 'magento', ...defaults('magento'), platformOptions: { magento: { streetLines } } });
+          // A record Magento cannot take for another reason is no counterexample, but a line break never makes one.
+          if (!result.success) {
+            expect(result.error.issues.filter((i) => i.message.includes('line break'))).toStrictEqual([]);
+            return;
+          }
+          for (const a of (result.data as Rec).addresses ?? []) for (const l of a.street) expect(l).not.toMatch(/[\r\n]/);
+          const reported = result.losses.filter((l) => l.code === 'value_changed').map((l) => l.path.join('.'));
+          const keys = { medusa: ['address_1', 'address_2'], v4: ['address_line_1', 'address_line_2'], 'enterprise-v1': ['street_address_1', 'street_address_2'] }[from];
+          for (const a of addressesOf(from, r)) {
+            for (const k of keys) {
+              if (typeof a[k] === 'string' && /[\r\n]/.test(a[k]) && /\S/.test(a[k].replace(/[\r\n]/g, ''))) expect(reported.some((p) => p.endsWith(`.${k}`))).toBe(true);
+            }
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

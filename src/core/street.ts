@@ -73,21 +73,54 @@ export function readStreetLines(s: DecodeScope, read: readonly { readonly text: 
   kept.forEach((l, i) => s.trace(['lines', i], l.source));
 }
 
+/** A line break in any convention (CR LF, LF, CR). */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * Canonical lines cut at their line breaks, for a platform that stores a street as its lines joined
+ * with line breaks (Magento): there a break inside a line reads back as a new line. `from` gives each
+ * piece's canonical index; `split` lists the canonical lines that held a break.
+ */
+export function splitLineBreaks(lines: readonly string[]): { pieces: string[]; from: number[]; split: number[] } {
+  const pieces: string[] = [];
+  const from: number[] = [];
+  const split: number[] = [];
+  lines.forEach((line, i) => {
+    const parts = line.split(LINE_BREAK);
+    if (parts.length > 1) split.push(i);
+    for (const part of parts) {
+      pieces.push(part);
+      from.push(i);
+    }
+  });
+  return { pieces, from, split };
+}
+
 /**
  * Takes canonical `lines` and returns them as a record holding `limit` lines writes them
  * (`fitStreetLines`), reporting each changed line (`value_changed`, never quoting the text).
- * Undefined when there is nothing to write: no lines and no empty lines of this platform's own.
+ * With `splitBreaks` (a platform storing the lines joined with line breaks), a line holding a line
+ * break is first cut into lines there, and reported. Undefined when there is nothing to write: no
+ * lines and no empty lines of this platform's own.
  */
-export function writeStreetLines(s: EncodeScope, limit: number, platformLabel: string): string[] | undefined {
+export function writeStreetLines(s: EncodeScope, limit: number, platformLabel: string, splitBreaks = false): string[] | undefined {
   const value = s.peek(['lines']);
   const blanks = s.platformData[`$${BLANK_HINT}`];
   if (!Array.isArray(value) && blanks === undefined) return undefined;
   if (Array.isArray(value)) s.take(['lines']);
-  const fitted = fitStreetLines(Array.isArray(value) ? (value as string[]) : [], limit, blanks);
+  const canonical = Array.isArray(value) ? (value as string[]) : [];
+  const { pieces, from, split } = splitBreaks ? splitLineBreaks(canonical) : { pieces: canonical, from: canonical.map((_, i) => i), split: [] };
+  const fitted = fitStreetLines(pieces, limit, blanks);
   const held = limit === 1 ? 'one street line' : `${limit} street lines`;
-  for (const i of fitted.changed) {
-    s.report(['lines', i], 'value_changed', `${platformLabel} holds ${held}: lines ${limit}–${fitted.count} are written as line ${limit}, joined with ", "`);
-  }
+  const why = new Map<number, string[]>();
+  const add = (i: number, text: string) => {
+    const all = why.get(i) ?? [];
+    if (!all.includes(text)) all.push(text);
+    why.set(i, all);
+  };
+  for (const i of split) add(i, `${platformLabel} stores a street as its lines joined with line breaks: each line break in this line starts a new street line`);
+  for (const piece of fitted.changed) add(from[piece]!, `${platformLabel} holds ${held}: lines ${limit}–${fitted.count} are written as line ${limit}, joined with ", "`);
+  for (const [i, texts] of [...why].sort(([a], [b]) => a - b)) s.report(['lines', i], 'value_changed', texts.join('; '));
   return fitted.lines;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Address, Customer } from '../../src/index.js';
 import { subdivisionsOf } from '../../src/core/geo/regions.js';
-import { calendarDate, countryCode, e164Phone, email, isoInstant, maybeEmpty, metadata, notAPhone, nullable, passwordHash, postcode, shape, streetLine, text } from './common.js';
+import { calendarDate, countryCode, e164Phone, email, isoInstant, maybeEmpty, metadata, notAPhone, nullable, passwordHash, postcode, shape, freeStreetLine, text } from './common.js';
 
 /** A canonical phone: E.164, or now and then text that is no number (kept as written). */
 const phone = fc.oneof({ weight: 4, arbitrary: e164Phone }, notAPhone);
@@ -23,7 +23,7 @@ const wholeSecond = isoInstant.map((s) => `${s.slice(0, 19)}Z`);
 const anyAddress = shape(
   {
     recipient: shape({ given: text(), family: text() }, { middle: maybeEmpty(text(10)), prefix: maybeEmpty(fc.constantFrom('Mr.', 'Ms.')), suffix: maybeEmpty(fc.constantFrom('Jr.')) }),
-    lines: fc.array(streetLine, { minLength: 1, maxLength: 5 }),
+    lines: fc.array(freeStreetLine, { minLength: 1, maxLength: 5 }),
     locality: text(30),
     postalCode: postcode,
     countryCode,

@@ -75,6 +75,12 @@ export const streetLine = fc.oneof(
   text(40),
 );
 
+/** A street line as free-text platforms hold it: now and then with a line break inside (Medusa, v4, Open Food Network). */
+export const freeStreetLine = fc.oneof(
+  { weight: 24, arbitrary: streetLine },
+  fc.tuple(streetLine, fc.constantFrom('\n', '\r\n', '\n\n'), streetLine).map(([a, brk, b]) => `${a}${brk}${b}`),
+);
+
 const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 const salt = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: min, maxLength: max });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { countryFromCode, countryFromName } from '../../src/core/geo/countries.js';
-import { COUNTRY_SPELLINGS, countryCode, countryFormsOf, email, isoInstant, maybeEmpty, nullable, phone, postcode, regionOf, shape, streetLine, text, withNationalPhones } from './common.js';
+import { COUNTRY_SPELLINGS, countryCode, countryFormsOf, email, isoInstant, maybeEmpty, nullable, phone, postcode, regionOf, shape, streetLine, freeStreetLine, text, withNationalPhones } from './common.js';
 
 const COUNTRY_NAMES: Record<string, string> = {
   US: 'United States', AU: 'Australia', DE: 'Germany', GB: 'United Kingdom', CA: 'Canada', FR: 'France',
@@ -46,7 +46,7 @@ const anyAddress = shape(
   {
     latitude: nullable(coordinate(90)),
     longitude: nullable(coordinate(180)),
-    street_address_2: maybeEmpty(streetLine),
+    street_address_2: maybeEmpty(freeStreetLine),
     region: nullable(region),
     // Marks the address for a region of its own country (see `address` below).
     $region: fc.boolean(),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, provinceOf, shape, streetLine, text, withNationalPhones } from './common.js';
+import { email, isoInstant, maybeEmpty, metadata, nullable, phone, postcode, provinceOf, shape, streetLine, freeStreetLine, text, withNationalPhones } from './common.js';
 
 /** Phones and postcodes as the OpenAPI example prints them: bare numbers. */
 const bareNumber = fc.integer({ min: 0, max: 2 ** 48 });
@@ -29,7 +29,7 @@ const addressFields = {
   first_name: maybeEmpty(text()),
   last_name: maybeEmpty(text()),
   address_1: maybeEmpty(streetLine),
-  address_2: maybeEmpty(streetLine),
+  address_2: maybeEmpty(freeStreetLine),
   city: maybeEmpty(text(30)),
   country_code: nullable(countryCode),
   country: nullable(country),

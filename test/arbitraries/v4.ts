@@ -14,6 +14,7 @@ import {
   regionOf,
   shape,
   streetLine,
+  freeStreetLine,
   text,
   withNationalPhones,
 } from './common.js';
@@ -63,7 +64,7 @@ const addressOptional = {
   email: maybeEmpty(email),
   company_name: maybeEmpty(text(30)),
   address_line_1: maybeEmpty(streetLine),
-  address_line_2: maybeEmpty(streetLine),
+  address_line_2: maybeEmpty(freeStreetLine),
   country: nullable(country),
   state: nullable(state),
   city: maybeEmpty(text(30)),

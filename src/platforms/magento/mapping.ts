@@ -34,7 +34,8 @@ const street = custom({
   canonical: [['lines']],
   note:
     'array of street lines <-> lines; records hold up to 4. Encoding writes at most `platformOptions.magento.streetLines` lines ' +
-    `(default: as many as the address was read with, at least 2) and joins the rest into the last one with ", " (reported \`value_changed\`); ${EMPTY_LINE_NOTE}; null kept as platform data`,
+    `(default: as many as the address was read with, at least 2) and joins the rest into the last one with ", " (reported \`value_changed\`); ${EMPTY_LINE_NOTE}; ` +
+    'a line break inside a canonical line starts a new line (Magento stores the lines joined with line breaks, so a record line cannot hold one; reported `value_changed`); null kept as platform data',
   decode(s) {
     const v = s.src.street;
     if (v === undefined) return;
@@ -44,7 +45,7 @@ const street = custom({
     if (v.length > DEFAULT_STREET_LINES) s.hint('streetLines', v.length);
   },
   encode(s) {
-    const lines = writeStreetLines(s, streetLimit(s), 'Magento');
+    const lines = writeStreetLines(s, streetLimit(s), 'Magento', true);
     if (lines !== undefined) s.put('street', lines);
   },
 });

@@ -59,8 +59,15 @@ export const MagentoAddress = z
     }),
     // Shops configure 1 to 4 lines (`customer/address/street_lines`, default 2): records hold up to 4;
     // encoding fits the lines to `platformOptions.magento.streetLines` (see the street step).
+    // Magento stores the lines joined with "\n" and splits them on reading (magento.md §2.2), and its
+    // street validator refuses control characters: a line holding a line break is no Magento line.
     street: z
-      .array(text(255))
+      .array(
+        text(255).refine((line) => !/[\r\n]/.test(line), {
+          error: 'A Magento street line cannot hold a line break (Magento stores the lines joined with line breaks)',
+          params: { code: 'invalid_value' },
+        }),
+      )
       .min(1, { error: 'Street line 1 is required' })
       .max(MAX_STREET_LINES, { error: `Magento holds at most ${MAX_STREET_LINES} street lines` }),
     company: text(255).nullish(),
