@@ -4,7 +4,7 @@ import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './co
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
 import { errorResponseIssue } from './core/responses.js';
-import { withoutSecretAttributes } from './core/credentials.js';
+import { throughResetTokenKey, withoutSecrets } from './core/credentials.js';
 import { rememberingPhones } from './core/phones.js';
 import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
@@ -111,7 +111,7 @@ const invalidRecord = (p: Platform, input: unknown, issues: readonly z.core.$Zod
   return response ? [response] : fromZodIssues(issues, input);
 };
 
-type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliases: Aliases; notices: Loss[] };
+type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliases: Aliases; notices: Loss[]; source: string };
 
 function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): Decoded | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
@@ -119,7 +119,7 @@ function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTION
   const unsafeKeys = protoKeyIssues(input);
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
   const { customer, state } = p.decodeRecord(parsed.data, options);
-  const result = { ok: true as const, customer, origins: state.origins, aliases: state.aliases, notices: [] as Loss[] };
+  const result = { ok: true as const, customer, origins: state.origins, aliases: state.aliases, notices: [] as Loss[], source: p.id };
   if (!p.residue || !holdsResidue(customer, p.residue)) return result;
   // Residue comes from metadata anyone can edit: restore into a copy and keep it only if still valid.
   const restored = structuredClone(customer) as Record<string, unknown>;
@@ -134,9 +134,9 @@ function encodeWith(
   input: unknown,
   defaults: Record<string, unknown>,
   options: RunOptions,
-  decoded?: { origins: PathTrie<Origin>; aliases: Aliases },
+  decoded?: { origins: PathTrie<Origin>; aliases: Aliases; source: string },
 ): Outcome<Record<string, unknown>> {
-  const { origins, aliases } = decoded ?? {};
+  const { origins, aliases, source } = decoded ?? {};
   let customer: Customer;
   if (decoded) {
     // What `decode` made is a valid canonical customer: the record round-trip law (test/laws.ts)
@@ -161,6 +161,7 @@ function encodeWith(
     target: p.id,
     ...(origins ? { origins } : {}),
     ...(aliases ? { aliases } : {}),
+    ...(source ? { source } : {}),
   });
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
   const untakenValues = bags ? untaken(canonical, state.consumed, p.id) : [];
@@ -195,6 +196,8 @@ function widen(canonical: Record<string, unknown>, found: readonly { path: Path;
   const chosen = new PathTrie<{ replace: boolean }>();
   const order: Path[] = [];
   for (const { path, replace } of found) {
+    // A password-reset key's value is never carried (see core/credentials).
+    if (throughResetTokenKey(path)) continue;
     const parent = path.slice(0, -1);
     const last = parent[parent.length - 1];
     const widened = typeof last === 'string' && last !== 'platformData' ? { path: parent, replace: true } : { path, replace };
@@ -206,8 +209,8 @@ function widen(canonical: Record<string, unknown>, found: readonly { path: Path;
   return order
     .filter((path) => chosen.heldAlong(path) === path.length)
     .map((path): Entry => {
-      // Carried values never hold a secret attribute entry (a reset token), wherever it sits.
-      const value = withoutSecretAttributes(getAt(canonical, path));
+      // Carried values never hold a secret (a reset token), wherever it sits.
+      const value = withoutSecrets(getAt(canonical, path));
       return chosen.get(path)?.replace ? [[...path], value, 1] : [[...path], value];
     });
 }

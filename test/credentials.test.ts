@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,7 +24,7 @@ import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
 import { record as medusa } from './arbitraries/medusa.js';
 import { record as v4 } from './arbitraries/v4.js';
-import { attributeCredential, withoutSecretAttributes } from '../src/core/credentials.js';
+import { attributeCredential, holdsSecret, resetTokenKey, secretAt, withoutSecrets } from '../src/core/credentials.js';
 import { assertRecordRoundTrip, requiredDefaults } from './laws.js';
 
 type Rec = Record<string, unknown>;
@@ -431,12 +433,12 @@ describe('credential attribute entries', () => {
     expect(attributeCredential({ rp_token: 'x' })).toBeUndefined();
   });
 
-  it('withoutSecretAttributes returns the same value when there is none, else a copy without them', () => {
+  it('withoutSecrets returns the same value when there is none, else a copy without them', () => {
     const clean = { a: [{ attribute_code: 'loyalty_tier', value: 'gold' }], b: { c: 1 } };
-    expect(withoutSecretAttributes(clean)).toBe(clean);
+    expect(withoutSecrets(clean)).toBe(clean);
     const list = [{ attribute_code: 'x', value: 1 }, { attribute_code: 'rp_token', value: RP_TOKEN }, { attribute_code: 'password_hash', value: MD5 }, null];
     const value = { keep: clean, list, single: { attribute_code: 'rp_token', value: RP_TOKEN } };
-    const out = withoutSecretAttributes(value) as Rec;
+    const out = withoutSecrets(value) as Rec;
     expect(out).toStrictEqual({ keep: clean, list: [{ attribute_code: 'x', value: 1 }, null] });
     expect(out.keep).toBe(clean);
     expect(value.list).toHaveLength(4); // the input is not changed
@@ -476,5 +478,132 @@ describe('credential attribute entries', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Password-reset keys: `rp_token` (and its time) as a record key, anywhere, is judged as its entry is.
+
+describe('password-reset keys', () => {
+  // The bundled examples: records every other platform can take (Magento needs a telephone and a last name).
+  const [jonas] = (JSON.parse(readFileSync(join(import.meta.dirname, '../examples/medusa.json'), 'utf8')) as Rec[]).slice(1);
+  const [liam] = JSON.parse(readFileSync(join(import.meta.dirname, '../examples/v4.json'), 'utf8')) as Rec[];
+  const jonasBilling = jonas!.billing_address as Rec;
+  /** Where each platform's records may hold such a key: a loose key, a metadata key. */
+  const withTokenKeys: [PlatformId, Rec, (string | number)[][]][] = [
+    ['magento', { ...tom, rp_token: RP_TOKEN, addresses: [{ ...tom.addresses[0]!, rp_token_created_at: RP_TIME }] }, [['addresses', 0, 'rp_token_created_at'], ['rp_token']]],
+    ['medusa', { ...jonas, metadata: { tier: 'gold', rp_token: RP_TOKEN }, billing_address: { ...jonasBilling, metadata: { rpToken: RP_TOKEN } } }, [['billing_address', 'metadata', 'rpToken'], ['metadata', 'rp_token']]],
+    ['v4', { ...liam, rp_token: RP_TOKEN, rp_token_created_at: RP_TIME }, [['rp_token'], ['rp_token_created_at']]],
+    ['enterprise-v1', { ...minimal['enterprise-v1'], 'RP-TOKEN': RP_TOKEN }, [['RP-TOKEN']]],
+  ];
+
+  it.each(withTokenKeys)('%s: the key returns to its own platform exactly, never to another, and is reported not_migratable at its path', (from, rec, paths) => {
+    assertRecordRoundTrip(from, rec);
+    expect(convert(rec, { from, to: from }).data).toStrictEqual(rec);
+    for (const to of platforms.filter((p) => p !== from)) {
+      for (const residue of [true, false]) {
+        const result = convert(rec, { from, to, residue, defaults: requiredDefaults[to] ?? {} });
+        const text = JSON.stringify(result);
+        for (const secret of [RP_TOKEN, RP_TIME]) expect(text).not.toContain(secret);
+        const secrets = result.losses.filter((l) => l.code === 'not_migratable');
+        expect(secrets.map((l) => l.path).sort()).toStrictEqual([...paths].sort());
+        for (const l of secrets) expect(l.message).toContain(`a credential of ${from}, never carried to another platform`);
+      }
+    }
+  });
+
+  it('reports a Medusa metadata bag holding one part by part, the token apart', () => {
+    const [, rec] = withTokenKeys[1]!;
+    expect(convert(rec, { from: 'medusa', to: 'v4' }).losses.filter((l) => l.path[0] === 'metadata').map((l) => `${l.code} ${l.path.join('.')}: ${l.message}`))
+      .toMatchInlineSnapshot(`
+        [
+          "not_representable metadata.tier: Not carried to v4: v4 has no field for canonical metadata.tier",
+          "not_migratable metadata.rp_token: Not carried to v4: a password reset token: a credential of medusa, never carried to another platform",
+        ]
+      `);
+  });
+
+  it('reports one inside a value the target already reports (a region v4 has no id for) on its own', () => {
+    const [address] = tom.addresses;
+    const rec = { ...tom, addresses: [{ ...address!, country_id: 'US', postcode: '90405', region: { region_code: 'CA', region: 'California', region_id: 12, rp_token: RP_TOKEN }, region_id: 12 }] };
+    const { data, losses } = convert(rec, { from: 'magento', to: 'v4' });
+    expect(JSON.stringify(data)).not.toContain(RP_TOKEN);
+    expect(losses.filter((l) => l.path.includes('region')).map((l) => [l.code, l.path.join('.')])).toStrictEqual([
+      ['unreferenceable', 'addresses.0.region'],
+      ['not_migratable', 'addresses.0.region.rp_token'],
+    ]);
+  });
+
+  it('does not restore a Medusa residue holding one (this library never writes such a residue): kept as ordinary metadata', () => {
+    const base = convert(tom, { from: 'magento', to: 'medusa' }).data as Rec;
+    const metadata = base.metadata as { customer_codecs: { v: 1; values: unknown[][] } };
+    const forged = { ...base, metadata: { ...metadata, customer_codecs: { ...metadata.customer_codecs, values: [...metadata.customer_codecs.values, [['platformData', 'magento', 'rp_token'], RP_TOKEN]] } } };
+    const back = convert(forged, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect(JSON.stringify(back.data)).not.toContain(RP_TOKEN);
+    expect(back.losses).toContainEqual({
+      code: 'not_normalised',
+      path: ['metadata', 'customer_codecs'],
+      message: 'A customer_codecs residue holding a credential, which this library never carries: kept as ordinary metadata',
+    });
+    // To Medusa itself it is ordinary metadata, and comes back as it was.
+    expect(convert(forged, { from: 'medusa', to: 'medusa' }).data).toStrictEqual(forged);
+  });
+
+  it('the rule: key names as attribute codes are judged (case, separators), and secretAt / withoutSecrets / holdsSecret apply it to keys', () => {
+    expect(['rp_token', 'rpToken', 'RP-TOKEN', 'rp token', 'rp_token_created_at', 'rpTokenCreatedAt'].map(resetTokenKey)).toStrictEqual([
+      'password reset token', 'password reset token', 'password reset token', 'password reset token', 'password reset time', 'password reset time',
+    ]);
+    expect(['rp_token_note', 'rp', 'token', 'sharp_token', 0].map(resetTokenKey)).toStrictEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(secretAt('rp_token', null)).toBe('password reset token');
+    expect(secretAt('tier', 'gold')).toBeUndefined();
+    const clean = { tier: 'gold', list: [{ a: 1 }] };
+    expect(withoutSecrets(clean)).toBe(clean);
+    const value = { keep: clean, rp_token: RP_TOKEN, nested: [{ rpToken: RP_TOKEN, b: 2 }] };
+    expect(withoutSecrets(value)).toStrictEqual({ keep: clean, nested: [{ b: 2 }] });
+    expect(value.rp_token).toBe(RP_TOKEN); // the input is not changed
+    expect([holdsSecret(value), holdsSecret(clean), holdsSecret({ a: [{ attribute_code: 'rp_token', value: 'x' }] })]).toStrictEqual([true, false, true]);
+  });
+
+  const arbitraries: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
+  const anyToken = fc.string({ unit: fc.constantFrom(...'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'), minLength: 16, maxLength: 32 }).map((s) => `Rp${s}`);
+
+  /** The paths of the plain objects in `value` (itself included): where a key can go. */
+  function objectPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+    if (Array.isArray(value)) return value.flatMap((v, i) => objectPaths(v, [...path, i]));
+    if (value === null || typeof value !== 'object') return [];
+    return [path, ...Object.entries(value).flatMap(([k, v]) => objectPaths(v, [...path, k]))];
+  }
+
+  it.each(platforms)('property: %s, a record holding a reset-token key with any value at any object gives no other platform that value', (from) => {
+    let converted = 0;
+    fc.assert(
+      fc.property(
+        arbitraries[from],
+        fc.nat(),
+        fc.constantFrom('rp_token', 'rp_token_created_at', 'rpToken', 'RP-TOKEN'),
+        fc.oneof(anyToken, anyToken.map((t) => ({ token: t })), anyToken.map((t) => [t])),
+        (rec, pick, key, value) => {
+          const places = objectPaths(rec);
+          const at = places[pick % places.length]!;
+          const input = structuredClone(rec);
+          const owner = at.reduce<Rec>((o, k) => (o as Record<string | number, Rec>)[k]!, input);
+          owner[key] = value;
+          // Its own platform gets the record back exactly.
+          if (safeDecode(from, input).success) assertRecordRoundTrip(from, input);
+          const secret = JSON.stringify(value).replace(/^\W+|\W+$/g, '');
+          for (const to of platforms.filter((p) => p !== from)) {
+            for (const residue of [true, false]) {
+              const result = safeConvert(input, { from, to, residue, defaults: requiredDefaults[to] ?? {} });
+              if (!result.success) continue;
+              converted += 1;
+              expect(JSON.stringify(result.data)).not.toContain(secret);
+              expect(result.losses.some((l) => l.code === 'not_migratable' && l.path[l.path.length - 1] === key)).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(converted).toBeGreaterThan(100);
   });
 });

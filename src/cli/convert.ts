@@ -13,7 +13,7 @@ import { addressesPathOf, isInvalidOption, optionDetail, rejectsPathOf, UsageErr
 import { checkRunFiles, streamIdentity, type InputFile, type OutputFile } from './paths.js';
 import { Pool } from './pool.js';
 import { startProgress } from './progress.js';
-import { summary, Tally } from './report.js';
+import { droppedRejects, summary, Tally } from './report.js';
 import { jsonSink, magentoCsvSink, ndjsonSink, nullSink, type Sink } from './sinks.js';
 
 export interface Io {
@@ -124,7 +124,8 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
 
   const writeOutput = !o.dryRun;
   const addressesPath = writeOutput && o.outputFormat === 'magento-csv' && o.output ? addressesPathOf(o.output) : undefined;
-  const rejectsPath = o.rejects ?? (writeOutput && o.output ? rejectsPathOf(o.output) : undefined);
+  // `--rejects -` writes them to standard output: no rejects file named after -o.
+  const rejectsPath = o.rejects ?? (writeOutput && o.output && o.stdout !== 'rejects' ? rejectsPathOf(o.output) : undefined);
   checkRunFiles(outputFiles(o, addressesPath, rejectsPath), inputFiles(o), o.input === undefined ? streamIdentity(io.stdin) : undefined);
 
   const files: SafeFile[] = [];
@@ -146,7 +147,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       if (o.outputFormat === 'magento-csv') sink = magentoCsvSink(out, open(addressesPath as string), o.csvWrite);
       else sink = o.outputFormat === 'json' ? jsonSink(out) : ndjsonSink(out);
     }
-    const rejects = rejectsPath ? open(rejectsPath) : undefined;
+    const rejects = rejectsPath ? open(rejectsPath) : o.stdout === 'rejects' ? stdoutOut(io.stdout) : undefined;
     const report = o.report ? open(o.report) : undefined;
 
     const job: Job = {
@@ -192,16 +193,21 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       outputFormat: o.outputFormat,
       request: o.request ?? null,
       dryRun: o.dryRun,
-      rejectsFile: rejectsPath ?? null,
+      rejectsFile: o.stdout === 'rejects' ? '-' : (rejectsPath ?? null),
       durationMs: performance.now() - started,
     });
     if (report) await report.write(`${JSON.stringify(final, null, 2)}\n`);
-    if (out && !(out instanceof SafeFile)) await out.close();
+    for (const stream of [out, rejects]) if (stream && !(stream instanceof SafeFile)) await stream.close();
     for (const file of files) await file.close();
     for (const file of files) file.commit();
     stopProgress();
-    if (o.dryRun) io.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
+    if (o.stdout === 'report') io.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
     if (!o.quiet) io.stderr.write(summary(final));
+    else {
+      // The only trace of rejects nobody kept: printed even with --quiet.
+      const dropped = droppedRejects(final);
+      if (dropped) io.stderr.write(`customer-codecs: warning: ${dropped}\n`);
+    }
     return final.counts.rejected > 0 ? 1 : 0;
   } catch (error) {
     stopProgress();

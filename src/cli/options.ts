@@ -39,9 +39,14 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'FILE',
     description:
-      'Records that could not be converted, one NDJSON line { line, input, issues } each (line: the record number in the input; with index for an element of an array line, inputBase64 for a line that is not UTF-8). A Magento CSV input (magento-csv) adds file: "main", or "addresses" for an address record (line: its number in the --addresses file) whose customer is not in the main file. Default with -o: OUT with its extension replaced by .rejects.ndjson. Holds the raw input, passwords and hashes included.',
+      'Records that could not be converted, one NDJSON line { line, input, issues } each (line: the record number in the input; with index for an element of an array line, inputBase64 for a line that is not UTF-8). A Magento CSV input (magento-csv) adds file: "main", or "addresses" for an address record (line: its number in the --addresses file) whose customer is not in the main file. Default with -o: OUT with its extension replaced by .rejects.ndjson; without -o they are not kept (a warning on stderr, even with --quiet, says how many). "-": standard output, when the records do not go there (-o FILE; a usage error otherwise, and with --dry-run, whose report goes there). Holds the raw input, passwords and hashes included.',
   },
-  report: { type: 'string', valueHint: 'FILE', description: 'Write a JSON report: counts, losses by path and by code, duration, records per second.' },
+  report: {
+    type: 'string',
+    valueHint: 'FILE',
+    description:
+      'Write a JSON report: counts, losses by path and by code, duration, records per second. "-": standard output, when the records do not go there (-o FILE; a usage error otherwise); with --dry-run the report goes there anyway.',
+  },
   default: {
     type: 'string',
     valueHint: 'key=value',
@@ -96,7 +101,7 @@ export const convertArgs = {
   },
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
-  quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr.' },
+  quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr; a warning that rejected records were not kept (no --rejects, output to standard output) is still printed.' },
   verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values) and per payload that held no records." },
 } as const satisfies ArgsDef;
 
@@ -106,8 +111,15 @@ export interface ConvertOptions {
   /** A file path; undefined for standard input. */
   readonly input: string | undefined;
   readonly output: string | undefined;
+  /** `--rejects FILE`; undefined when not given, and for `--rejects -` (then `stdout` is `'rejects'`). */
   readonly rejects: string | undefined;
+  /** `--report FILE`; undefined when not given, and for `--report -` (then `stdout` is `'report'`). */
   readonly report: string | undefined;
+  /**
+   * What standard output holds: the records (no `-o`, or `-o -`), the rejects (`--rejects -`), the
+   * report (`--report -`, or `--dry-run`'s), or nothing. Never two of them (a usage error).
+   */
+  readonly stdout: StdoutUse;
   readonly addresses: string | undefined;
   readonly defaults: Record<string, unknown>;
   /** `--platform-options`: the file, and its content (JSON, checked by the library when the run starts). */
@@ -126,6 +138,22 @@ export interface ConvertOptions {
   readonly workers: number;
   readonly quiet: boolean;
   readonly verbose: boolean;
+}
+
+/** What a run writes to standard output (see `ConvertOptions.stdout`). */
+export type StdoutUse = 'records' | 'rejects' | 'report' | undefined;
+
+/**
+ * Who has standard output: one of the records, `--rejects -` and `--report -` (`--dry-run` prints
+ * its report there); a second one is a usage error, since their lines would mix.
+ */
+function stdoutUse(records: boolean, dryRun: boolean, rejects: boolean, report: boolean): StdoutUse {
+  const holder = records ? 'the records (no -o, or -o -)' : dryRun ? 'the report of --dry-run' : undefined;
+  for (const [dash, flag] of [[rejects, '--rejects'], [report && !dryRun, '--report']] as const) {
+    if (dash && holder) throw new UsageError(`${flag} -: standard output holds ${holder}: give ${flag} a file${records ? ', or write the records to a file with -o' : ''}`);
+  }
+  if (rejects && report) throw new UsageError('--rejects - and --report -: standard output can hold only one of them: give the other a file');
+  return records ? 'records' : rejects ? 'rejects' : report || dryRun ? 'report' : undefined;
 }
 
 const extension = (path: string) => /\.[^./\\]+$/.exec(path)?.[0].toLowerCase() ?? '';
@@ -378,14 +406,18 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     throw new UsageError(`${websites ? '--website' : '--store'} maps Magento CSV codes to ids: it goes with a Magento CSV input or --output-format magento-csv`);
   }
   if (attributes && !csvOutput) throw new UsageError('--attribute adds a column to Magento import CSVs: it goes with --output-format magento-csv');
+  const rejects = nonEmpty(args.rejects, '--rejects');
+  const report = nonEmpty(args.report, '--report');
+  const stdout = stdoutUse(!dryRun && output === undefined, dryRun, rejects === '-', report === '-');
   const csvWrite = csvOutput ? { websites: websites && codesById(websites, '--website'), stores: stores && codesById(stores, '--store'), attributes } : {};
   return {
     from,
     to,
     input,
     output,
-    rejects: nonEmpty(args.rejects, '--rejects'),
-    report: nonEmpty(args.report, '--report'),
+    rejects: rejects === '-' ? undefined : rejects,
+    report: report === '-' ? undefined : report,
+    stdout,
     addresses,
     defaults,
     platformOptionsFile,

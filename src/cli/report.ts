@@ -33,7 +33,7 @@ export interface Report {
     readonly byPath: { path: string; count: number; codes: Record<string, number> }[];
   };
   /**
-   * The rejects file (`null` when not written) and the issue codes that rejected records; with a
+   * The rejects file (`"-"`: standard output, `--rejects -`; `null`: not kept) and the issue codes that rejected records; with a
    * Magento CSV input, `byFile`: the rejects by the file they come from (`addresses`: address
    * records whose customer is not in the main file).
    */
@@ -98,6 +98,13 @@ export class Tally {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** What to say when rejected records went nowhere (no rejects file, nor `--rejects -`); `undefined` when there are none. */
+export function droppedRejects(r: Report): string | undefined {
+  const { rejected } = r.counts;
+  if (rejected === 0 || r.rejects.file !== null) return undefined;
+  return `${n(rejected)} rejected record${rejected === 1 ? ' was' : 's were'} not kept: pass --rejects FILE to keep them`;
+}
+
 /** A few lines for stderr. */
 export function summary(r: Report): string {
   const { read, converted, rejected } = r.counts;
@@ -111,9 +118,8 @@ export function summary(r: Report): string {
       .slice(0, 4)
       .map(([code, count]) => `${code} ${n(count)}`)
       .join(', ');
-    lines.push(
-      `  rejected: ${r.rejects.file ? `see ${r.rejects.file}` : 'not kept (use --rejects FILE)'}${codes ? ` (issues: ${codes})` : ''}`,
-    );
+    const where = r.rejects.file === '-' ? 'rejected: written to standard output' : r.rejects.file ? `rejected: see ${r.rejects.file}` : droppedRejects(r);
+    lines.push(`  ${where}${codes ? ` (issues: ${codes})` : ''}`);
     const orphans = r.rejects.byFile?.addresses ?? 0;
     if (orphans > 0) lines.push(`  ${n(orphans)} of them from the addresses file: address records whose customer is not in the main file`);
   }

@@ -11,9 +11,11 @@ import { eachChild, isPlainObject, type Path } from './path.js';
  *
  * Attribute lists (Magento `custom_attributes`: `[{ attribute_code, value }]`) hold keys in another
  * form, so an entry is judged by its code: a plain-password code is refused like a password key; a
- * hash or password-reset code (`rp_token`) is a secret of its platform: it returns to that platform
- * in its platform data, but never travels to another (see `withoutSecretAttributes`, and the loss
- * walk, which reports it `not_migratable`).
+ * hash or password-reset code (`rp_token`) is a secret of its platform. So is the value of a
+ * password-reset key anywhere in a record (`rp_token`, `rp_token_created_at`: a loose Magento key,
+ * a Medusa metadata key): it returns to its platform in its platform data, but never travels to
+ * another (see `withoutSecrets`, the residue, which never carries one, and the loss walk, which
+ * reports it `not_migratable`).
  */
 
 const normal = (key: string): string => key.toLowerCase().replace(/[-_ ]/g, '');
@@ -40,6 +42,17 @@ const RESET_TIME = normal('rp_token_created_at');
 /** The credential an attribute-list entry `{ attribute_code, value }` holds, by its code. */
 export type AttributeCredential = 'password' | 'password hash' | 'password reset token' | 'password reset time';
 
+/** What a key names when it is a password-reset key (`rp_token`, `rpToken`, `RP-TOKEN`, `rp_token_created_at`), else `undefined`. */
+export function resetTokenKey(key: PropertyKey): 'password reset token' | 'password reset time' | undefined {
+  // Cheap test first: every record key of every record comes here.
+  if (typeof key !== 'string' || key.length < 7 || key.length > 40 || !/^[-_ ]*r[-_ ]*p/i.test(key)) return undefined;
+  const folded = normal(key);
+  return folded === RESET_TOKEN ? 'password reset token' : folded === RESET_TIME ? 'password reset time' : undefined;
+}
+
+/** Whether a path goes through a password-reset key (its value, or something inside it). */
+export const throughResetTokenKey = (path: readonly PropertyKey[]): boolean => path.some((k) => resetTokenKey(k) !== undefined);
+
 /**
  * What credential `node` holds when it is an attribute-list entry (an object whose `attribute_code`
  * is a text), judged by the code with the same tests as keys; `undefined` for anything else.
@@ -50,8 +63,7 @@ export function attributeCredential(node: unknown): AttributeCredential | undefi
   if (typeof code !== 'string') return undefined;
   if (isPlainPasswordKey(code)) return 'password';
   if (isPasswordHashKey(code)) return 'password hash';
-  const folded = code.length <= 24 ? normal(code) : '';
-  return folded === RESET_TOKEN ? 'password reset token' : folded === RESET_TIME ? 'password reset time' : undefined;
+  return resetTokenKey(code);
 }
 
 /** Whether `node` is an attribute entry holding a secret its platform may keep but no other may get. */
@@ -60,23 +72,33 @@ export const isSecretAttribute = (node: unknown): boolean => {
   return kind !== undefined && kind !== 'password';
 };
 
-/** Why a secret attribute entry is not carried, for a loss message (never its value). */
-export const secretAttributeReason = (kind: AttributeCredential, platform: string | undefined): string =>
+/**
+ * The secret `node` is, reached under `key` (an object key, or an array index): a secret attribute
+ * entry, or any value under a password-reset key; `undefined` for anything else.
+ */
+export function secretAt(key: PropertyKey | undefined, node: unknown): Exclude<AttributeCredential, 'password'> | undefined {
+  const kind = attributeCredential(node);
+  if (kind !== undefined && kind !== 'password') return kind;
+  return key === undefined ? undefined : resetTokenKey(key);
+}
+
+/** Why a secret (an attribute entry, a reset-token key's value) is not carried, for a loss message (never its value). */
+export const secretReason = (kind: AttributeCredential, platform: string | undefined): string =>
   `${kind === 'password reset time' ? 'the time of a password reset token, meaningless without it' : `a ${kind}`}: ` +
   `a credential of ${platform ?? 'the source platform'}, never carried to another platform`;
 
 const DROP = Symbol('drop');
 
 /**
- * `value` without the secret attribute entries in it, at any depth (an entry in a list is removed,
- * one under an object key takes the key along); the same object when there are none, else a copy of
- * the objects and lists on the way. What a conversion carries to another platform passes through it.
+ * `value` without the secrets in it (see `secretAt`), at any depth: an entry in a list is removed, a
+ * secret under an object key takes the key along; the same object when there are none, else a copy
+ * of the objects and lists on the way. What a conversion carries to another platform passes through it.
  */
-export function withoutSecretAttributes(value: unknown): unknown {
+export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     value.forEach((item, i) => {
-      const kept = isSecretAttribute(item) ? DROP : withoutSecretAttributes(item);
+      const kept = isSecretAttribute(item) ? DROP : withoutSecrets(item);
       if (copy === undefined && kept !== item) copy = value.slice(0, i);
       if (copy !== undefined && kept !== DROP) copy.push(kept);
     });
@@ -87,7 +109,7 @@ export function withoutSecretAttributes(value: unknown): unknown {
   const keys = Object.keys(value);
   keys.forEach((k, i) => {
     const item = value[k];
-    const kept = isSecretAttribute(item) ? DROP : withoutSecretAttributes(item);
+    const kept = secretAt(k, item) !== undefined ? DROP : withoutSecrets(item);
     if (copy === undefined && kept !== item) {
       copy = {};
       for (const before of keys.slice(0, i)) setOwn(copy, before, value[before]);
@@ -97,11 +119,11 @@ export function withoutSecretAttributes(value: unknown): unknown {
   return copy ?? value;
 }
 
-/** Whether `value` holds a secret attribute entry at any depth (itself included). */
-export function holdsSecretAttribute(value: unknown): boolean {
+/** Whether `value` holds a secret at any depth: itself a secret attribute entry, or one inside, or a password-reset key. */
+export function holdsSecret(value: unknown): boolean {
   if (isSecretAttribute(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsSecretAttribute);
-  return isPlainObject(value) && Object.values(value).some(holdsSecretAttribute);
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  return isPlainObject(value) && Object.entries(value).some(([k, v]) => resetTokenKey(k) !== undefined || holdsSecret(v));
 }
 
 export interface CredentialIssue {

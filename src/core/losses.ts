@@ -1,4 +1,4 @@
-import { attributeCredential, holdsSecretAttribute, isSecretAttribute, secretAttributeReason } from './credentials.js';
+import { holdsSecret, secretAt, secretReason, type AttributeCredential } from './credentials.js';
 import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
 import { carriesData } from './objects.js';
@@ -30,6 +30,8 @@ export interface LossContext {
   readonly target: string;
   /** Origins from decoding the source record; absent when the source is a canonical customer. */
   readonly origins?: PathTrie<Origin>;
+  /** The platform the record was decoded from; absent when the source is a canonical customer. */
+  readonly source?: string;
   /** Source subtrees holding the same data as another: a loss under `source` is also a loss under `also`. */
   readonly aliases?: readonly { source: Path; also: Path }[];
 }
@@ -51,7 +53,7 @@ export function collectLosses(context: LossContext): LocatedLoss[] {
 
 type Node<V> = PathTrie<V> | undefined;
 
-function collectOwn({ canonical, consumed, pending, target, origins }: LossContext): LocatedLoss[] {
+function collectOwn({ canonical, consumed, pending, target, origins, source: sourcePlatform }: LossContext): LocatedLoss[] {
   // A value encoded twice (one address filling two slots) is reported once.
   const once = new Map(pending.map((p) => [key(p.canonical), p]));
   const losses: LocatedLoss[] = [...once.values()].map((p) => {
@@ -74,17 +76,22 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     const why = origin?.note ?? defaultReason(code, at, target);
     losses.push({ code, path: [...source], message: `Not carried to ${target}: ${why}`, canonical: at });
   };
-  // A secret attribute entry (a reset token, a hash: see core/credentials) is never carried, whatever the target holds.
-  const reportSecret = (value: unknown): void => {
+  // A secret (a reset token or a hash in an attribute entry, a reset-token key: see core/credentials) is never carried, whatever the target holds.
+  const reportSecret = (kind: Exclude<AttributeCredential, 'password'>): void => {
     const at = [...path];
     const source = nearest ? [...nearest.source, ...at.slice(nearestDepth)] : at;
     const owner = at.lastIndexOf('platformData');
-    const platform = owner >= 0 ? at[owner + 1] : undefined;
-    const why = secretAttributeReason(attributeCredential(value)!, typeof platform === 'string' ? platform : undefined);
+    const platform = owner >= 0 ? at[owner + 1] : sourcePlatform;
+    const why = secretReason(kind, typeof platform === 'string' ? platform : undefined);
     losses.push({ code: 'not_migratable', path: source, message: `Not carried to ${target}: ${why}`, canonical: at });
   };
-  const walk = (value: unknown, taken: Node<true>, told: Node<true>, from: Node<Origin>): void => {
-    if (!carriesData(value) || taken?.holds || told?.holds) return;
+  // `secretsOnly`: inside a value already reported (an unreferenceable region), only its secrets are.
+  const walk = (value: unknown, taken: Node<true>, told: Node<true>, from: Node<Origin>, secretsOnly = false): void => {
+    if (!carriesData(value) || taken?.holds) return;
+    if (told?.holds && !secretsOnly) {
+      if (!holdsSecret(value)) return;
+      secretsOnly = true;
+    }
     const depth = path.length;
     const last = path[depth - 1];
     if (path[depth - 3] === 'platformData' && typeof last === 'string' && isHint(last)) return;
@@ -92,21 +99,21 @@ function collectOwn({ canonical, consumed, pending, target, origins }: LossConte
     const inPlatformData = last === 'platformData' || path[depth - 2] === 'platformData';
     const exact = from?.holds ?? false;
     const takenBelow = (taken?.holdsBelow ?? false) || (told?.holdsBelow ?? false);
-    const secret = isSecretAttribute(value);
-    // A container holding a secret attribute entry is reported part by part, so the secret has a loss of its own.
+    const secret = secretAt(last, value);
+    // A container holding a secret is reported part by part, so the secret has a loss of its own.
     const descend =
       !secret &&
       container &&
-      (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)) || holdsSecretAttribute(value));
+      (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)) || holdsSecret(value));
     const outer = nearest;
     const outerDepth = nearestDepth;
     if (depth > 0 && exact) {
       nearest = from?.value;
       nearestDepth = depth;
     }
-    if (secret) reportSecret(value);
-    else if (!descend) report();
-    else eachChild(value, path, (child, k) => walk(child, taken?.child(k), told?.child(k), from?.child(k)));
+    if (secret) reportSecret(secret);
+    else if (secretsOnly ? container : descend) eachChild(value, path, (child, k) => walk(child, taken?.child(k), told?.child(k), from?.child(k), secretsOnly));
+    else if (!secretsOnly) report();
     nearest = outer;
     nearestDepth = outerDepth;
   };

@@ -1,4 +1,4 @@
-import { isSecretAttribute, withoutSecretAttributes } from './credentials.js';
+import { holdsSecret, secretAt, throughResetTokenKey, withoutSecrets } from './credentials.js';
 import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
 import { carriesData } from './objects.js';
@@ -42,13 +42,13 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
   // Nulls and empty lists are no loss, but an exact return needs them: they travel too.
   const walk = (node: unknown, taken: PathTrie<true> | undefined): void => {
     // Credentials never travel in metadata (the target refuses hash keys in records anyway), nor do
-    // secret attribute entries (a reset token: see core/credentials); and the target's own platform
-    // data (its hints) is the target's to use, never to carry to itself.
-    if (node === undefined || path[0] === 'credentials' || taken?.holds || isSecretAttribute(node)) return;
+    // other secrets (a reset token, as an attribute entry or a key: see core/credentials); and the
+    // target's own platform data (its hints) is the target's to use, never to carry to itself.
+    if (node === undefined || path[0] === 'credentials' || taken?.holds || secretAt(path[path.length - 1], node) !== undefined) return;
     if (path.length >= 2 && path[path.length - 2] === 'platformData' && path[path.length - 1] === target) return;
     const intoPlatformData = path[path.length - 1] === 'platformData' && isPlainObject(node);
     if (!intoPlatformData && (!(taken?.holdsBelow ?? false) || !(Array.isArray(node) || isPlainObject(node)))) {
-      out.push([[...path], withoutSecretAttributes(node)]);
+      out.push([[...path], withoutSecrets(node)]);
       return;
     }
     eachChild(node, path, (child, k) => walk(child, taken?.child(k)));
@@ -223,6 +223,12 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
     const residue = current[RESIDUE_KEY];
     if (!isResidue(residue)) {
       notices.push({ code: 'not_normalised', path: source, message: `Not a ${RESIDUE_KEY} residue this library wrote: kept as ordinary metadata` });
+      return;
+    }
+    // This library never carries a secret (a reset token): a residue holding one is not its own, and
+    // restoring it would hand a record's token to another platform.
+    if (residue.values.some(([path, value]) => throughResetTokenKey(path) || holdsSecret(value))) {
+      notices.push({ code: 'not_normalised', path: source, message: `A ${RESIDUE_KEY} residue holding a credential, which this library never carries: kept as ordinary metadata` });
       return;
     }
     delete current[RESIDUE_KEY];

@@ -30,6 +30,11 @@ import { joinKey, WaitingRoom, type Waiting } from './waiting.js';
  * `{ column: cell }` objects, a damaged record (not valid CSV, the wrong number of cells) or a piece
  * of one as `{ raw }` (its text). Input may hold a plain-text password or a hash from the file; issue
  * messages never quote cell values.
+ *
+ * Issue codes: a record that cannot be read as a record (not valid CSV, the wrong number of cells, a
+ * damaged record's pieces and what it may hold) is `invalid_format`, as damaged NDJSON and JSON are;
+ * a record read whole whose value is refused (an unknown `_` column, a plain password) is
+ * `invalid_input` or the library's code for that value.
  */
 
 /** Options of `readMagentoCsv` and `readMagentoCompositeCsv` (the `addresses` file: main-file reading only). */
@@ -116,7 +121,7 @@ function examine(record: CsvRecord, header: Header, emailColumn: string): { emai
 
 /** The issue of a piece of a damaged record (see `pieces`): the record's own row, or a row inside it. */
 const damageIssue = (no: number, problem: string, line: number): Issue => ({
-  code: 'invalid_input',
+  code: 'invalid_format',
   path: [],
   message:
     line === 1
@@ -170,7 +175,8 @@ interface MainState {
  * ignoring case. Yields one item per customer row, in file order (`file: 'main'`, `line` its record
  * number in the main file), then one per address record no customer claimed, in file order
  * (`file: 'addresses'`, `line` its record number in the addresses file, issue `invalid_input` at
- * `['addresses', 0]`).
+ * `['addresses', 0]`, `invalid_format` when the record cannot be read).
+
  *
  * The main file streams; the addresses file is read whole first and held in memory (about three
  * times its size on disk, released as customers claim their addresses), because exports are ordered by
@@ -224,7 +230,7 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
       line: w.no,
       file: 'addresses',
       input,
-      issues: [{ code: 'invalid_input', path: ['addresses', 0], message: `Addresses file record ${w.no} has no customer with its "_email" and "_website" in the main file${why}` }],
+      issues: [{ code: w.problem ? 'invalid_format' : 'invalid_input', path: ['addresses', 0], message: `Addresses file record ${w.no} has no customer with its "_email" and "_website" in the main file${why}` }],
     };
   }
 }
@@ -270,7 +276,7 @@ function customerItem(state: MainState, no: number, row: Row): SourceItem {
 function addressesOf(mine: readonly Waiting[], rows: readonly InputRow[], issues: Issue[]): Record<string, unknown>[] {
   return mine.map((w, i) => {
     if (w.problem !== undefined) {
-      issues.push({ code: 'invalid_input', path: ['addresses', i], message: `Addresses file record ${w.no} cannot be read: ${w.problem}` });
+      issues.push({ code: 'invalid_format', path: ['addresses', i], message: `Addresses file record ${w.no} cannot be read: ${w.problem}` });
       return {};
     }
     return addressOf(rows[i] as Row, issues, ['addresses', i], (c) => `Column "${c}" of addresses file record ${w.no}`);

@@ -349,6 +349,68 @@ describe('output', () => {
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
+  it('--rejects - and --report - write standard output when the records go to a file, and never create a file named -', async () => {
+    write(dir, 'dash.ndjson', ndjson([...magentoRecords(2), { email: 'nobody' }]));
+    const base = ['convert', '--from', 'magento', '--to', 'medusa', 'dash.ndjson'];
+    const rejected = await cli([...base, '-o', 'dash.out.ndjson', '--rejects', '-', '--report', 'dash.report.json', '--workers', '2'], dir);
+    ok(rejected, 1);
+    expect((lines(rejected.stdout) as Reject[]).map((r) => [r.line, r.input])).toEqual([[3, { email: 'nobody' }]]);
+    expect(emails(read(dir, 'dash.out.ndjson'))).toEqual(['customer1@example.com', 'customer2@example.com']);
+    expect(existsSync(join(dir, 'dash.out.rejects.ndjson'))).toBe(false);
+    expect(report('dash.report.json').rejects.file).toBe('-');
+    expect(rejected.stderr).toMatch(/\n {2}rejected: written to standard output \(issues: required \d, invalid_email 1\)\n/);
+
+    const reported = await cli([...base, '-o', 'dash.out2.ndjson', '--report', '-', '-q'], dir);
+    ok(reported, 1);
+    const r = JSON.parse(reported.stdout) as Report;
+    expect(r.counts).toEqual({ read: 3, converted: 2, rejected: 1 });
+    expect(r.rejects.file).toBe('dash.out2.rejects.ndjson');
+    expect(rejects('dash.out2.rejects.ndjson')).toHaveLength(1);
+    // A dry run prints its report there anyway: once.
+    const dry = await cli([...base, '--dry-run', '--report', '-', '-q'], dir);
+    ok(dry, 1);
+    expect((JSON.parse(dry.stdout) as Report).dryRun).toBe(true);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+    expect(hidden(dir)).toEqual([]);
+  });
+
+  it('refuses --rejects - and --report - when standard output already holds the records, the other one or the dry-run report', async () => {
+    const refused = async (args: string[]) => {
+      const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'dash.ndjson', ...args], dir);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(existsSync(join(dir, '-'))).toBe(false);
+      return run.stderr.split('\n')[0];
+    };
+    write(dir, 'dash.ndjson', ndjson(magentoRecords(2)));
+    expect(await refused(['--rejects', '-'])).toMatchInlineSnapshot(`"customer-codecs: --rejects -: standard output holds the records (no -o, or -o -): give --rejects a file, or write the records to a file with -o"`);
+    expect(await refused(['-o', '-', '--report', '-'])).toMatchInlineSnapshot(`"customer-codecs: --report -: standard output holds the records (no -o, or -o -): give --report a file, or write the records to a file with -o"`);
+    expect(await refused(['-o', 'dash.no.ndjson', '--rejects', '-', '--report', '-'])).toMatchInlineSnapshot(`"customer-codecs: --rejects - and --report -: standard output can hold only one of them: give the other a file"`);
+    expect(await refused(['--dry-run', '--rejects', '-'])).toMatchInlineSnapshot(`"customer-codecs: --rejects -: standard output holds the report of --dry-run: give --rejects a file"`);
+    expect(existsSync(join(dir, 'dash.no.ndjson'))).toBe(false);
+  });
+
+  it('says on stderr how many rejected records were not kept and how to keep them, even with --quiet', async () => {
+    const input = ndjson([...magentoRecords(2), { email: 'nobody' }, { firstname: 'No', lastname: 'Email', website_id: 1 }]);
+    const base = ['convert', '--from', 'magento', '--to', 'medusa'];
+    const loud = await cli(base, dir, input);
+    ok(loud, 1);
+    expect(emails(loud.stdout)).toEqual(['customer1@example.com', 'customer2@example.com']);
+    expect(loud.stderr).toMatch(/\n {2}2 rejected records were not kept: pass --rejects FILE to keep them \(issues: required \d, invalid_email 1\)\n/);
+    const quiet = await cli([...base, '-q'], dir, input);
+    ok(quiet, 1);
+    expect(quiet.stderr).toMatchInlineSnapshot(`
+      "customer-codecs: warning: 2 rejected records were not kept: pass --rejects FILE to keep them
+      "
+    `);
+    // Kept (a file, or standard output with -o), or none: nothing to warn about.
+    expect((await cli([...base, '-q', '--rejects', 'kept.rejects.ndjson'], dir, input)).stderr).toBe('');
+    expect((await cli([...base, '-q', '-o', 'kept.ndjson', '--rejects', '-'], dir, input)).stderr).toBe('');
+    expect((await cli([...base, '-q'], dir, ndjson(magentoRecords(1)))).stderr).toBe('');
+    const one = await cli([...base, '-q'], dir, ndjson([{ email: 'nobody' }]));
+    expect(one.stderr).toBe('customer-codecs: warning: 1 rejected record was not kept: pass --rejects FILE to keep them\n');
+  });
+
   it('--request with --report counts what the bodies leave out, by path in the target record', async () => {
     const v4 = join(root, 'examples/v4.json');
     const records = await cli(['convert', '--from', 'v4', '--to', 'v4', v4, '-o', 'v4.records.ndjson', '--report', 'v4.records.json'], dir);
@@ -558,6 +620,8 @@ describe('help', () => {
     expect(flat).toContain('Standard output when left out or "-"');
     expect(flat).toContain('Standard input when left out or "-"');
     expect(flat).toContain('Not --to medusa --request create');
+    expect(flat).toContain('"-": standard output, when the records do not go there');
+    expect(flat).toContain('a warning that rejected records were not kept (no --rejects, output to standard output) is still printed');
     expect(run.stdout).toMatch(/EXAMPLES/);
     expect(run.stdout).toMatch(/EXIT CODES/);
     expect((await cli(['--version'], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -236,7 +236,7 @@ describe('damaged and repeated records of a Magento CSV pair', () => {
     expect(rejects.map((r) => [r.file, r.line, r.issues.map((i) => [i.code, i.path])])).toEqual([
       ['main', 1, [['invalid_format', ['addresses']]]],
       ['main', 2, [['invalid_format', ['addresses']]]],
-      ['main', 3, [['invalid_input', ['addresses', 0]]]],
+      ['main', 3, [['invalid_format', ['addresses', 0]]]],
     ]);
     expect(rejects[0]!.issues[0]!.message).toMatch(/^Addresses file record 2 holds this customer's e-mail and cannot be read/);
     expect(report.counts).toEqual({ read: 4, converted: 1, rejected: 3 });

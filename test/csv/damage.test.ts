@@ -72,7 +72,7 @@ describe('a damaged addresses-file record', () => {
     expect(outcome(items)).toEqual([
       ['main', 1, 'invalid_format'],
       ['main', 2, 'invalid_format'],
-      ['main', 3, 'invalid_input'],
+      ['main', 3, 'invalid_format'],
       ['main', 4, 's@example.com'],
     ]);
     expect(items[0]!.issues).toMatchInlineSnapshot(`
@@ -96,7 +96,7 @@ describe('a damaged addresses-file record', () => {
     expect(outcome(items)).toEqual([
       ['main', 1, 'invalid_format'],
       ['main', 2, 'invalid_format'],
-      ['main', 3, 'invalid_input'],
+      ['main', 3, 'invalid_format'],
       ['main', 4, 's@example.com'],
     ]);
     expect(items[2]!.issues?.[0]?.message).toBe(
@@ -109,7 +109,7 @@ describe('a damaged addresses-file record', () => {
     expect(outcome(items)).toEqual([
       ['main', 1, 'invalid_format'],
       ['main', 2, 'invalid_format'],
-      ['main', 3, 'invalid_input'],
+      ['main', 3, 'invalid_format'],
       ['main', 4, 's@example.com'],
     ]);
   });
@@ -122,7 +122,7 @@ describe('a damaged addresses-file record', () => {
       ['main', 2, 'invalid_format'],
       ['main', 3, 'r@example.com'],
       ['main', 4, 's@example.com'],
-      ['addresses', 1, 'invalid_input'],
+      ['addresses', 1, 'invalid_format'],
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('a damaged addresses-file record', () => {
     expect(outcome(items)).toEqual([
       ['main', 1, 'invalid_format'],
       ['main', 2, 'invalid_format'],
-      ['addresses', 1, 'invalid_input'],
+      ['addresses', 1, 'invalid_format'],
     ]);
   });
 });
@@ -142,9 +142,9 @@ describe('a damaged main-file record', () => {
     const items = await read(main, csv(ADDR, r, q, p, q.replace('base,', 'eu,')));
     // As many items as customer rows, nothing left as an orphan address: read = converted + rejected reconciles with the file.
     expect(outcome(items)).toEqual([
-      ['main', 1, 'invalid_input'],
-      ['main', 1, 'invalid_input'],
-      ['main', 1, 'invalid_input'],
+      ['main', 1, 'invalid_format'],
+      ['main', 1, 'invalid_format'],
+      ['main', 1, 'invalid_format'],
     ]);
     expect(items.map((i) => i.input)).toStrictEqual([
       { customer: { raw: 'p@example.com,base,1,"P,P' }, addresses: [expect.objectContaining({ _email: 'p@example.com' })] },
@@ -154,7 +154,7 @@ describe('a damaged main-file record', () => {
     expect(items[1]!.issues).toMatchInlineSnapshot(`
       [
         {
-          "code": "invalid_input",
+          "code": "invalid_format",
           "message": "Record 1 cannot be read: a quoted cell is not closed before the end of the file (detected at file line 4); line 2 of its text holds an e-mail, as a customer row would, and is rejected as one",
           "path": [],
         },
@@ -166,8 +166,8 @@ describe('a damaged main-file record', () => {
     const main = csv(MAIN, 'p@example.com,base,1,"P,P', 'q@example.com,base,1,Q,Q",x', 'q@example.com,eu,2,Q,Q', 's@example.com,base,1,S,S');
     const items = await read(main, csv(ADDR, q, s));
     expect(outcome(items)).toEqual([
-      ['main', 1, 'invalid_input'],
-      ['main', 1, 'invalid_input'],
+      ['main', 1, 'invalid_format'],
+      ['main', 1, 'invalid_format'],
       ['main', 2, 'invalid_format'],
       ['main', 3, 's@example.com'],
     ]);
@@ -192,8 +192,8 @@ describe('a damaged composite-file record', () => {
     const items = await readComposite(text);
     expect(items.map((i) => [i.line, i.record ? 'converted' : i.issues?.map((x) => x.code).join(' '), (i.input as { rows: unknown[] }).rows])).toEqual([
       [1, 'converted', [expect.objectContaining({ email: 'a@example.com' })]],
-      [2, 'invalid_input', [{ raw: 'b@example.com,base,1,"B,B,2 B St,Perth\n,base,,,,3 B St,Perth' }]],
-      [2, 'invalid_input', [{ raw: 'c@example.com,base,1,C,C,,\n,base,,,,4 C St,Perth' }]],
+      [2, 'invalid_format', [{ raw: 'b@example.com,base,1,"B,B,2 B St,Perth\n,base,,,,3 B St,Perth' }]],
+      [2, 'invalid_format', [{ raw: 'c@example.com,base,1,C,C,,\n,base,,,,4 C St,Perth' }]],
     ]);
   });
 
@@ -201,8 +201,8 @@ describe('a damaged composite-file record', () => {
     const text = csv(HEADER, 'a@example.com,base,1,A,A,"1 A St,Sydney', 'b@example.com,base,1,B,B,2 B St 12",Perth', 'c@example.com,base,1,C,C,,');
     const items = await readComposite(text);
     expect(items.map((i) => [i.line, i.record ? 'converted' : i.issues?.map((x) => x.code).join(' ')])).toEqual([
-      [1, 'invalid_input'],
-      [1, 'invalid_input'],
+      [1, 'invalid_format'],
+      [1, 'invalid_format'],
       [2, 'converted'],
     ]);
   });

@@ -316,7 +316,7 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(items[1]!.issues).toMatchInlineSnapshot(`
         [
           {
-            "code": "invalid_input",
+            "code": "invalid_format",
             "message": "Record 2 cannot be read: it has 12 cells, the header 25",
             "path": [],
           },
@@ -333,7 +333,7 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(items[0]!.issues).toMatchInlineSnapshot(`
         [
           {
-            "code": "invalid_input",
+            "code": "invalid_format",
             "message": "Record 1 cannot be read: a quote inside a cell that does not start with one (detected at file line 2)",
             "path": [],
           },
@@ -366,7 +366,7 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(items[0]!.issues).toMatchInlineSnapshot(`
         [
           {
-            "code": "invalid_input",
+            "code": "invalid_format",
             "message": "Addresses file record 2 cannot be read: text after the closing quote of a cell (detected at file line 3)",
             "path": [
               "addresses",
@@ -384,7 +384,7 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       const items = await read(csv(MAIN, tom, li), `${csv(ADDR, tomHome)}${cut}`);
       expect(items.map((i) => [i.line, i.record === undefined])).toEqual([[1, true], [2, false]]);
       expect(items[0]!.issues).toEqual([
-        expect.objectContaining({ code: 'invalid_input', path: ['addresses', 1], message: expect.stringContaining('Addresses file record 2 cannot be read: a quoted cell is not closed') }),
+        expect.objectContaining({ code: 'invalid_format', path: ['addresses', 1], message: expect.stringContaining('Addresses file record 2 cannot be read: a quoted cell is not closed') }),
       ]);
       expect(items[0]!.input).toMatchObject({ addresses: [{ _entity_id: '589' }, { raw: cut }] });
     });
