@@ -24,7 +24,7 @@ import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
 import { record as medusa } from './arbitraries/medusa.js';
 import { record as v4 } from './arbitraries/v4.js';
-import { attributeCredential, holdsSecret, resetTokenKey, secretAt, withoutSecrets } from '../src/core/credentials.js';
+import { attributeCredential, holdsSecret, isPasswordHashKey, isPlainPasswordKey, resetTokenKey, secretAt, withoutSecrets } from '../src/core/credentials.js';
 import { assertRecordRoundTrip, requiredDefaults } from './laws.js';
 
 type Rec = Record<string, unknown>;
@@ -605,5 +605,35 @@ describe('password-reset keys', () => {
       { numRuns: 60 },
     );
     expect(converted).toBeGreaterThan(100);
+  });
+});
+
+describe('credential names beyond the exact ones (names seen in exports)', () => {
+  it('classifies keys and attribute codes by their words; a flag is no password', () => {
+    expect(['customer_password', 'passwd', 'user_pwd', 'legacyPassword'].map((k) => isPlainPasswordKey(k, 'x'))).toStrictEqual([true, true, true, true]);
+    // Only text can be a plain password under such a name; the exact names are refused whatever they hold.
+    expect([isPlainPasswordKey('has_password', true), isPlainPasswordKey('customer_password', null), isPlainPasswordKey('password', null)]).toStrictEqual([false, false, true]);
+    expect(['bypass', 'compass', 'passport_number', 'password_expires_at'].map((k) => isPlainPasswordKey(k, 'x'))).toStrictEqual([false, false, false, false]);
+    expect(['legacy_password_hash', 'pwd_hash', 'passwdHash', 'password_hash'].map(isPasswordHashKey)).toStrictEqual([true, true, true, true]);
+    expect(['hash', 'email_hash', 'passport_hash_id'].map(isPasswordHashKey)).toStrictEqual([false, false, false]);
+    expect(['reset_password_token', 'passwordResetToken', 'reset_password_sent_at', 'reset_count', 'resetAt'].map(resetTokenKey)).toStrictEqual([
+      'password reset token',
+      'password reset token',
+      'password reset time',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('magento -> medusa: such attribute entries are never carried, a plain-password one is refused', () => {
+    const TOKEN = 'f3a9c1d2e4b5a6978877665544332211';
+    const record = { ...tom, custom_attributes: [{ attribute_code: 'reset_password_token', value: TOKEN }, { attribute_code: 'pwd_hash', value: MD5 }] };
+    const result = convert(record, { from: 'magento', to: 'medusa' });
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+    expect(JSON.stringify(result)).not.toContain(MD5);
+    expect(result.losses.filter((l) => l.code === 'not_migratable').map((l) => l.path.join('.'))).toStrictEqual(['custom_attributes.0', 'custom_attributes.1']);
+    const refused = safeConvert({ ...tom, custom_attributes: [{ attribute_code: 'customer_password', value: 'hunter22' }] }, { from: 'magento', to: 'medusa' });
+    expect(refused.success ? [] : refused.error.issues.map((i) => `${i.code} ${i.path.join('.')}`)).toStrictEqual(['invalid_input custom_attributes.0']);
+    expect(JSON.stringify(refused)).not.toContain('hunter22');
   });
 });

@@ -25,14 +25,32 @@ const PLAIN = new Set(
 );
 const HASH = new Set(['password_hash', 'passwordhash'].map(normal));
 
-// Every credential key spells "pass" (separators allowed between the letters, as `normal` drops
-// them): the cheap test that spares normalising every other key of every record.
-const mayBeCredential = (key: string): boolean => key.length >= 8 && /p[-_ ]*a[-_ ]*s[-_ ]*s/i.test(key);
+// Names seen in exports beyond the exact ones above: `customer_password`, `passwd`, `user_pwd` (a
+// plain password when the value is text), `legacy_password_hash`, `pwd_hash` (a hash), Devise's
+// `reset_password_token` and `reset_password_sent_at` (a reset token and its time).
+const PASSWORD_WORD = /password|passwd|pwd/;
+const ENDS_PLAIN = /(?:password|passwd|pwd)$/;
 
-/** Whether a record key holds a plain-text password (`password`, `new_password`, `passwordConfirmation`...). */
-export const isPlainPasswordKey = (key: string): boolean => mayBeCredential(key) && PLAIN.has(normal(key));
-/** Whether a record key holds a password hash (`password_hash`, `passwordHash`). */
-export const isPasswordHashKey = (key: string): boolean => mayBeCredential(key) && HASH.has(normal(key));
+// Every password or hash key spells "pass" or "pwd" (separators allowed between the letters, as
+// `normal` drops them): the cheap test that spares normalising every other key of every record.
+const mayBeCredential = (key: string): boolean => key.length >= 3 && /p[-_ ]*(?:a[-_ ]*s[-_ ]*s|w[-_ ]*d)/i.test(key);
+
+/**
+ * Whether a record key holds a plain-text password: the exact names (`password`, `new_password`,
+ * `passwordConfirmation`...) whatever the value, and any other name ending in password / passwd / pwd
+ * (`customer_password`) when the value is text (or not given): a flag such as `has_password` is none.
+ */
+export const isPlainPasswordKey = (key: string, value?: unknown): boolean => {
+  if (!mayBeCredential(key)) return false;
+  const folded = normal(key);
+  return PLAIN.has(folded) || (ENDS_PLAIN.test(folded) && (value === undefined || typeof value === 'string'));
+};
+/** Whether a record key holds a password hash (`password_hash`, `passwordHash`, `legacy_password_hash`, `pwd_hash`). */
+export const isPasswordHashKey = (key: string): boolean => {
+  if (!mayBeCredential(key)) return false;
+  const folded = normal(key);
+  return HASH.has(folded) || (folded.endsWith('hash') && PASSWORD_WORD.test(folded));
+};
 
 // Magento's password-reset token and its timestamp (customer_entity `rp_token`, `rp_token_created_at`):
 // the token lets its holder set the password; the time means nothing without it.
@@ -42,12 +60,19 @@ const RESET_TIME = normal('rp_token_created_at');
 /** The credential an attribute-list entry `{ attribute_code, value }` holds, by its code. */
 export type AttributeCredential = 'password' | 'password hash' | 'password reset token' | 'password reset time';
 
-/** What a key names when it is a password-reset key (`rp_token`, `rpToken`, `RP-TOKEN`, `rp_token_created_at`), else `undefined`. */
+/**
+ * What a key names when it is a password-reset key (`rp_token`, `rpToken`, `RP-TOKEN`,
+ * `rp_token_created_at`, `reset_password_token`, `reset_password_sent_at`), else `undefined`.
+ */
 export function resetTokenKey(key: PropertyKey): 'password reset token' | 'password reset time' | undefined {
   // Cheap test first: every record key of every record comes here.
-  if (typeof key !== 'string' || key.length < 7 || key.length > 40 || !/^[-_ ]*r[-_ ]*p/i.test(key)) return undefined;
+  if (typeof key !== 'string' || key.length < 7 || key.length > 40 || !/^[-_ ]*r[-_ ]*p|reset/i.test(key)) return undefined;
   const folded = normal(key);
-  return folded === RESET_TOKEN ? 'password reset token' : folded === RESET_TIME ? 'password reset time' : undefined;
+  if (folded === RESET_TOKEN) return 'password reset token';
+  if (folded === RESET_TIME) return 'password reset time';
+  if (!folded.includes('reset')) return undefined;
+  if (folded.includes('token')) return 'password reset token';
+  return PASSWORD_WORD.test(folded) && folded.endsWith('at') ? 'password reset time' : undefined;
 }
 
 /** Whether a path goes through a password-reset key (its value, or something inside it). */
@@ -61,7 +86,7 @@ export function attributeCredential(node: unknown): AttributeCredential | undefi
   if (!isPlainObject(node)) return undefined;
   const code = node.attribute_code;
   if (typeof code !== 'string') return undefined;
-  if (isPlainPasswordKey(code)) return 'password';
+  if (isPlainPasswordKey(code, node.value)) return 'password';
   if (isPasswordHashKey(code)) return 'password hash';
   return resetTokenKey(code);
 }
@@ -142,11 +167,9 @@ export function credentialKeys(value: unknown, platformLabel: string, hashAllowe
   const at = [...path];
   const walk = (node: unknown): void =>
     eachChild(node, at, (child, key) => {
-      const candidate = typeof key === 'string' && mayBeCredential(key);
-      const folded = candidate ? normal(key) : '';
-      if (candidate && PLAIN.has(folded)) {
+      if (typeof key === 'string' && isPlainPasswordKey(key, child)) {
         out.push({ path: [...at], message: 'A plain-text password cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
-      } else if (candidate && HASH.has(folded) && !hashAllowed([...at])) {
+      } else if (typeof key === 'string' && isPasswordHashKey(key) && !hashAllowed([...at])) {
         out.push({ path: [...at], message: `A ${platformLabel} record has no place for a password hash here` });
       } else if (attributeCredential(child) === 'password') {
         const code = (child as { attribute_code: string }).attribute_code;
