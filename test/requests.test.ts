@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConversionError, requestLosses, toRequest, type Loss, type Operation, type PlatformId } from '../src/index.js';
+import { ConversionError, convert, requestLosses, toRequest, type Loss, type Operation, type PlatformId } from '../src/index.js';
 import { getAt, isPlainObject, startsWith, type Path } from '../src/core/path.js';
 import { registry } from '../src/platforms/index.js';
 import * as enterprise from './arbitraries/enterprise-v1.js';
@@ -28,7 +28,9 @@ function v4Primary(record: Rec): number | undefined {
   const list: Rec[] = Array.isArray(record.addresses) ? record.addresses : [];
   const primary = list.findIndex((a) => a.type === 'PRIMARY');
   if (primary >= 0) return primary;
-  const billing = list.findIndex((a) => a.id != null && a.id === record.active_billing_address);
+  const active = list.findIndex((a) => a.id != null && a.id === record.active_billing_address);
+  if (active >= 0) return active;
+  const billing = list.findIndex((a) => a.type === 'BILLING');
   return billing >= 0 ? billing : list.length > 0 ? 0 : undefined;
 }
 
@@ -45,9 +47,11 @@ const V4_ADDRESS_KEYS: Record<string, string> = {
 function held(platform: PlatformId, operation: Operation, record: Rec, body: Rec, path: Path, value: unknown): boolean {
   const [first, second, third] = path;
   switch (platform) {
-    case 'magento':
+    case 'magento': {
       if (first === 'password_hash') return operation === 'update' && body.passwordHash === value;
-      return getAt(body, ['customer', ...path]) === value;
+      const at = bodyPath(record, path);
+      return at !== undefined && getAt(body, ['customer', ...at]) === value;
+    }
     case 'medusa':
       // Groups are sent by id: a group's other keys belong to the group, which the id refers to.
       if (first === 'groups') return getAt(body, ['groups', second as number, 'id']) === record.groups[second as number].id;
@@ -75,8 +79,37 @@ function held(platform: PlatformId, operation: Operation, record: Rec, body: Rec
   }
 }
 
+/** Attribute codes of credentials (written out again here): no body carries such an entry. */
+const CREDENTIAL_CODES = ['password_hash', 'rp_token', 'rp_token_created_at'];
+const isCredentialEntry = (v: unknown): boolean => isPlainObject(v) && CREDENTIAL_CODES.includes(v.attribute_code as string);
+
+/** Where the record value at `path` is in a body that leaves credential entries out of its lists (`undefined`: it is one). */
+function bodyPath(record: Rec, path: Path): Path | undefined {
+  const out: (string | number)[] = [];
+  let node: unknown = record;
+  for (const k of path) {
+    if (Array.isArray(node) && typeof k === 'number') {
+      if (isCredentialEntry(node[k])) return undefined;
+      out.push(node.slice(0, k).filter((v) => !isCredentialEntry(v)).length);
+    } else out.push(k);
+    node = getAt(node, [k]);
+  }
+  return out;
+}
+
+/** Magento records now and then with credential attribute entries (a CSV export's reset token) among their custom attributes. */
+const withCredentialEntries = (arb: fc.Arbitrary<Rec>): fc.Arbitrary<Rec> =>
+  fc
+    .tuple(arb, fc.subarray(CREDENTIAL_CODES.map((code) => ({ attribute_code: code, value: `secret-${code}` }))), fc.nat())
+    .map(([r, entries, at]) => {
+      if (entries.length === 0) return r;
+      const list: unknown[] = Array.isArray(r.custom_attributes) ? [...r.custom_attributes] : [];
+      list.splice(at % (list.length + 1), 0, ...entries);
+      return { ...r, custom_attributes: list };
+    });
+
 const arbitraries: Record<PlatformId, fc.Arbitrary<Rec>> = {
-  magento: magento.record,
+  magento: withCredentialEntries(magento.record),
   medusa: medusa.record,
   v4: v4.record,
   'enterprise-v1': enterprise.record,
@@ -107,6 +140,8 @@ describe('requestLosses: every record value is in the body or named by a loss', 
           throw error;
         }
         built += 1;
+        // A credential attribute entry's value never reaches a body.
+        expect(JSON.stringify(body)).not.toContain('secret-');
         const losses = requestLosses(platform, operation, record, options);
         for (const [path, value] of leaves(record)) {
           const inBody = held(platform, operation, record, body, path, value);
@@ -284,7 +319,7 @@ describe('requestLosses examples', () => {
         "read_only is_in_trash",
       ]
     `);
-    expect(losses.find((l) => l.path.join('.') === 'addresses.1')?.message).toMatchInlineSnapshot(`"Not in the v4 create request: the body holds one address (type PRIMARY, else the active billing address, else the first): add the others with \`POST /admin/customers/{id}/addresses\`"`);
+    expect(losses.find((l) => l.path.join('.') === 'addresses.1')?.message).toMatchInlineSnapshot(`"Not in the v4 create request: the body holds one address (type PRIMARY, else the active billing address, else the first of type BILLING, else the first): add the others with \`POST /admin/customers/{id}/addresses\`"`);
   });
 
   it('names an undocumented key as unknown_field, and Medusa leaves out the email of a customer with an account', () => {
@@ -308,6 +343,146 @@ describe('requestLosses examples', () => {
         },
       ]
     `);
+  });
+
+  it('leaves credential attribute entries (a CSV export\'s reset token) out of Magento bodies and names each one', () => {
+    const custom_attributes = [
+      { attribute_code: 'loyalty_tier', value: 'gold' },
+      { attribute_code: 'rp_token', value: 'tok-7f3a9c' },
+      { attribute_code: 'password_hash', value: ARGON },
+      { attribute_code: 'rp_token_created_at', value: '2024-05-01 10:00:00' },
+    ];
+    const record = { ...maria, custom_attributes };
+    for (const operation of ['create', 'update'] as const) {
+      const body = toRequest('magento', operation, record) as Rec;
+      expect(body.customer.custom_attributes).toStrictEqual([{ attribute_code: 'loyalty_tier', value: 'gold' }]);
+      const losses = requestLosses('magento', operation, record).filter((l) => l.path[0] === 'custom_attributes');
+      expect(losses).toStrictEqual(requestLosses('magento', 'create', record).filter((l) => l.path[0] === 'custom_attributes').map((l) => ({ ...l, message: l.message.replace('create', operation) })));
+      expect(JSON.stringify([body, losses])).not.toMatch(/tok-7f3a9c|2024-05-01|Jq3xT9vLm2ZpR8sW/);
+    }
+    expect(requestLosses('magento', 'create', record).filter((l) => l.path[0] === 'custom_attributes')).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "not_migratable",
+          "message": "Not in the magento create request: a password reset token attribute is a credential a request body never carries",
+          "path": [
+            "custom_attributes",
+            1,
+          ],
+        },
+        {
+          "code": "not_migratable",
+          "message": "Not in the magento create request: a password hash attribute is a credential a request body never carries",
+          "path": [
+            "custom_attributes",
+            2,
+          ],
+        },
+        {
+          "code": "not_migratable",
+          "message": "Not in the magento create request: a password reset time attribute is a credential a request body never carries",
+          "path": [
+            "custom_attributes",
+            3,
+          ],
+        },
+      ]
+    `);
+    // A plain-password attribute never gets this far: the record is refused.
+    expect(() => toRequest('magento', 'create', { ...maria, custom_attributes: [{ attribute_code: 'password', value: 'x' }] })).toThrow(ConversionError);
+  });
+
+  it('takes the default billing address into the v4 create body of a converted Magento record', () => {
+    const record = {
+      email: 'ana@example.com', firstname: 'Ana', lastname: 'Lima', website_id: 1,
+      addresses: [
+        { firstname: 'Ana', lastname: 'Lima', street: ['1 Ship St'], city: 'Sydney', country_id: 'AU', postcode: '2000', telephone: '0412345678', default_shipping: true },
+        { firstname: 'Ana', lastname: 'Lima', street: ['2 Bill St'], city: 'Sydney', country_id: 'AU', postcode: '2000', telephone: '0412345678', default_billing: true },
+      ],
+    };
+    const v4Record = convert(record, { from: 'magento', to: 'v4' }).data as Rec;
+    expect(v4Record.addresses.map((a: Rec) => a.type)).toStrictEqual(['SHIPPING', 'BILLING']);
+    expect((toRequest('v4', 'create', v4Record) as Rec).customer.address_line).toBe('2 Bill St');
+    expect(requestLosses('v4', 'create', v4Record).map((l) => `${l.code} ${l.path.join('.')}`)).toMatchInlineSnapshot(`
+      [
+        "not_representable addresses.0",
+        "not_representable addresses.1.type",
+        "unreferenceable addresses.1.country",
+      ]
+    `);
+    // Without a default billing address, the first.
+    const plain = convert({ ...record, addresses: record.addresses.map(({ default_billing, default_shipping, ...a }) => a) }, { from: 'magento', to: 'v4' }).data;
+    expect((toRequest('v4', 'create', plain) as Rec).customer.address_line).toBe('1 Ship St');
+  });
+
+  it('an update body takes the id in its URL (Magento\'s also in the body): the loss says so', () => {
+    const pw = { password: 'Tmp#Pass2024' };
+    const idLoss = (platform: PlatformId, operation: Operation, record: Rec, options = {}) =>
+      requestLosses(platform, operation, record, options).find((l) => l.path.join('.') === 'id') ?? null;
+    const medusaRecord = { id: 'cus_01', email: 'a@b.co', first_name: 'Ana', last_name: 'Lima' };
+    expect({
+      medusa: [idLoss('medusa', 'create', medusaRecord, pw), idLoss('medusa', 'update', medusaRecord)],
+      v4: [idLoss('v4', 'create', { id: 5521, email: 'a@b.co' }), idLoss('v4', 'update', { id: 5521, email: 'a@b.co' })],
+      'enterprise-v1': [1, 2].map((n) => idLoss('enterprise-v1', n === 1 ? 'create' : 'update', { id: 7, email: 'a@b.co', enterprise_id: 42 })),
+      magento: idLoss('magento', 'update', { ...maria }),
+    }).toMatchInlineSnapshot(`
+      {
+        "enterprise-v1": [
+          {
+            "code": "server_assigned",
+            "message": "Not in the enterprise-v1 create request: Open Food Network assigns customer ids",
+            "path": [
+              "id",
+            ],
+          },
+          {
+            "code": "server_assigned",
+            "message": "Not in the enterprise-v1 update request: the id goes in the request URL (\`PUT /api/v1/customers/{id}\`), not the body",
+            "path": [
+              "id",
+            ],
+          },
+        ],
+        "magento": null,
+        "medusa": [
+          {
+            "code": "server_assigned",
+            "message": "Not in the medusa create request: Medusa assigns customer ids",
+            "path": [
+              "id",
+            ],
+          },
+          {
+            "code": "server_assigned",
+            "message": "Not in the medusa update request: the id goes in the request URL (\`POST /admin/customers/{id}\`), not the body",
+            "path": [
+              "id",
+            ],
+          },
+        ],
+        "v4": [
+          {
+            "code": "server_assigned",
+            "message": "Not in the v4 create request: set by WebCommander when the customer is saved",
+            "path": [
+              "id",
+            ],
+          },
+          {
+            "code": "server_assigned",
+            "message": "Not in the v4 update request: the id goes in the request URL (\`PUT /admin/customers/{id}\`), not the body",
+            "path": [
+              "id",
+            ],
+          },
+        ],
+      }
+    `);
+  });
+
+  it('a Magento update body carries the id itself', () => {
+    expect(toRequest('magento', 'update', { ...maria })).toMatchObject({ customer: { id: maria?.id } });
+    expect(requestLosses('magento', 'update', maria).filter((l) => l.path.join('.') === 'id')).toStrictEqual([]);
   });
 
   it('throws as toRequest does', () => {

@@ -1,3 +1,4 @@
+import { attributeCredential, holdsSecretAttribute, isSecretAttribute, withoutSecretAttributes } from './credentials.js';
 import type { Loss, LossCode } from './issues.js';
 import { carriesData } from './objects.js';
 import { eachChild, hasKey, isPlainObject, type Path } from './path.js';
@@ -6,6 +7,8 @@ import { PathTrie } from './trie.js';
 // A request body is declared as data: each part says which record keys fill which body key, or why
 // a record key is left out. `buildBody` reads the parts to build the body; `bodyLosses` reads the same
 // parts to name every record value the body does not hold, so the two can never disagree.
+// A credential attribute entry (`{attribute_code: 'rp_token', value}`, see credentials.ts) is never
+// sent, wherever it sits in a value a part sends as it is; `bodyLosses` names each one.
 
 type Level = Record<string, unknown>;
 
@@ -139,22 +142,37 @@ export const omit = (keys: string | readonly string[], code: LossCode, why: stri
   ...(unless ? { unless } : {}),
 });
 
+/** The record's own id, which an update request takes in its URL (`route`), not in the body. */
+export const inUrl = (key: string, route: string): OmitPart =>
+  omit(key, 'server_assigned', `the id goes in the request URL (\`${route}\`), not the body`);
+
 const own = (level: Level, key: string): unknown => (hasKey(level, key) ? level[key] : undefined);
 
 /** Record paths the body holds: `true`, or why it holds the value in another form. */
 type Taken = PathTrie<true | string>;
+
+/** Marks `value` at `path` held, all but the credential attribute entries in it (the body never holds those). */
+function hold(value: unknown, path: (string | number)[], taken: Taken, how: true | string): void {
+  if (!holdsSecretAttribute(value)) {
+    taken.set(path, how);
+    return;
+  }
+  if (isSecretAttribute(value)) return;
+  const at = [...path];
+  eachChild(value, at, (child) => hold(child, [...at], taken, how));
+}
 
 function fill(parts: readonly Part[], level: Level, at: (string | number)[], out: Level, record: Level, options: RequestOptions, taken: Taken): Level {
   for (const part of parts) {
     switch (part.kind) {
       case 'send': {
         if (part.when && !part.when(level, record)) break;
-        const values = part.from.map((k) => own(level, k));
-        const value = part.value(values, level, record);
+        const raw = part.from.map((k) => own(level, k));
+        const value = part.value(raw.map(withoutSecretAttributes), level, record);
         if (value === undefined) break;
         out[part.key] = value;
-        const changed = part.changed?.at(values) ?? [];
-        part.from.forEach((k, i) => taken.set([...at, k], changed.includes(i) && part.changed ? part.changed.why : true));
+        const changed = part.changed?.at(raw) ?? [];
+        part.from.forEach((k, i) => hold(raw[i], [...at, k], taken, changed.includes(i) && part.changed ? part.changed.why : true));
         break;
       }
       case 'nest':
@@ -166,22 +184,23 @@ function fill(parts: readonly Part[], level: Level, at: (string | number)[], out
           const sub = fill(part.parts, v, [...at, part.from], {}, record, options, taken);
           if (!part.dropEmpty || Object.keys(sub).length > 0) out[part.key] = sub;
         } else if (v !== undefined) {
-          out[part.key] = v;
-          taken.set([...at, part.from], true);
+          out[part.key] = withoutSecretAttributes(v);
+          hold(v, [...at, part.from], taken, true);
         }
         break;
       }
       case 'list': {
         const v = own(level, part.from);
         if (Array.isArray(v)) {
-          out[part.key] = v.map((item, i) => {
-            if (isPlainObject(item)) return fill(part.parts, item, [...at, part.from, i], {}, record, options, taken);
-            taken.set([...at, part.from, i], true);
-            return item;
+          out[part.key] = v.flatMap((item, i) => {
+            if (isSecretAttribute(item)) return [];
+            if (isPlainObject(item)) return [fill(part.parts, item, [...at, part.from, i], {}, record, options, taken)];
+            hold(item, [...at, part.from, i], taken, true);
+            return [withoutSecretAttributes(item)];
           });
         } else if (v !== undefined) {
-          out[part.key] = v;
-          taken.set([...at, part.from], true);
+          out[part.key] = withoutSecretAttributes(v);
+          hold(v, [...at, part.from], taken, true);
         }
         break;
       }
@@ -285,6 +304,11 @@ export function bodyLosses(parts: readonly Part[], record: Level, taken: Taken, 
     if (!carriesData(value)) return;
     if ((Array.isArray(value) || isPlainObject(value)) && t?.holdsBelow) {
       eachChild(value, path, (child, k) => walk(child, t.child(k)));
+      return;
+    }
+    const credential = attributeCredential(value);
+    if (credential !== undefined) {
+      losses.push({ code: 'not_migratable', path: [...path], message: `Not in the ${label} request: a ${credential} attribute is a credential a request body never carries` });
       return;
     }
     const { code, why } = reasonAt(d, path);

@@ -436,6 +436,36 @@ describe('output', () => {
     expect(read(dir, 'hash.json') + magento.stderr + read(dir, 'hash.out.ndjson')).not.toContain(hash);
   });
 
+  it('--request create --report counts the credential attribute entries (a CSV export\'s reset token) the bodies leave out, and writes none', async () => {
+    const token = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';
+    const withToken = magentoRecords(2).map((m) => ({
+      ...m,
+      custom_attributes: [{ attribute_code: 'rp_token', value: token }, { attribute_code: 'rp_token_created_at', value: '2024-05-01 10:00:00' }, { attribute_code: 'loyalty_tier', value: 'gold' }],
+    }));
+    write(dir, 'token.ndjson', ndjson(withToken));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'token.ndjson', '--request', 'create', '-o', 'token.out.ndjson', '--report', 'token.json'], dir);
+    ok(run);
+    expect(report('token.json').losses.byPath.filter((p) => p.path.startsWith('custom_attributes')).map((p) => [p.path, p.codes])).toMatchInlineSnapshot(`
+      [
+        [
+          "custom_attributes.0",
+          {
+            "not_migratable": 2,
+          },
+        ],
+        [
+          "custom_attributes.1",
+          {
+            "not_migratable": 2,
+          },
+        ],
+      ]
+    `);
+    const bodies = read(dir, 'token.out.ndjson').trim().split('\n').map((l) => JSON.parse(l) as { customer: { custom_attributes: unknown } });
+    expect(bodies.map((b) => b.customer.custom_attributes)).toEqual([[{ attribute_code: 'loyalty_tier', value: 'gold' }], [{ attribute_code: 'loyalty_tier', value: 'gold' }]]);
+    expect(read(dir, 'token.json') + run.stderr + read(dir, 'token.out.ndjson')).not.toMatch(/a1b2c3d4e5f6|2024-05-01/);
+  });
+
   it('--dry-run converts everything, writes no output and prints the report', async () => {
     write(dir, 'dry.ndjson', ndjson([...magentoRecords(2), { email: 'nobody' }]));
     const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'dry.ndjson', '-o', 'dry.out.ndjson', '--dry-run'], dir);

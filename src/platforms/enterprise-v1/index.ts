@@ -1,6 +1,6 @@
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
-import { object, omit, send, type Part } from '../../core/requests.js';
+import { inUrl, object, omit, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
@@ -22,8 +22,8 @@ const lookup = (key: string): Part => object(key, [send('code'), send('name')]);
 /** An address as a request takes it: only the documented keys. */
 const address: Part[] = ADDRESS_WRITE_KEYS.map((k) => (k === 'region' || k === 'country' ? lookup(k) : send(k)));
 
-/** The flat body POST and PUT share; an object `billing_address` is not permitted, so only `null` is sent. */
-const body: Part[] = [
+/** The flat body POST and PUT share; an object `billing_address` is not permitted, so only `null` is sent. `id`: the customer's id. */
+const body = (id: Part): Part[] => [
   ...CUSTOMER_WRITE_KEYS.map((k) =>
     k === 'billing_address'
       ? send(k, {
@@ -34,7 +34,7 @@ const body: Part[] = [
         ? object(k, address)
         : send(k),
   ),
-  omit('id', 'server_assigned', 'Open Food Network assigns customer ids'),
+  id,
   omit(['allow_charges', 'balance'], 'read_only', 'computed by Open Food Network'),
   omit('terms_and_conditions_accepted_at', 'server_assigned', 'set by Open Food Network when the customer accepts the terms'),
 ];
@@ -75,12 +75,12 @@ export const enterpriseV1 = definePlatform({
   requests: {
     create: {
       schema: EnterpriseRequest,
-      body,
+      body: body(omit('id', 'server_assigned', 'Open Food Network assigns customer ids')),
       note: `\`POST /api/v1/customers\` (creates, or updates the customer with the same email and enterprise): ${requestNote}`,
     },
     update: {
       schema: EnterpriseRequest,
-      body,
+      body: body(inUrl('id', 'PUT /api/v1/customers/{id}')),
       note: `\`PUT /api/v1/customers/{id}\` (id in the path): ${requestNote}`,
     },
   },

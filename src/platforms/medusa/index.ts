@@ -1,6 +1,6 @@
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
-import { omit, option, send, type Part } from '../../core/requests.js';
+import { inUrl, omit, option, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
@@ -18,9 +18,10 @@ import {
 /** A value as the request bodies type it: a non-null string (a phone read as a number is sent as its digits). */
 const text = (v: unknown): unknown => (v === null ? undefined : typeof v === 'number' ? String(v) : v);
 
-/** What neither body takes. */
-const leftOut: Part[] = [
-  omit(['id', 'billing_address_id'], 'server_assigned', 'Medusa assigns ids'),
+/** What neither body takes; `id` is the customer's id (Medusa assigns it; an update takes it in its URL). */
+const leftOut = (id: Part): Part[] => [
+  id,
+  omit('billing_address_id', 'server_assigned', 'Medusa assigns address ids'),
   omit(['created_at', 'updated_at', 'deleted_at'], 'server_assigned', 'set by Medusa when the customer is saved'),
   omit('has_account', 'read_only', 'set by Medusa when the customer registers'),
   omit('orders', 'read_only', 'orders are not written through the customer'),
@@ -61,7 +62,7 @@ export const medusa = definePlatform({
         ...CREATE_KEYS.map((k) => send(k, { as: text })),
         option('password'),
         omit('groups', 'not_representable', 'a create request takes no groups: send them with an update request'),
-        ...leftOut,
+        ...leftOut(omit('id', 'server_assigned', 'Medusa assigns customer ids')),
       ],
       note: '`POST /admin/customers` flat `{email, first_name, last_name, password, phone?, metadata?}`: the password is required; addresses, groups and server fields cannot be sent',
     },
@@ -81,9 +82,9 @@ export const medusa = definePlatform({
         // Groups are referred to by id: the rest of a group is the group's own record.
         send('groups', { as: (groups) => (Array.isArray(groups) ? groups.map((g) => ({ id: isPlainObject(g) ? g.id : g })) : undefined) }),
         option('password'),
-        ...leftOut,
+        ...leftOut(inUrl('id', 'POST /admin/customers/{id}')),
       ],
-      note: '`POST /admin/customers/{id}`: `groups` as `[{id}]` replaces the membership; `email` is left out when `has_account` is true; addresses are not writable through the admin API',
+      note: '`POST /admin/customers/{id}`: `groups` as `[{id}]` replaces the membership; `email` is left out when `has_account` is true; addresses are not writable through the admin API; the id goes in the URL, not the body',
     },
   },
   decisions: [

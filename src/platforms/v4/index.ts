@@ -1,5 +1,5 @@
 import { definePlatform } from '../../core/platform.js';
-import { combine, nest, object, omit, option, pick, send, type Part } from '../../core/requests.js';
+import { combine, inUrl, nest, object, omit, option, pick, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { isPlainObject } from '../../core/path.js';
@@ -19,12 +19,21 @@ const noId = (what: string): { code: 'unreferenceable'; why: string } => ({
   why: `the body refers to ${what} by WebCommander id, and this one has none`,
 });
 
-/** The address whose fields go to the body: type PRIMARY, else the active billing address, else the first. */
+/** Which address the body takes, in words (docs and loss messages). */
+const CHOICE = 'type PRIMARY, else the active billing address, else the first of type BILLING, else the first';
+
+/**
+ * The address whose fields go to the body (it becomes the customer's PRIMARY address, which the docs'
+ * example shows as the active billing address): type PRIMARY, else the address `active_billing_address`
+ * names, else the first of type BILLING (a converted default billing address without a v4 id), else the first.
+ */
 function primaryAddress(items: readonly unknown[], record: Level): number | undefined {
   const list = items as Level[];
   const i = list.findIndex((a) => a.type === 'PRIMARY');
   if (i >= 0) return i;
-  const billing = list.findIndex((a) => a.id != null && a.id === record.active_billing_address);
+  const active = list.findIndex((a) => a.id != null && a.id === record.active_billing_address);
+  if (active >= 0) return active;
+  const billing = list.findIndex((a) => a.type === 'BILLING');
   if (billing >= 0) return billing;
   return list.length > 0 ? 0 : undefined;
 }
@@ -70,8 +79,8 @@ const primary: Part[] = [
 
 const CREDIT = ['store_credit', 'credit_limit', 'customer_password_expired', 'allow_credit_limit'];
 
-/** The inner `customer` object of create and update bodies. */
-const customer: Part[] = [
+/** The inner `customer` object of create and update bodies; `id`: the customer's id (assigned by WebCommander; an update takes it in its URL). */
+const customer = (id: Part): Part[] => [
   put('first_name'),
   put('last_name'),
   put('email'),
@@ -90,9 +99,10 @@ const customer: Part[] = [
   omit(
     'addresses',
     'not_representable',
-    'the body holds one address (type PRIMARY, else the active billing address, else the first): add the others with `POST /admin/customers/{id}/addresses`',
+    `the body holds one address (${CHOICE}): add the others with \`POST /admin/customers/{id}/addresses\``,
   ),
-  omit(['id', 'display_id', 'version', 'created_at'], 'server_assigned', 'set by WebCommander when the customer is saved'),
+  id,
+  omit(['display_id', 'version', 'created_at'], 'server_assigned', 'set by WebCommander when the customer is saved'),
   omit(['referral_code', 'count_referral_code_used'], 'server_assigned', 'WebCommander issues referral codes and counts their use'),
   omit(['active_billing_address', 'active_shipping_address'], 'server_assigned', 'address ids WebCommander assigns'),
   omit('status', 'not_representable', 'the documented body has no `status` (whether v4 accepts one is not verified)'),
@@ -139,24 +149,24 @@ export const v4 = definePlatform({
     create: {
       schema: V4CreateRequest,
       body: [
-        nest('customer', customer),
+        nest('customer', customer(omit('id', 'server_assigned', 'set by WebCommander when the customer is saved'))),
         omit(CREDIT, 'not_representable', 'a create request takes no credit settings: send them with an update request'),
       ],
       note:
         '`POST /admin/customers` `{customer}`: `gender` from `sex`, `is_company` from `company`; the street (both lines joined with ", "), city, post code, ' +
-        'country/state ids and phones from the primary address (type PRIMARY, else the active billing address, else the first); ' +
+        `country/state ids and phones from one address (${CHOICE}); ` +
         'ids, timestamps, referral and credit fields are left out; nulls are left out (except `parent`)',
     },
     update: {
       schema: V4UpdateRequest,
       body: [
-        nest('customer', customer),
+        nest('customer', customer(inUrl('id', 'PUT /admin/customers/{id}'))),
         send('store_credit', { as: amount }),
         send('credit_limit', { as: amount }),
         put('customer_password_expired'),
         put('allow_credit_limit'),
       ],
-      note: '`PUT /admin/customers/{id}` `{customer, store_credit?, credit_limit?, customer_password_expired?, allow_credit_limit?}`: the same `customer` keys as create; credit settings beside it, amounts as strings',
+      note: '`PUT /admin/customers/{id}` `{customer, store_credit?, credit_limit?, customer_password_expired?, allow_credit_limit?}`: the same `customer` keys as create; credit settings beside it, amounts as strings; the id goes in the URL, not the body',
     },
   },
   decisions: [
@@ -173,7 +183,7 @@ export const v4 = definePlatform({
     'Country and state ids are install-specific with no public table: `platformOptions.v4.countries` (`[{id, code, name?}]`) and `.states` (`[{id, country, code?, name?}]`) fill them when converting; without an entry the id is left out and reported `unreferenceable`. A record returning to v4 keeps its own members and ids.',
     '`active_billing_address` / `active_shipping_address` are address ids: a value naming an address of the record becomes that address\'s defaultBilling / defaultShipping flag; null or dangling ids travel as v4 data. On encode, the first flagged address must have a v4 id (else the flag is reported `unreferenceable`); a "not default" (false) flag has no v4 form and is reported lost.',
     'Canonical customer-level phone and mobile have no place in a v4 record (only addresses carry phones) and are reported lost.',
-    'Request bodies: ids are sent as integers (POST docs; the PUT example shows names and quoted ids). Address fields of the body come from the primary address (type PRIMARY, else the active billing address, else the first); the other addresses are reported lost (the create body holds one address; the SDK adds more with `POST /admin/customers/{id}/addresses`, which `toRequest` does not build). `address_line` is one street line (\"Customer\'s street address\" in the docs): both record lines are sent in it, joined with ", " (reported `value_changed`), so a street number on line 2 is not dropped. The address\'s own names, email and company are not in the body: decided, not verified, that WebCommander gives the new address the customer\'s, so only values that differ are reported. `country` / `state` are sent only when that address carries their ids (otherwise reported `unreferenceable`). Null record values are left out of bodies (the docs type no key as nullable), except `parent: null` as in the create example.',
+    'Request bodies: ids are sent as integers (POST docs; the PUT example shows names and quoted ids). Address fields of the body come from one address, which becomes the customer\'s PRIMARY address (the docs\' example shows it as the active billing address): type PRIMARY, else the active billing address, else the first of type BILLING (encoding writes that type on a default billing address without a v4 id), else the first; the other addresses are reported lost (the create body holds one address; the SDK adds more with `POST /admin/customers/{id}/addresses`, which `toRequest` does not build). `address_line` is one street line (\"Customer\'s street address\" in the docs): both record lines are sent in it, joined with ", " (reported `value_changed`), so a street number on line 2 is not dropped. The address\'s own names, email and company are not in the body: decided, not verified, that WebCommander gives the new address the customer\'s, so only values that differ are reported. `country` / `state` are sent only when that address carries their ids (otherwise reported `unreferenceable`). Null record values are left out of bodies (the docs type no key as nullable), except `parent: null` as in the create example.',
     'Update bodies carry `store_credit` / `credit_limit` as strings (the docs\' example quotes them; a number is written with `String()`), beside `customer` with `customer_password_expired` and `allow_credit_limit`.',
   ],
 });

@@ -82,13 +82,23 @@ const sex = custom({
 const newsletter = objectMember({ key: 'newsletter', member: 'subscribed', canonical: ['newsletterSubscribed'], platformLabel: 'v4', others: {} });
 
 const DESIGNATIONS = [
-  ['active_billing_address', 'defaultBilling', 'billing'],
-  ['active_shipping_address', 'defaultShipping', 'shipping'],
+  ['active_billing_address', 'defaultBilling', 'billing', 'BILLING'],
+  ['active_shipping_address', 'defaultShipping', 'shipping', 'SHIPPING'],
 ] as const;
 
 const idOf = (a: unknown): unknown => (isPlainObject(a) && isPlainObject(a.ids) ? a.ids[P] : undefined);
 
-function encodeDesignation(s: EncodeScope, key: string, flag: string, what: string): void {
+/**
+ * An address with no v4 id can still say what it is for: the default billing (shipping) address is
+ * written with `type` BILLING (SHIPPING) when it has no type of its own, so that a request body can
+ * choose it. The flag itself does not come back (reported `unreferenceable`).
+ */
+function markType(s: EncodeScope, i: number, type: string): void {
+  const written = Array.isArray(s.out.addresses) ? s.out.addresses[i] : undefined;
+  if (isPlainObject(written) && written.type === undefined) written.type = type;
+}
+
+function encodeDesignation(s: EncodeScope, key: string, flag: string, what: string, type: string): void {
   const addresses = s.peek(['addresses']);
   const list: unknown[] = Array.isArray(addresses) ? addresses : [];
   const flagOf = (a: unknown): unknown => (isPlainObject(a) ? a[flag] : undefined);
@@ -102,7 +112,7 @@ function encodeDesignation(s: EncodeScope, key: string, flag: string, what: stri
     if (id !== undefined) {
       written = id;
       s.put(key, id);
-    }
+    } else if (first >= 0) markType(s, first, type);
   }
   // The address a decode of the written value designates: the first one with that id.
   const target = typeof written === 'number' ? list.findIndex((a) => idOf(a) === written) : -1;
@@ -126,7 +136,7 @@ const designations = custom({
   name: 'default addresses',
   keys: DESIGNATIONS.map(([key]) => key),
   canonical: [['addresses']],
-  note: '`active_billing_address` / `active_shipping_address` name an address by its id -> that address\'s defaultBilling / defaultShipping = true; a null or dangling id stays v4 data; on encode the first flagged address must carry its v4 id',
+  note: '`active_billing_address` / `active_shipping_address` name an address by its id -> that address\'s defaultBilling / defaultShipping = true; a null or dangling id stays v4 data; on encode the first flagged address must carry its v4 id (without one, and without a type of its own, it is written with `type` BILLING / SHIPPING)',
   decode(s) {
     const addresses = s.src.addresses;
     for (const [key, flag, what] of DESIGNATIONS) {
@@ -138,7 +148,7 @@ const designations = custom({
     }
   },
   encode(s) {
-    for (const [key, flag, what] of DESIGNATIONS) encodeDesignation(s, key, flag, what);
+    for (const [key, flag, what, type] of DESIGNATIONS) encodeDesignation(s, key, flag, what, type);
   },
 });
 
