@@ -19,6 +19,7 @@ import { jsonParser } from 'stream-json/core/parser.js';
 import type { Token } from 'stream-json/core/parser.js';
 import { ConversionError, unwrap, type Issue, type PlatformId } from '../index.js';
 import { setOwn } from '../core/objects.js';
+import { withArticle } from '../core/words.js';
 import { onInterrupt } from './cleanup.js';
 import { InputError, type Input } from './input.js';
 import type { SourceItem } from './items.js';
@@ -206,7 +207,7 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
           if (mode === undefined) {
             if (t.name === 'startArray') mode = 'array';
             else if (t.name === 'startObject') mode = 'object';
-            else throw new InputError(`${input.name}: expected a JSON array of records or a ${from} read payload (an object)`);
+            else throw new InputError(`${input.name}: expected a JSON array of records or ${withArticle(from)} read payload (an object)`);
             if (mode === 'object' && !input.reopenable) {
               spool = new Spool();
               for (const chunk of pending) await spool.write(chunk);
@@ -277,7 +278,7 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
       if (largest > WHOLE_LIMIT) {
         const issue = error.issues[0];
         const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-        throw new InputError(`${input.name}: not a ${from} read payload${where}: ${issue?.message ?? 'invalid'}`);
+        throw new InputError(`${input.name}: not ${withArticle(from)} read payload${where}: ${issue?.message ?? 'invalid'}`);
       }
     }
     if (held === undefined || held.length > 0) {
