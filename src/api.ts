@@ -13,6 +13,7 @@ import { PathTrie } from './core/trie.js';
 import { bodyLosses, buildBody } from './core/requests.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
+import { withArticle } from './core/words.js';
 
 /** The platform ids: `'magento' | 'medusa' | 'v4' | 'enterprise-v1'`. */
 export type PlatformId = keyof typeof registry;
@@ -70,7 +71,7 @@ function checkDefaults(target: Platform, defaults: unknown): Record<string, unkn
   if (!isPlainObject(defaults)) throw new InvalidOptionError('defaults', 'expected an object of target-record fields');
   const known = Object.keys(target.record.shape);
   for (const k of Object.keys(defaults)) {
-    if (!known.includes(k)) throw new InvalidOptionError('defaults', `"${k}" is not a field of a ${target.id} record`);
+    if (!known.includes(k)) throw new InvalidOptionError('defaults', `"${k}" is not a field of ${withArticle(target.id)} record`);
   }
   return defaults;
 }
@@ -295,11 +296,11 @@ export const safeConvert = <F extends PlatformId, T extends PlatformId>(input: u
 export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
   const p = platformOf(platform);
   if (!isPlainObject(payload)) {
-    throw new ConversionError([{ code: 'invalid_type', path: [], message: `Expected a ${p.id} read payload (an object)` }]);
+    throw new ConversionError([{ code: 'invalid_type', path: [], message: `Expected ${withArticle(p.id)} read payload (an object)` }]);
   }
   const shape = p.payloads.find((s) => s.matches(payload));
   if (!shape) {
-    throw new ConversionError([errorResponseIssue(p, payload) ?? { code: 'invalid_input', path: [], message: `Not a ${p.id} read payload` }]);
+    throw new ConversionError([errorResponseIssue(p, payload) ?? { code: 'invalid_input', path: [], message: `Not ${withArticle(p.id)} read payload` }]);
   }
   const parsed = shape.schema.safeParse(payload);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, payload, parsed.error.issues));
@@ -315,7 +316,7 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
   const request = p.requests[operation];
   if (options.password !== undefined) {
     if (typeof options.password !== 'string') throw new InvalidOptionError('password', 'expected a string');
-    if (!request.acceptsPassword) throw new InvalidOptionError('password', `a ${p.id} ${operation} request takes no password`);
+    if (!request.acceptsPassword) throw new InvalidOptionError('password', `${withArticle(p.id)} ${operation} request takes no password`);
   }
   const parsed = p.record.safeParse(record);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));

@@ -7,6 +7,7 @@ import type { ArgsDef } from 'citty';
 // another class there.
 import type { InvalidOptionError } from '../core/issues.js';
 import { setOwn } from '../core/objects.js';
+import { withArticle } from '../core/words.js';
 import { writerSetup, type MagentoCsvReadOptions, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import { platforms, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
 import { InputError, reason } from '../io/input.js';
@@ -376,7 +377,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
   const dryRun = args['dry-run'] === true;
   if (request && passwordRequired[to]?.includes(request)) {
     throw new UsageError(
-      `--to ${to} --request ${request}: a ${to} ${request} body requires a password, which records never hold and the CLI cannot give; write the records without --request, or use --request update`,
+      `--to ${to} --request ${request}: ${withArticle(to)} ${request} body requires a password, which records never hold and the CLI cannot give; write the records without --request, or use --request update`,
     );
   }
 

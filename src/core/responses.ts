@@ -2,6 +2,7 @@ import { credentialKeys, maskHashes } from './credentials.js';
 import type { Issue } from './issues.js';
 import { isPlainObject } from './path.js';
 import type { Platform } from './platform.js';
+import { withArticle } from './words.js';
 
 /** How many characters of the API's own message text an `error_response` issue quotes. */
 export const ERROR_TEXT_LIMIT = 300;
@@ -28,10 +29,9 @@ export function errorResponseIssue(p: Platform, input: unknown): Issue | undefin
   const parsed = p.errorBody.schema.safeParse(input);
   if (!parsed.success || credentialKeys(input, p.label, () => false).length > 0) return undefined;
   const text = apiText(p.errorBody.messages(parsed.data));
-  const article = /^[aeiou]/i.test(p.id) ? 'An' : 'A';
   return {
     code: 'error_response',
     path: [],
-    message: `${article} ${p.id} API error response, not a record${text === '' ? ' (it gives no message)' : `: ${text}`}`,
+    message: `${withArticle(p.id, 'A')} API error response, not a record${text === '' ? ' (it gives no message)' : `: ${text}`}`,
   };
 }

@@ -1,14 +1,17 @@
-// JSON input, streamed with stream-json's tokenizer (never `JSON.parse` of a whole document):
-// - a top-level array: each element is one record (or read payload), `line` = its 1-based position;
-// - a top-level object: a read payload of the source platform (single record, list page, Magento
-//   search result, JSON:API document). The library's `unwrap` decides what it holds. To keep memory
-//   flat on a large page, a first pass reads the envelope with every top-level array left empty; when
-//   that envelope holds no record itself, a second pass streams the elements of its arrays, each
-//   unwrapped as `{ ...envelope, [key]: [element] }`. Standard input is spooled to a temporary file
-//   for that second pass.
-// A damaged array (invalid JSON, a cut-off file) yields the records before the damage and one item with
-// issues; a damaged payload object, or a document that is neither, is an `InputError`.
-// Bytes that are not UTF-8 are an `InputError` naming the byte offset (never U+FFFD in their place).
+// JSON input, streamed with stream-json's tokenizer (never `JSON.parse` of a whole document). The input
+// is a sequence of top-level values (one document, or pages appended into one file: `[…][…]`, `{…}{…}`),
+// each read as a document on its own; `line` numbers the records through the whole sequence.
+// - an array: each element is one record (or read payload), `line` = its position;
+// - an object: a read payload of the source platform (single record, list page, Magento search
+//   result, JSON:API document). The library's `unwrap` decides what it holds. To keep memory flat on a
+//   large page, a first pass reads the envelope with every top-level array left empty; when that
+//   envelope holds no record itself, a second pass streams the elements of its arrays, each unwrapped
+//   as `{ ...envelope, [key]: [element] }`; a list page with no records is one item holding none (its
+//   envelope). Standard input is spooled to a temporary file for that second pass when it starts with
+//   an object (an object after an array in standard input is an `InputError`).
+// A damaged array (invalid JSON, a cut-off file), or damage after a value, yields the records before
+// the damage and one item with issues; a damaged payload object, or a value that is neither, is an
+// `InputError`. Bytes that are not UTF-8 are an `InputError` naming the byte offset (never U+FFFD).
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -19,6 +22,7 @@ import { jsonParser } from 'stream-json/core/parser.js';
 import type { Token } from 'stream-json/core/parser.js';
 import { ConversionError, unwrap, type Issue, type PlatformId } from '../index.js';
 import { setOwn } from '../core/objects.js';
+import { withArticle } from '../core/words.js';
 import { onInterrupt } from './cleanup.js';
 import { InputError, type Input } from './input.js';
 import type { SourceItem } from './items.js';
@@ -78,7 +82,7 @@ function firstBadByte(carry: Uint8Array, chunk: Uint8Array): number {
  * the byte offset when it is not UTF-8 (never U+FFFD in place of the bytes). `tap` sees each chunk first.
  */
 async function* tokenBatches(chunks: AsyncIterable<Uint8Array | string>, name: string, tap?: (chunk: Uint8Array | string) => Promise<void>): AsyncGenerator<Token[]> {
-  const tokenize = jsonParser({ streamValues: false }) as unknown as (text: string | symbol) => { values: Token[] } | symbol;
+  const tokenize = jsonParser({ streamValues: false, jsonStreaming: true }) as unknown as (text: string | symbol) => { values: Token[] } | symbol;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const notUtf8 = (offset: number) => new InputError(`${name}: not UTF-8 text (byte offset ${offset}): JSON is read as UTF-8; save the file as UTF-8`);
   let offset = 0; // bytes decoded before the chunk
@@ -169,55 +173,86 @@ class Spool {
 /** Beyond this many elements in one top-level array, an object that is no payload is not read whole. */
 const WHOLE_LIMIT = 10_000;
 
+/** What the first pass learns of a top-level object: its envelope (arrays left empty) and its largest top-level array. */
+interface Envelope {
+  readonly envelope: Record<string, unknown>;
+  largest: number;
+}
+
 /**
- * The records of a JSON document: an array of records (or payloads), or one read payload of `from`.
- * An object that is no read payload is one record (its issues say why it cannot be converted).
- * Throws `InputError` for a document that is neither an array nor an object, or a damaged object.
+ * The records of a JSON input: a sequence of top-level values (one document, or pages appended into one
+ * file), each an array of records (or payloads) or one read payload of `from`. An object that is no read
+ * payload is one record (its issues say why it cannot be converted). `line` numbers the records through
+ * the whole sequence. Throws `InputError` for a value that is neither an array nor an object, or a
+ * damaged object.
  */
 export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<SourceItem> {
   let spool: Spool | undefined;
   try {
-    let mode: 'array' | 'object' | undefined;
     let count = 0;
-    let asm: Assembler | undefined;
-    let done = false;
-    // object mode, first pass: the envelope, arrays left empty
-    const envelope: Record<string, unknown> = {};
-    let key = '';
-    let skipping = 0;
-    let elements = 0;
-    let largest = 0;
-    // Standard input is read once: from the chunk holding `{`, copy it for the second pass.
-    let pending: (Uint8Array | string)[] = [];
-    const tap = input.reopenable
-      ? undefined
-      : async (chunk: Uint8Array | string) => {
-          if (mode === undefined) pending.push(chunk);
-          else if (mode === 'object') await spool?.write(chunk);
-        };
     const emit = (value: unknown): SourceItem => {
       count += 1;
       return { line: count, input: value, record: value };
     };
+    // First pass. The arrays before the first object are read here; from that object on, only the
+    // objects' envelopes are, and a second pass reads the records.
+    const docs: ('array' | Envelope)[] = [];
+    let complete = 0; // top-level values read to their end
+    let deferFrom: number | undefined; // the first object's index in `docs`
+    let mode: 'array' | 'object' | 'skip' | undefined; // of the value being read (undefined: between values)
+    let asm: Assembler | undefined;
+    let key = '';
+    let skipping = 0;
+    let elements = 0;
+    // Standard input is read once: from the chunk holding the first value, copied when that value is an object.
+    let pending: (Uint8Array | string)[] = [];
+    const tap = input.reopenable
+      ? undefined
+      : async (chunk: Uint8Array | string) => {
+          if (spool) await spool.write(chunk);
+          else if (docs.length === 0) pending.push(chunk);
+        };
+    const endValue = () => {
+      mode = undefined;
+      complete += 1;
+    };
+    let damaged: Damaged | undefined;
     try {
       for await (const tokens of tokenBatches(input.open() as AsyncIterable<Uint8Array | string>, input.name, tap)) {
         for (const t of tokens) {
-          if (done) continue;
           if (mode === undefined) {
-            if (t.name === 'startArray') mode = 'array';
-            else if (t.name === 'startObject') mode = 'object';
-            else throw new InputError(`${input.name}: expected a JSON array of records or a ${from} read payload (an object)`);
-            if (mode === 'object' && !input.reopenable) {
-              spool = new Spool();
-              for (const chunk of pending) await spool.write(chunk);
+            if (t.name === 'startArray') {
+              docs.push('array');
+              if (deferFrom === undefined) mode = 'array';
+              else [mode, skipping] = ['skip', 1];
+            } else if (t.name === 'startObject') {
+              if (deferFrom === undefined) {
+                deferFrom = docs.length;
+                if (!input.reopenable) {
+                  if (docs.length > 0) throw new InputError(`${input.name}: a read payload (an object) after a JSON array: standard input is read once and cannot hold both; give a file, or NDJSON (--input-format ndjson, one page per line)`);
+                  spool = new Spool();
+                  for (const chunk of pending) await spool.write(chunk);
+                }
+              }
+              docs.push({ envelope: {}, largest: 0 });
+              mode = 'object';
+              key = '';
+            } else {
+              const which = docs.length > 0 ? ` (top-level value ${docs.length + 1})` : '';
+              throw new InputError(`${input.name}: expected a JSON array of records or ${withArticle(from)} read payload (an object)${which}`);
             }
             pending = [];
+            continue;
+          }
+          if (mode === 'skip') {
+            if (isStart(t)) skipping += 1;
+            else if (isEnd(t) && --skipping === 0) endValue();
             continue;
           }
           if (mode === 'array') {
             if (asm) asm.consume(t);
             else if (t.name === 'endArray') {
-              done = true;
+              endValue();
               continue;
             } else {
               asm = new Assembler();
@@ -229,28 +264,29 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
             }
             continue;
           }
+          const doc = docs[docs.length - 1] as Envelope;
           if (skipping > 0) {
             if (skipping === 1 && !isEnd(t)) elements += 1;
             if (isStart(t)) skipping += 1;
             else if (isEnd(t)) skipping -= 1;
-            if (skipping === 0) largest = Math.max(largest, elements);
+            if (skipping === 0) doc.largest = Math.max(doc.largest, elements);
           } else if (asm) {
             asm.consume(t);
             if (asm.done) {
-              setOwn(envelope, key, asm.current);
+              setOwn(doc.envelope, key, asm.current);
               asm = undefined;
             }
           } else if (t.name === 'keyValue') key = String(t.value);
-          else if (t.name === 'endObject') done = true;
+          else if (t.name === 'endObject') endValue();
           else if (t.name === 'startArray') {
-            setOwn(envelope, key, []);
+            setOwn(doc.envelope, key, []);
             skipping = 1;
             elements = 0;
           } else {
             asm = new Assembler();
             asm.consume(t);
             if (asm.done) {
-              setOwn(envelope, key, asm.current);
+              setOwn(doc.envelope, key, asm.current);
               asm = undefined;
             }
           }
@@ -258,103 +294,173 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
       }
     } catch (error) {
       if (!(error instanceof Damaged)) throw error;
-      if (mode === 'array') {
-        yield { line: count + 1, input: asm ? partial(asm) : null, issues: damage(error.truncated, asm !== undefined) };
-        return;
+      if (deferFrom === undefined) {
+        if (mode === 'array' || docs.length > 0) {
+          yield { line: count + 1, input: asm ? partial(asm) : null, issues: damage(error.truncated, asm !== undefined) };
+          return;
+        }
+        throw new InputError(`${input.name}: not valid JSON${error.truncated ? ' (cut off)' : ''}`);
       }
-      throw new InputError(`${input.name}: not valid JSON${error.truncated ? ' (cut off)' : ''}`);
+      damaged = error; // met again by the second pass
     }
-    if (mode === 'array' && !done) yield { line: count + 1, input: null, issues: damage(true, false) };
-    if (mode !== 'object') return;
+    if (mode === 'array') yield { line: count + 1, input: null, issues: damage(true, false) };
+    if (deferFrom === undefined) return;
 
     if (spool) await spool.close();
     const reopen = (): AsyncIterable<Uint8Array | string> => (spool ? createReadStream(spool.path) : input.open());
-    let held: unknown[] | undefined;
-    try {
-      held = unwrap(from, envelope);
-    } catch (error) {
-      if (!(error instanceof ConversionError)) throw error;
-      if (largest > WHOLE_LIMIT) {
-        const issue = error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-        throw new InputError(`${input.name}: not a ${from} read payload${where}: ${issue?.message ?? 'invalid'}`);
-      }
-    }
-    if (held === undefined || held.length > 0) {
-      // One record, a single-record payload, or no payload at all: small, read whole (arrays included).
-      const whole = await readWhole(reopen(), input.name);
-      let records: unknown[];
-      try {
-        records = held === undefined ? [whole] : unwrap(from, whole);
-      } catch (error) {
-        if (!(error instanceof ConversionError)) throw error;
-        records = [whole]; // converting it says why it is invalid
-      }
-      for (const record of records) yield emit(record);
-      return;
-    }
-
-    // A list: the elements of the top-level arrays, each unwrapped inside the envelope.
-    let depth = 0;
-    let inArray = false;
-    try {
-      for await (const tokens of tokenBatches(reopen(), input.name)) {
-        for (const t of tokens) {
-          if (depth === 0) {
-            if (t.name === 'startObject') depth = 1;
-            continue;
-          }
-          if (inArray) {
-            if (asm) asm.consume(t);
-            else if (t.name === 'endArray') {
-              inArray = false;
-              continue;
-            } else {
-              asm = new Assembler();
-              asm.consume(t);
-            }
-            if (!asm.done) continue;
-            const element = asm.current;
-            asm = undefined;
-            let records: unknown[];
-            try {
-              records = unwrap(from, { ...envelope, [key]: [element] });
-            } catch (error) {
-              if (!(error instanceof ConversionError)) throw error;
-              count += 1;
-              // Paths relative to the element, as the reject's `input` is the element.
-              const issues = error.issues.map((i) => (i.path[0] === key && i.path[1] === 0 ? { ...i, path: i.path.slice(2) } : i));
-              yield { line: count, input: element, issues };
-              continue;
-            }
-            for (const record of records) yield emit(record);
-            continue;
-          }
-          if (skipping > 0) {
-            if (isStart(t)) skipping += 1;
-            else if (isEnd(t)) skipping -= 1;
-          } else if (t.name === 'keyValue') key = String(t.value);
-          else if (t.name === 'startArray') inArray = true;
-          else if (isStart(t)) skipping = 1;
-        }
-      }
-    } catch (error) {
-      if (error instanceof Damaged) throw new InputError(`${input.name}: not valid JSON`);
-      throw error;
-    }
+    yield* secondPass(reopen(), input.name, from, docs.slice(0, complete), deferFrom, damaged, count);
   } finally {
     spool?.remove();
   }
 }
 
-/** A whole (small) JSON document. */
-async function readWhole(chunks: AsyncIterable<Uint8Array | string>, name: string): Promise<unknown> {
-  const asm = new Assembler();
+/**
+ * The records of the top-level values from index `from` on, `count` records being read before them:
+ * arrays element by element, objects by their envelope (`docs`, of the values read whole by the first
+ * pass; `damaged`: why the first pass stopped there).
+ */
+async function* secondPass(
+  chunks: AsyncIterable<Uint8Array | string>,
+  name: string,
+  platform: PlatformId,
+  docs: readonly ('array' | Envelope)[],
+  deferFrom: number,
+  damaged: Damaged | undefined,
+  count: number,
+): AsyncGenerator<SourceItem> {
+  const emit = (value: unknown): SourceItem => {
+    count += 1;
+    return { line: count, input: value, record: value };
+  };
+  let index = -1;
+  let mode: 'skip' | 'array' | 'whole' | 'list' | undefined;
+  let skipping = 0;
+  let asm: Assembler | undefined;
+  let held: unknown[] | undefined; // what the envelope of the object read whole holds
+  let envelope: Record<string, unknown> = {};
+  let key = '';
+  let inArray = false;
+  let items = 0; // yielded for the list being read
   try {
-    for await (const tokens of tokenBatches(chunks, name)) for (const t of tokens) asm.consume(t);
+    for await (const tokens of tokenBatches(chunks, name)) {
+      for (const t of tokens) {
+        if (mode === undefined) {
+          index += 1;
+          if (index < deferFrom) [mode, skipping] = ['skip', 1];
+          else if (t.name === 'startArray') mode = 'array';
+          else {
+            const doc = docs[index];
+            if (doc === undefined || doc === 'array') throw new InputError(`${name}: not valid JSON${damaged?.truncated ? ' (cut off)' : ''}`);
+            held = undefined;
+            try {
+              held = unwrap(platform, doc.envelope);
+            } catch (error) {
+              if (!(error instanceof ConversionError)) throw error;
+              if (doc.largest > WHOLE_LIMIT) {
+                const issue = error.issues[0];
+                const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+                throw new InputError(`${name}: not ${withArticle(platform)} read payload${where}: ${issue?.message ?? 'invalid'}`);
+              }
+            }
+            if (held === undefined || held.length > 0) {
+              // One record, a single-record payload, or no payload at all: small, read whole (arrays included).
+              mode = 'whole';
+              asm = new Assembler();
+              asm.consume(t);
+            } else {
+              // A list: the elements of its top-level arrays, each unwrapped inside the envelope.
+              mode = 'list';
+              envelope = doc.envelope;
+              [key, inArray, skipping, items] = ['', false, 0, 0];
+            }
+          }
+          continue;
+        }
+        if (mode === 'skip') {
+          if (isStart(t)) skipping += 1;
+          else if (isEnd(t) && --skipping === 0) mode = undefined;
+          continue;
+        }
+        if (mode === 'array') {
+          if (asm) asm.consume(t);
+          else if (t.name === 'endArray') {
+            mode = undefined;
+            continue;
+          } else {
+            asm = new Assembler();
+            asm.consume(t);
+          }
+          if (asm.done) {
+            yield emit(asm.current);
+            asm = undefined;
+          }
+          continue;
+        }
+        if (mode === 'whole') {
+          (asm as Assembler).consume(t);
+          if (!asm?.done) continue;
+          const whole = asm.current;
+          asm = undefined;
+          mode = undefined;
+          let records: unknown[];
+          try {
+            records = held === undefined ? [whole] : unwrap(platform, whole);
+          } catch (error) {
+            if (!(error instanceof ConversionError)) throw error;
+            records = [whole]; // converting it says why it is invalid
+          }
+          for (const record of records) yield emit(record);
+          continue;
+        }
+        if (inArray) {
+          if (asm) asm.consume(t);
+          else if (t.name === 'endArray') {
+            inArray = false;
+            continue;
+          } else {
+            asm = new Assembler();
+            asm.consume(t);
+          }
+          if (!asm.done) continue;
+          const element = asm.current;
+          asm = undefined;
+          let records: unknown[];
+          try {
+            records = unwrap(platform, { ...envelope, [key]: [element] });
+          } catch (error) {
+            if (!(error instanceof ConversionError)) throw error;
+            count += 1;
+            items += 1;
+            // Paths relative to the element, as the reject's `input` is the element.
+            const issues = error.issues.map((i) => (i.path[0] === key && i.path[1] === 0 ? { ...i, path: i.path.slice(2) } : i));
+            yield { line: count, input: element, issues };
+            continue;
+          }
+          for (const record of records) {
+            items += 1;
+            yield emit(record);
+          }
+          continue;
+        }
+        if (skipping > 0) {
+          if (isStart(t)) skipping += 1;
+          else if (isEnd(t)) skipping -= 1;
+        } else if (t.name === 'keyValue') key = String(t.value);
+        else if (t.name === 'startArray') inArray = true;
+        else if (t.name === 'endObject') {
+          mode = undefined;
+          // A list page with no records: one item holding none, counted as an empty payload.
+          if (items === 0) yield emit(envelope);
+        } else if (isStart(t)) skipping = 1;
+      }
+    }
   } catch (error) {
-    if (error instanceof Damaged) throw new InputError(`${name}: not valid JSON`);
-    throw error;
+    if (!(error instanceof Damaged)) throw error;
+    if (mode === 'array' || mode === undefined) {
+      yield { line: count + 1, input: asm ? partial(asm) : null, issues: damage(error.truncated, asm !== undefined) };
+      return;
+    }
+    throw new InputError(`${name}: not valid JSON${error.truncated ? ' (cut off)' : ''}`);
   }
-  return asm.current;
+  if (mode === 'array') yield { line: count + 1, input: null, issues: damage(true, false) };
 }

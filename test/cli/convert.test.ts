@@ -268,6 +268,44 @@ describe('JSON input', () => {
   });
 });
 
+describe.each([1, 2])('JSON pages appended into one input (--workers %i)', (workers) => {
+  const run = (args: string[], stdin?: string) => cli(['convert', '--from', 'medusa', '--to', 'v4', '--workers', String(workers), ...args], dir, stdin);
+  const medusa = example('medusa');
+  const page = (records: unknown[]) => JSON.stringify({ customers: records, count: records.length, offset: 0, limit: 50 });
+
+  it.each([
+    ['arrays', `${JSON.stringify(medusa.slice(0, 2))}${JSON.stringify(medusa.slice(2))}\n`],
+    ['pages', `${page(medusa.slice(0, 1))}\n${page(medusa.slice(1))}\n`],
+  ])('converts every record of appended %s, from a file and from standard input', async (name, text) => {
+    write(dir, `appended-${name}.json`, text);
+    const file = await run([`appended-${name}.json`, '-q']);
+    ok(file);
+    expect(emails(file.stdout)).toEqual(medusa.map((r) => r.email));
+    const piped = await run(['--input-format', 'json', '-q'], text);
+    ok(piped);
+    expect(piped.stdout).toBe(file.stdout);
+  });
+
+  it('stops with one line suggesting NDJSON when a page follows an array in standard input', async () => {
+    const r = await run(['--input-format', 'json'], `${JSON.stringify(medusa.slice(0, 1))}${page(medusa.slice(1))}`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'customer-codecs: stdin: a read payload (an object) after a JSON array: standard input is read once and cannot hold both; give a file, or NDJSON (--input-format ndjson, one page per line)\n',
+    );
+  });
+
+  it('counts an empty list page given as the whole file as an empty payload, and notes it', async () => {
+    write(dir, `empty-page-${workers}.json`, JSON.stringify({ customers: [], count: 0, offset: 0, limit: 50 }));
+    const r = await run([`empty-page-${workers}.json`, '-o', `empty-page-${workers}.out.ndjson`, '--report', `empty-page-${workers}.report.json`, '--verbose']);
+    ok(r);
+    const rep = report(`empty-page-${workers}.report.json`);
+    expect({ counts: rep.counts, emptyPayloads: rep.emptyPayloads }).toEqual({ counts: { read: 0, converted: 0, rejected: 0 }, emptyPayloads: 1 });
+    expect(r.stderr).toContain('record 1: no records (an empty array or list page)\n');
+    expect(r.stderr).toContain('  no records in 1 payload(s) (an empty array or list page): their record numbers with --verbose\n');
+  });
+});
+
 describe('API error bodies as input', () => {
   const ofnError = {
     errors: [{ detail: 'Invalid resource. Please fix errors and try again.' }],

@@ -232,6 +232,82 @@ describe('JSON documents', () => {
   });
 });
 
+describe('JSON values appended into one input (pages of an API)', () => {
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return fileInput(join(dir, name));
+  };
+  const stdin = (text: string) => streamInput(chunks(text.slice(0, 7), text.slice(7)));
+  const medusa = example('medusa');
+  const page = (records: unknown[]) => JSON.stringify({ customers: records, count: records.length, offset: 0, limit: 50 });
+  const job: Job = { from: 'medusa', to: 'v4', defaults: {}, output: 'text', separator: '\n', describeRejects: true };
+
+  it.each([
+    ['arrays', `${JSON.stringify(medusa.slice(0, 2))}${JSON.stringify(medusa.slice(2))}`],
+    ['arrays on lines', `${JSON.stringify(medusa.slice(0, 2))}\n${JSON.stringify(medusa.slice(2))}\n`],
+    ['list pages', `${page(medusa.slice(0, 2))}${page(medusa.slice(2))}`],
+    ['list pages on lines', `${page(medusa.slice(0, 1))}\n${page(medusa.slice(1))}\n`],
+    ['a record and a page', `${JSON.stringify(medusa[0])} ${page(medusa.slice(1))}`],
+    ['a page, then an array', `${page(medusa.slice(0, 1))}${JSON.stringify(medusa.slice(1))}`],
+  ])('%s: every record, numbered through the input, from a file and from standard input', async (name, text) => {
+    for (const input of [file(`${name}.json`, text), stdin(text)]) {
+      const items = await collect(readJson(input, 'medusa'));
+      expect(items).toEqual(medusa.map((record, i) => ({ line: i + 1, input: record, record })));
+    }
+  });
+
+  it('an array, then a page: read from a file; from standard input, a one-line error suggesting NDJSON', async () => {
+    const text = `${JSON.stringify(medusa.slice(0, 1))}${page(medusa.slice(1))}`;
+    expect((await collect(readJson(file('array-page.json', text), 'medusa'))).map((i) => i.record)).toEqual(medusa);
+    await expect(collect(readJson(stdin(text), 'medusa'))).rejects.toThrow(
+      new InputError('stdin: a read payload (an object) after a JSON array: standard input is read once and cannot hold both; give a file, or NDJSON (--input-format ndjson, one page per line)'),
+    );
+  });
+
+  it('a valid record is never rejected for the value after its array', async () => {
+    const items = await collect(readJson(file('two.json', '[{"a":1}][{"b":2}]'), 'magento'));
+    expect(items).toEqual([
+      { line: 1, input: { a: 1 }, record: { a: 1 } },
+      { line: 2, input: { b: 2 }, record: { b: 2 } },
+    ]);
+  });
+
+  it('a second value cut off: the records before it, then one item with issues', async () => {
+    const items = await collect(readJson(file('cut-second.json', '[{"a":1}]\n[{"b":2},'), 'magento'));
+    expect(items.slice(0, 2).map((i) => i.record)).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(items[2]).toMatchObject({ line: 3, input: null });
+    expect(items[2]?.issues?.[0]?.message).toMatch(/cut off/);
+    // A page cut off after a page: an input error, after the first page's records.
+    const cutPage = page(medusa.slice(1)).slice(0, -20);
+    await expect(collect(readJson(file('cut-page.json', `${page(medusa.slice(0, 1))}${cutPage}`), 'medusa'))).rejects.toThrow(new InputError(`${join(dir, 'cut-page.json')}: not valid JSON (cut off)`));
+  });
+
+  it('a scalar after an array is an input error naming the value', async () => {
+    await expect(collect(readJson(file('scalar-after.json', '[{"a":1}] 42'), 'magento'))).rejects.toThrow(
+      new InputError(`${join(dir, 'scalar-after.json')}: expected a JSON array of records or a magento read payload (an object) (top-level value 2)`),
+    );
+  });
+
+  it('an empty list page as the whole input is one item holding no record, counted as an empty payload', async () => {
+    const empty = { customers: [], count: 0, offset: 0, limit: 50 };
+    for (const input of [file('empty-page.json', JSON.stringify(empty)), stdin(JSON.stringify(empty))]) {
+      const items = await collect(readJson(input, 'medusa'));
+      expect(items).toEqual([{ line: 1, input: empty, record: empty }]);
+      const result = runBatch(job, items);
+      expect({ converted: result.converted, rejected: result.rejected, empty: result.empty, notes: result.notes }).toEqual({
+        converted: 0,
+        rejected: 0,
+        empty: 1,
+        notes: ['record 1: no records (an empty array or list page)'],
+      });
+    }
+    // Between pages, likewise; the records after it keep counting.
+    const items = await collect(readJson(file('pages-empty.json', `${page(medusa.slice(0, 1))}${JSON.stringify(empty)}${page(medusa.slice(1))}`), 'medusa'));
+    expect(items.map((i) => i.line)).toEqual([1, 2, 3, 4]);
+    expect(runBatch(job, items)).toMatchObject({ converted: 3, empty: 1, notes: ['record 2: no records (an empty array or list page)'] });
+  });
+});
+
 describe('conversion of a batch', () => {
   const job: Job = { from: 'medusa', to: 'v4', defaults: {}, output: 'text', separator: '\n', describeRejects: true };
 
