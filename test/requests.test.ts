@@ -490,3 +490,19 @@ describe('requestLosses examples', () => {
     expect(() => requestLosses('v4', 'create', { email: 'a@b.co' }, { password: 42 as never })).toThrow(/password/);
   });
 });
+
+describe('a password-reset key in a record', () => {
+  it('is in no body and is reported not_migratable, in create and update alike', () => {
+    const TOKEN = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const record = {
+      id: 7, email: 'tom@example.com', firstname: 'Tom', lastname: 'Ng', website_id: 1, rp_token: TOKEN,
+      extension_attributes: { reset_password_token: TOKEN, is_subscribed: true },
+    };
+    for (const operation of ['create', 'update'] as const) {
+      expect(JSON.stringify(toRequest('magento', operation, record))).not.toContain(TOKEN);
+      const losses = requestLosses('magento', operation, record).filter((l) => l.path.join('.').includes('token'));
+      expect(losses.map((l) => `${l.code} ${l.path.join('.')}`)).toStrictEqual(['not_migratable extension_attributes.reset_password_token', 'not_migratable rp_token']);
+      expect(JSON.stringify(losses)).not.toContain(TOKEN);
+    }
+  });
+});

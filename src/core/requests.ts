@@ -1,4 +1,4 @@
-import { attributeCredential, holdsSecretAttribute, isSecretAttribute, withoutSecretAttributes } from './credentials.js';
+import { attributeCredential, holdsSecret, isSecretAttribute, secretAt, withoutSecrets } from './credentials.js';
 import type { Loss, LossCode } from './issues.js';
 import { carriesData } from './objects.js';
 import { eachChild, hasKey, isPlainObject, type Path } from './path.js';
@@ -151,15 +151,17 @@ const own = (level: Level, key: string): unknown => (hasKey(level, key) ? level[
 /** Record paths the body holds: `true`, or why it holds the value in another form. */
 type Taken = PathTrie<true | string>;
 
-/** Marks `value` at `path` held, all but the credential attribute entries in it (the body never holds those). */
+/** Marks `value` at `path` held, all but the secrets in it (credential attribute entries, reset-token keys: the body never holds those). */
 function hold(value: unknown, path: (string | number)[], taken: Taken, how: true | string): void {
-  if (!holdsSecretAttribute(value)) {
+  if (!holdsSecret(value)) {
     taken.set(path, how);
     return;
   }
   if (isSecretAttribute(value)) return;
   const at = [...path];
-  eachChild(value, at, (child) => hold(child, [...at], taken, how));
+  eachChild(value, at, (child, key) => {
+    if (secretAt(key, child) === undefined) hold(child, [...at], taken, how);
+  });
 }
 
 function fill(parts: readonly Part[], level: Level, at: (string | number)[], out: Level, record: Level, options: RequestOptions, taken: Taken): Level {
@@ -168,7 +170,7 @@ function fill(parts: readonly Part[], level: Level, at: (string | number)[], out
       case 'send': {
         if (part.when && !part.when(level, record)) break;
         const raw = part.from.map((k) => own(level, k));
-        const value = part.value(raw.map(withoutSecretAttributes), level, record);
+        const value = part.value(raw.map(withoutSecrets), level, record);
         if (value === undefined) break;
         out[part.key] = value;
         const changed = part.changed?.at(raw) ?? [];
@@ -184,7 +186,7 @@ function fill(parts: readonly Part[], level: Level, at: (string | number)[], out
           const sub = fill(part.parts, v, [...at, part.from], {}, record, options, taken);
           if (!part.dropEmpty || Object.keys(sub).length > 0) out[part.key] = sub;
         } else if (v !== undefined) {
-          out[part.key] = withoutSecretAttributes(v);
+          out[part.key] = withoutSecrets(v);
           hold(v, [...at, part.from], taken, true);
         }
         break;
@@ -196,10 +198,10 @@ function fill(parts: readonly Part[], level: Level, at: (string | number)[], out
             if (isSecretAttribute(item)) return [];
             if (isPlainObject(item)) return [fill(part.parts, item, [...at, part.from, i], {}, record, options, taken)];
             hold(item, [...at, part.from, i], taken, true);
-            return [withoutSecretAttributes(item)];
+            return [withoutSecrets(item)];
           });
         } else if (v !== undefined) {
-          out[part.key] = withoutSecretAttributes(v);
+          out[part.key] = withoutSecrets(v);
           hold(v, [...at, part.from], taken, true);
         }
         break;
@@ -306,9 +308,11 @@ export function bodyLosses(parts: readonly Part[], record: Level, taken: Taken, 
       eachChild(value, path, (child, k) => walk(child, t.child(k)));
       return;
     }
-    const credential = attributeCredential(value);
+    const attribute = attributeCredential(value);
+    const credential = attribute ?? secretAt(path[path.length - 1], value);
     if (credential !== undefined) {
-      losses.push({ code: 'not_migratable', path: [...path], message: `Not in the ${label} request: a ${credential} attribute is a credential a request body never carries` });
+      const what = attribute === undefined ? `a ${credential}` : `a ${credential} attribute`;
+      losses.push({ code: 'not_migratable', path: [...path], message: `Not in the ${label} request: ${what} is a credential a request body never carries` });
       return;
     }
     const { code, why } = reasonAt(d, path);
