@@ -289,6 +289,36 @@ describe('damaged and repeated records of a Magento CSV pair', () => {
     expect(report.rejects.byCode).toEqual({ duplicate: 1 });
   });
 
+  it('reject a later customer row of a composite file with its address rows, converting the first (e-mail in any case, website)', async () => {
+    write(dir, 'dup_composite.csv', 'email,_website,website_id,firstname,lastname,_address_firstname,_address_lastname,_address_street,_address_city,_address_country_id,_address_postcode,_address_telephone\n' +
+      'tom@example.com,base,1,Tom,First,Tom,First,1 A St,Perth,AU,6000,0899990000\n' +
+      'ann@example.com,base,1,Ann,Lee,,,,,,,\n' +
+      'TOM@example.com,base,1,Tom,Second,Tom,Second,2 B St,Perth,AU,6000,0899990000\n' +
+      ',base,,,,Tom,Second,3 C St,Perth,AU,6000,0899990000\n' +
+      'tom@example.com,eu,2,Tom,Europe,,,,,,,\n');
+    const { records, rejects, report } = await both('dup_composite', ['convert', '--from', 'magento', '--to', 'medusa', 'dup_composite.csv', '--input-format', 'magento-composite-csv'], 1);
+    expect(records).toMatchObject([{ email: 'tom@example.com', last_name: 'First', shipping_addresses: [{ address_1: '1 A St' }] }, { last_name: 'Lee' }, { last_name: 'Europe' }]);
+    expect(rejects.map((r) => [r.line, (r.input.rows as unknown[]).length, r.issues])).toMatchInlineSnapshot(`
+      [
+        [
+          3,
+          2,
+          [
+            {
+              "code": "duplicate",
+              "message": "Record 3 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1; the addresses of these rows, which Magento would add to it, are not in its output",
+              "path": [
+                "email",
+              ],
+            },
+          ],
+        ],
+      ]
+    `);
+    expect(report.counts).toEqual({ read: 4, converted: 3, rejected: 1 });
+    expect(report.rejects.byCode).toEqual({ duplicate: 1 });
+  });
+
   it('mark the addresses the main file\'s default_billing and default_shipping columns name as the defaults', async () => {
     write(dir, 'defaults.csv', 'email,_website,website_id,firstname,lastname,default_billing,default_shipping\nx@example.com,base,1,X,Y,502,501\nz@example.com,base,1,Z,Y,509,\n');
     write(dir, 'defaults_address.csv', '_website,_email,_entity_id,city,country_id,firstname,lastname,postcode,street,telephone\n' +

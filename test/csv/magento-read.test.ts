@@ -763,6 +763,72 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
     ]);
   });
 
+  describe('a customer key (e-mail ignoring case, website) appearing again', () => {
+    const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
+
+    it('rejects the later customer row with its address rows as `duplicate`, naming the first, which is read as usual', async () => {
+      const text = csv(
+        header,
+        'tom@example.com,base,Tom,Baker,1,1 Main St,Austin',
+        ',base,,,,2 Main St,Austin',
+        'ann@example.com,base,Ann,Lee,1,,',
+        'TOM@example.com,base,Thomas,Baker,1,3 Side St,Dallas',
+        ',base,,,,4 Side St,Dallas',
+        'tom@example.com,eu,Tom,Baker,2,,',
+      );
+      const items = await readComposite(text);
+      expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.code)])).toEqual([
+        [1, 2, undefined],
+        [3, 1, undefined],
+        [4, 2, ['duplicate']],
+        [6, 1, undefined],
+      ]);
+      expect(items[0]!.record).toMatchObject({ firstname: 'Tom', addresses: [{ street: ['1 Main St'] }, { street: ['2 Main St'] }] });
+      expect(items[2]!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "duplicate",
+            "message": "Record 4 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1; the addresses of these rows, which Magento would add to it, are not in its output",
+            "path": [
+              "email",
+            ],
+          },
+        ]
+      `);
+      // Nothing is lost in silence: the rejected item holds the repeated rows as read.
+      expect(items[2]!.input).toStrictEqual({ rows: [expect.objectContaining({ firstname: 'Thomas', _address_street: '3 Side St' }), expect.objectContaining({ _address_street: '4 Side St' })] });
+      expect(await readComposite(text, 5)).toStrictEqual(items);
+    });
+
+    it('says nothing of addresses when the repeated row has none, and does not read its values (no other issue)', async () => {
+      const text = csv(header, 'tom@example.com,base,Tom,Baker,1,,', 'tom@example.com,base,Tom,Baker,x,,');
+      const items = await readComposite(text);
+      expect(items[1]!.issues).toEqual([
+        {
+          code: 'duplicate',
+          path: ['email'],
+          message: 'Record 2 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1',
+        },
+      ]);
+    });
+
+    it('keeps a damaged address row below a repeated customer row with it, both issues reported', async () => {
+      const text = csv(header, 'tom@example.com,base,Tom,Baker,1,,', 'tom@example.com,base,Tom,Baker,1,,', ',base,,,,"2 Main St"x,Austin', 'ann@example.com,base,Ann,Lee,1,,');
+      const items = await readComposite(text);
+      expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.code)])).toEqual([
+        [1, 1, undefined],
+        [2, 2, ['duplicate', 'invalid_input']],
+        [4, 1, undefined],
+      ]);
+    });
+
+    it('counts a rejected first row (unreadable values) as the first, as the main file does', async () => {
+      const text = csv(header, 'tom@example.com,base,Tom,Baker,one,,', 'tom@example.com,base,Tom,Baker,1,,');
+      const items = await readComposite(text);
+      expect(items.map((i) => i.issues?.map((x) => x.code))).toEqual([['invalid_type'], ['duplicate']]);
+    });
+  });
+
   it('needs website ids as the main file does', async () => {
     const [item] = await collect(readMagentoCompositeCsv(stream(SAMPLE)));
     expect(item!.issues).toEqual([expect.objectContaining({ code: 'required', path: ['website_id'] })]);
