@@ -7,9 +7,11 @@ import {
   DEFAULT_BILLING,
   DEFAULT_SHIPPING,
   addressOf,
+  ColumnNames,
   customerOf,
   pointedDefaults,
   rowOf,
+  type ColumnRef,
   type CustomerLookups,
   type Row,
 } from './columns.js';
@@ -76,14 +78,20 @@ function readOptions(options: unknown, withAddresses: boolean): CustomerLookups 
 /** A file's header: its column names and where the columns a reader needs are. */
 class Header {
   readonly index: ReadonlyMap<string, number>;
+  readonly names: ColumnNames;
   constructor(
     readonly columns: string[],
     file: string,
     required: readonly string[],
   ) {
     const index = new Map<string, number>();
+    this.names = new ColumnNames(columns);
     columns.forEach((c, i) => {
-      if (index.has(c)) throw new Error(`Magento CSV (${file}): column "${c}" appears twice in the header`);
+      const before = index.get(c);
+      if (before !== undefined) {
+        const which = this.names.quotable(c) ? `column "${c}" appears twice in the header` : `columns ${before + 1} and ${i + 1} of the header have the same name`;
+        throw new Error(`Magento CSV (${file}): ${which}`);
+      }
       index.set(c, i);
     });
     for (const r of required) if (!index.has(r)) throw new Error(`Magento CSV (${file}): the header has no "${r}" column`);
@@ -283,23 +291,24 @@ function customerItem(state: MainState, no: number, row: Row): SourceItem {
       issues.push({ code: 'invalid_format', path: ['addresses'], message: `Addresses file record ${s.no} holds this customer's e-mail and cannot be read, so address rows of this customer may be inside it: ${s.problem}` });
     }
   }
-  const customer = customerOf(row, issues, state.lookups);
+  const customer = customerOf(row, issues, state.lookups, state.header.names);
   if (!joined) return issues.length > 0 ? { line: no, file: 'main', input, issues } : { line: no, file: 'main', input, record: customer };
   input.addresses = mine.map((w) => waitingInput(w, joined.header));
-  const read = addressesOf(mine, input.addresses, issues);
+  const read = addressesOf(mine, input.addresses, issues, joined.header?.names);
   const addresses = pointedDefaults(customer, read, issues, (i) => `addresses file record ${mine[i]?.no}`);
   if (issues.length > 0) return { line: no, file: 'main', input, issues };
   return { line: no, file: 'main', input, record: withAddresses(customer, addresses) };
 }
 
-/** The addresses of a customer's address records (their rows in `rows`); an unreadable one is an issue. */
-function addressesOf(mine: readonly Waiting[], rows: readonly InputRow[], issues: Issue[]): Record<string, unknown>[] {
+/** The addresses of a customer's address records (their rows in `rows`, their columns named by `names`); an unreadable one is an issue. */
+function addressesOf(mine: readonly Waiting[], rows: readonly InputRow[], issues: Issue[], names: ColumnNames | undefined): Record<string, unknown>[] {
   return mine.map((w, i) => {
     if (w.problem !== undefined) {
       issues.push({ code: 'invalid_format', path: ['addresses', i], message: `Addresses file record ${w.no} cannot be read: ${w.problem}` });
       return {};
     }
-    return addressOf(rows[i] as Row, issues, ['addresses', i], (c) => `Column "${c}" of addresses file record ${w.no}`);
+    const name = (c: string): ColumnRef => ({ label: `${names?.label(c) ?? 'A column'} of addresses file record ${w.no}`, key: names?.quotable(c) ? c : undefined });
+    return addressOf(rows[i] as Row, issues, ['addresses', i], name);
   });
 }
 
@@ -326,7 +335,7 @@ function* damagedItems(state: MainState, record: CsvRecord, problem: string, ema
     const input: { customer: InputRow; addresses?: InputRow[] } = { customer: { raw: piece.text } };
     if (joined) {
       input.addresses = mine.map((w) => waitingInput(w, joined.header));
-      addressesOf(mine, input.addresses, issues);
+      addressesOf(mine, input.addresses, issues, joined.header?.names);
     }
     yield { line: record.no, file: 'main', input, issues };
   }
@@ -359,11 +368,13 @@ function splitComposite(row: Row): { customer: Row; address: Row } {
   return { customer, address };
 }
 
-/** Names a composite address column as the file spells it, with its record number. */
+/** Names a composite address column (its prefix removed) as the file spells it, with its record number; its path key is the address field. */
 const composite =
-  (no: number) =>
-  (column: string): string =>
-    `Column "${column === DEFAULT_BILLING || column === DEFAULT_SHIPPING ? column : ADDRESS_PREFIX + column}" of record ${no}`;
+  (names: ColumnNames, no: number) =>
+  (column: string): ColumnRef => {
+    const spelt = column === DEFAULT_BILLING || column === DEFAULT_SHIPPING ? column : ADDRESS_PREFIX + column;
+    return { label: `${names.label(spelt)} of record ${no}`, key: names.quotable(spelt) ? column : undefined };
+  };
 const hasValues = (row: Row): boolean => Object.values(row).some((c) => c !== '');
 
 /** One customer of a composite file being read: its rows so far, and the record number of each address. */
@@ -454,9 +465,9 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
         if (hasValues(address)) current.addressNos.push(record.no);
         continue;
       }
-      current.customer = customerOf(customer, current.issues, lookups);
+      current.customer = customerOf(customer, current.issues, lookups, header.names);
       if (hasValues(address)) {
-        current.addresses.push(addressOf(address, current.issues, ['addresses', 0], composite(record.no)));
+        current.addresses.push(addressOf(address, current.issues, ['addresses', 0], composite(header.names, record.no)));
         current.addressNos.push(record.no);
       }
       continue;
@@ -481,10 +492,10 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
       current.issues.push({
         code: 'invalid_input',
         path: at,
-        message: `Record ${record.no} is an address row (empty "email") but also holds customer columns, which would be lost: ${extra.map((c) => `"${c}"`).join(', ')}`,
+        message: `Record ${record.no} is an address row (empty "email") but also holds customer columns, which would be lost: ${extra.map((c) => header.names.name(c)).join(', ')}`,
       });
     }
-    current.addresses.push(addressOf(address, current.issues, at, composite(record.no)));
+    current.addresses.push(addressOf(address, current.issues, at, composite(header.names, record.no)));
     current.addressNos.push(record.no);
   }
   if (current) yield finish(current);

@@ -66,6 +66,21 @@ describe('Magento CSV', () => {
     expect((JSON.parse(read(dir, 'bad.report.json')) as { counts: unknown }).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
   });
 
+  it('never prints a header cell that may be a value (a hash in the header): --verbose lines, rejects\' issues and the header error name it by position', async () => {
+    const hash = '$2y$10$abcdefghijklmnopqrstuuvwxyz0123456789ABCDEFGHIJKLMNOPQ';
+    write(dir, 'shifted.csv', `email,_website,website_id,firstname,lastname,${hash}\na@example.com,base,1,A,B,x\n`);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'shifted.csv', '-o', 'shifted.ndjson', '--verbose'], dir);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).not.toContain(hash);
+    const [reject] = lines(read(dir, 'shifted.rejects.ndjson')) as { issues: unknown[] }[];
+    expect(reject!.issues).toEqual([{ code: 'invalid_input', path: [], message: "Column 6 is not a column of Magento's customer CSV nor an attribute code: its value would be lost" }]);
+    write(dir, 'twice.csv', `email,_website,${hash},${hash}\na,b,c,d\n`);
+    const twice = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'twice.csv', '-o', 'twice.ndjson', '--verbose'], dir);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('Magento CSV (main file): columns 3 and 4 of the header have the same name');
+    expect(twice.stderr).not.toContain(hash);
+  });
+
   it('stops with a usage error naming --input-format for a composite file given as a Customers Main File', async () => {
     write(dir, 'customer_composite.csv', 'email,_website,firstname,lastname,website_id,_address_firstname,_address_lastname,_address_street,_address_city,_address_postcode,_address_country_id,_address_telephone\n' +
       'a@example.com,base,A,B,1,A,B,"1 Main St\nSuite 2",Austin,78701,US,512-555-0199\n');

@@ -177,10 +177,8 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
         },
         {
           "code": "invalid_input",
-          "message": "Column "Sales Rep" is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
-          "path": [
-            "Sales Rep",
-          ],
+          "message": "Column 28 is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+          "path": [],
         },
       ]
     `);
@@ -578,6 +576,46 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       await expect(read(csv('id,name', '1,x'))).rejects.toThrow('Magento CSV (main file): the header has no "email" column');
       await expect(read(csv(MAIN, li), csv('email,city', 'a,b'))).rejects.toThrow('Magento CSV (addresses file): the header has no "_email" column');
       await expect(read(csv('email,email', 'a,b'))).rejects.toThrow('column "email" appears twice');
+    });
+
+    it('names a header cell by its position, never its text, when the header may hold data (a cell that is no column name, or an e-mail in it)', async () => {
+      await expect(read(csv(`email,_website,${ARGON},${ARGON}`, 'a,b,c,d'))).rejects.toThrow(/^Magento CSV \(main file\): columns 3 and 4 of the header have the same name$/);
+      // An e-mail in the header: a customer row in its place, whose name-like cells (Tom) are values too.
+      await expect(read(csv('email,_website,tom@example.com,Tom,Tom', 'a,b,c,d,e'))).rejects.toThrow(/^Magento CSV \(main file\): columns 4 and 5 of the header have the same name$/);
+    });
+
+    it('quotes a header cell in issues and paths only when it looks like a column name and the header holds no e-mail', async () => {
+      const hash = '$2y$10$abcdefghijklmnopqrstuuvwxyz0123456789ABCDEFGHIJKLMNOPQ';
+      const [main] = await read(csv(`email,_website,website_id,firstname,lastname,${hash},Sales Rep`, 'a@example.com,base,1,A,B,x,Jo'));
+      expect(main!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "invalid_input",
+            "message": "Column 6 is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+            "path": [],
+          },
+          {
+            "code": "invalid_input",
+            "message": "Column 7 is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+            "path": [],
+          },
+        ]
+      `);
+      const [joined] = await read(csv(MAIN, tom), csv(`${ADDR},${ARGON}`, `${tomHome},x`));
+      expect(joined!.issues).toEqual([
+        { code: 'invalid_input', path: ['addresses', 0], message: "Column 25 of addresses file record 1 is not a column of Magento's customer CSV nor an attribute code: its value would be lost" },
+      ]);
+      const composite = await collect(
+        readMagentoCompositeCsv(stream(csv(`email,_website,website_id,Baker,_address_street,_address_${hash},tom@example.com`, 'a@example.com,base,1,,1 Main St,x,', ',base,,Smith,2 Main St,,'))),
+      );
+      expect(composite[0]!.issues).toEqual([
+        { code: 'invalid_input', path: ['addresses', 0], message: "Column 6 of record 1 is not a column of Magento's customer CSV nor an attribute code: its value would be lost" },
+        { code: 'invalid_input', path: ['addresses', 1], message: 'Record 2 is an address row (empty "email") but also holds customer columns, which would be lost: column 4' },
+      ]);
+      for (const item of [main, joined, ...composite]) {
+        const issues = JSON.stringify(item!.issues);
+        for (const text of [hash, ARGON, 'Sales Rep', 'Baker', 'tom@example.com']) expect(issues).not.toContain(text);
+      }
     });
 
     it('throws for a composite file read as a Customers Main File, naming the format to read it with', async () => {
