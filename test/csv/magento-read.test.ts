@@ -855,7 +855,7 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
       const items = await readComposite(text);
       expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.code)])).toEqual([
         [1, 1, undefined],
-        [2, 2, ['duplicate', 'invalid_input']],
+        [2, 2, ['duplicate', 'invalid_format']],
         [4, 1, undefined],
       ]);
     });
