@@ -75,6 +75,45 @@ const ADDRESS_ORDER = [
 /** A Magento attribute code: what an unknown column must look like to be read as a custom attribute. */
 const ATTRIBUTE_CODE = /^[a-z][a-z0-9_]*$/i;
 
+/** What a header cell must look like to be named by its text in messages and issue paths. */
+const COLUMN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * How messages and issue paths name the columns of a file. A header row may hold data (a shifted
+ * file, a customer row in place of the header), and messages never quote record values: a header
+ * cell is named by its text only when it looks like a column name and the header holds no e-mail
+ * (`@`, as a customer row would); otherwise by its 1-based position (`column 7`), and the issue path
+ * stops at the record or address that holds it.
+ */
+export class ColumnNames {
+  private readonly positions = new Map<string, number>();
+  private readonly data: boolean;
+  constructor(header: readonly string[]) {
+    header.forEach((c, i) => {
+      if (!this.positions.has(c)) this.positions.set(c, i + 1);
+    });
+    this.data = header.some((c) => c.includes('@'));
+  }
+  /** Whether `column` is named by its text. */
+  quotable(column: string): boolean {
+    return !this.data && COLUMN_NAME.test(column);
+  }
+  /** `"email"`, or `column 7`. */
+  name(column: string): string {
+    return this.quotable(column) ? `"${column}"` : `column ${this.positions.get(column) ?? '?'}`;
+  }
+  /** `Column "email"`, or `Column 7`. */
+  label(column: string): string {
+    return this.quotable(column) ? `Column "${column}"` : `Column ${this.positions.get(column) ?? '?'}`;
+  }
+}
+
+/** How an issue names a column: the words that start a message (`Column "city" of record 7`), and its key in the issue path (none when named by position). */
+export interface ColumnRef {
+  readonly label: string;
+  readonly key: string | undefined;
+}
+
 /** One CSV row: column name -> cell. */
 export type Row = Record<string, string>;
 export interface Attribute {
@@ -98,15 +137,16 @@ const ordered = (values: Record<string, unknown>, order: readonly string[]): Rec
 const wholeNumber = (cell: string): number | undefined => (/^\d{1,15}$/.test(cell) ? Number(cell) : undefined);
 
 /** Issues for a cell that no record may hold, or `undefined` when the column is an ordinary attribute. */
-function refused(column: string, label: string, at: Path): Issue | undefined {
+function refused(column: string, { label, key }: ColumnRef, at: Path): Issue | undefined {
+  const path = key === undefined ? [...at] : [...at, key];
   if (isPlainPasswordKey(column)) {
-    return { code: 'invalid_input', path: [...at, column], message: `${label} holds a plain-text password, which no record carries: the value is not read` };
+    return { code: 'invalid_input', path, message: `${label} holds a plain-text password, which no record carries: the value is not read` };
   }
   if (isPasswordHashKey(column)) {
-    return { code: 'invalid_input', path: [...at, column], message: `${label} holds a password hash: only the customer's "password_hash" column is read` };
+    return { code: 'invalid_input', path, message: `${label} holds a password hash: only the customer's "password_hash" column is read` };
   }
   if (!ATTRIBUTE_CODE.test(column)) {
-    return { code: 'invalid_input', path: [...at, column], message: `${label} is not a column of Magento's customer CSV nor an attribute code: its value would be lost` };
+    return { code: 'invalid_input', path, message: `${label} is not a column of Magento's customer CSV nor an attribute code: its value would be lost` };
   }
   return undefined;
 }
@@ -118,13 +158,13 @@ export interface CustomerLookups {
 
 /**
  * The customer fields of a main-file (or composite) row, in REST order, without `addresses`.
- * `skip(column)` says which columns another part reads (the composite's address columns).
+ * `names` names the columns of the file in messages.
  */
-export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, skip: (column: string) => boolean = () => false): Record<string, unknown> {
+export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, names: ColumnNames): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const custom: Attribute[] = [];
   for (const [column, cell] of Object.entries(row)) {
-    if (cell === '' || skip(column)) continue;
+    if (cell === '') continue;
     if (CUSTOMER_TEXT_SET.has(column)) values[column] = cell;
     else if (CUSTOMER_INT_SET.has(column)) {
       const n = wholeNumber(cell);
@@ -136,7 +176,7 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
       else values.gender = id;
     } else if (column === '_website' || column === '_store') continue;
     else {
-      const issue = refused(column, `Column "${column}"`, []);
+      const issue = refused(column, { label: names.label(column), key: names.quotable(column) ? column : undefined }, []);
       if (issue) issues.push(issue);
       else custom.push({ attribute_code: column, value: cell });
     }
@@ -166,10 +206,11 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
 
 /**
  * An address of an addresses-file row (or of a composite row, its `_address_` prefix removed), in
- * REST order. `at` is the address's path in the record; `label` names a column for messages as the
- * file spells it and says which record it is in (`Column "_address_region_id" of record 7`).
+ * REST order. `at` is the address's path in the record; `name` names a column for messages as the
+ * file spells it and says which record it is in (`Column "_address_region_id" of record 7`), and
+ * gives its key in issue paths (see `ColumnNames`).
  */
-export function addressOf(row: Row, issues: Issue[], at: Path, label: (column: string) => string = (c) => `Column "${c}"`): Record<string, unknown> {
+export function addressOf(row: Row, issues: Issue[], at: Path, name: (column: string) => ColumnRef): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const custom: Attribute[] = [];
   for (const [column, cell] of Object.entries(row)) {
@@ -180,14 +221,14 @@ export function addressOf(row: Row, issues: Issue[], at: Path, label: (column: s
     else if (column === 'region_id' || column === '_entity_id') {
       const key = column === '_entity_id' ? 'id' : column;
       const n = wholeNumber(cell);
-      if (n === undefined) issues.push({ code: 'invalid_type', path: [...at, key], message: `${label(column)} must hold a whole number` });
+      if (n === undefined) issues.push({ code: 'invalid_type', path: [...at, key], message: `${name(column).label} must hold a whole number` });
       else values[key] = n;
     } else if (column === DEFAULT_BILLING || column === DEFAULT_SHIPPING) {
       // The importer treats a non-empty cell as "default" (PHP `empty()`, so `0` is not).
       if (cell !== '0') values[column === DEFAULT_BILLING ? 'default_billing' : 'default_shipping'] = true;
     } else if (column === '_website' || column === '_email') continue;
     else {
-      const issue = refused(column, label(column), at);
+      const issue = refused(column, name(column), at);
       if (issue) issues.push(issue);
       else custom.push({ attribute_code: column, value: cell });
     }

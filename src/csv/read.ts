@@ -7,9 +7,11 @@ import {
   DEFAULT_BILLING,
   DEFAULT_SHIPPING,
   addressOf,
+  ColumnNames,
   customerOf,
   pointedDefaults,
   rowOf,
+  type ColumnRef,
   type CustomerLookups,
   type Row,
 } from './columns.js';
@@ -76,14 +78,20 @@ function readOptions(options: unknown, withAddresses: boolean): CustomerLookups 
 /** A file's header: its column names and where the columns a reader needs are. */
 class Header {
   readonly index: ReadonlyMap<string, number>;
+  readonly names: ColumnNames;
   constructor(
     readonly columns: string[],
     file: string,
     required: readonly string[],
   ) {
     const index = new Map<string, number>();
+    this.names = new ColumnNames(columns);
     columns.forEach((c, i) => {
-      if (index.has(c)) throw new Error(`Magento CSV (${file}): column "${c}" appears twice in the header`);
+      const before = index.get(c);
+      if (before !== undefined) {
+        const which = this.names.quotable(c) ? `column "${c}" appears twice in the header` : `columns ${before + 1} and ${i + 1} of the header have the same name`;
+        throw new Error(`Magento CSV (${file}): ${which}`);
+      }
       index.set(c, i);
     });
     for (const r of required) if (!index.has(r)) throw new Error(`Magento CSV (${file}): the header has no "${r}" column`);
@@ -158,13 +166,37 @@ interface Joined {
   readonly waiting: WaitingRoom;
 }
 
+/**
+ * The customer keys read (e-mail ignoring case, website), each with the record number of its first
+ * row: Magento reads a later row of a key as that customer again. About 120 bytes a key (23 MB for
+ * 200,000 customers); the rows themselves are not kept.
+ */
+class FirstRows {
+  private readonly seen = new Map<string, number>();
+  /** The record number of the first customer row of (`email`, `website`); `no` (noted as the first) when there is none yet. */
+  first(email: string, website: string, no: number): number {
+    const key = joinKey(email, website);
+    const first = this.seen.get(key);
+    if (first !== undefined) return first;
+    this.seen.set(key, no);
+    return no;
+  }
+}
+
+/** The issue of a customer row repeating the key of record `first`; `rest` says what that means for what it holds. */
+const duplicateIssue = (no: number, first: number, rest: string): Issue => ({
+  code: 'duplicate',
+  path: ['email'],
+  message: `Record ${no} has the e-mail (ignoring case) and website of record ${first}: Magento reads them as one customer, which is read from record ${first}${rest}`,
+});
+
 /** What reading a main file needs across its records. */
 interface MainState {
   readonly header: Header;
   readonly joined: Joined | undefined;
   readonly lookups: CustomerLookups;
-  /** Join key -> record number of the customer's first row: a later row of the key is a duplicate. */
-  readonly seen: Map<string, number>;
+  /** The customer rows read: a later row of a key is a duplicate. */
+  readonly seen: FirstRows;
   /** E-mail -> record number of the damaged record that took the address rows of that e-mail. */
   readonly gone: Map<string, number>;
 }
@@ -213,7 +245,7 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
     );
   }
   if (header) {
-    const state: MainState = { header, joined, lookups, seen: new Map(), gone: new Map() };
+    const state: MainState = { header, joined, lookups, seen: new FirstRows(), gone: new Map() };
     for (let r = await records.next(); !r.done; r = await records.next()) {
       const record = r.value;
       if (blank(record)) continue;
@@ -246,12 +278,8 @@ function customerItem(state: MainState, no: number, row: Row): SourceItem {
   if (joined) input.addresses = [];
   const email = row.email ?? '';
   const key = joinKey(email, row._website ?? '');
-  const first = email === '' ? undefined : state.seen.get(key);
-  if (first !== undefined) {
-    const message = `Record ${no} has the e-mail (ignoring case) and website of record ${first}: Magento reads them as one customer, which is read from record ${first}${joined ? ' with its addresses' : ''}`;
-    return { line: no, file: 'main', input, issues: [{ code: 'duplicate', path: ['email'], message }] };
-  }
-  if (email !== '') state.seen.set(key, no);
+  const first = email === '' ? no : state.seen.first(email, row._website ?? '', no);
+  if (first !== no) return { line: no, file: 'main', input, issues: [duplicateIssue(no, first, joined ? ' with its addresses' : '')] };
   const mine = joined && email !== '' ? joined.waiting.take(key) : [];
   if (joined) {
     const taken = state.gone.get(email.toLowerCase());
@@ -263,23 +291,24 @@ function customerItem(state: MainState, no: number, row: Row): SourceItem {
       issues.push({ code: 'invalid_format', path: ['addresses'], message: `Addresses file record ${s.no} holds this customer's e-mail and cannot be read, so address rows of this customer may be inside it: ${s.problem}` });
     }
   }
-  const customer = customerOf(row, issues, state.lookups);
+  const customer = customerOf(row, issues, state.lookups, state.header.names);
   if (!joined) return issues.length > 0 ? { line: no, file: 'main', input, issues } : { line: no, file: 'main', input, record: customer };
   input.addresses = mine.map((w) => waitingInput(w, joined.header));
-  const read = addressesOf(mine, input.addresses, issues);
+  const read = addressesOf(mine, input.addresses, issues, joined.header?.names);
   const addresses = pointedDefaults(customer, read, issues, (i) => `addresses file record ${mine[i]?.no}`);
   if (issues.length > 0) return { line: no, file: 'main', input, issues };
   return { line: no, file: 'main', input, record: withAddresses(customer, addresses) };
 }
 
-/** The addresses of a customer's address records (their rows in `rows`); an unreadable one is an issue. */
-function addressesOf(mine: readonly Waiting[], rows: readonly InputRow[], issues: Issue[]): Record<string, unknown>[] {
+/** The addresses of a customer's address records (their rows in `rows`, their columns named by `names`); an unreadable one is an issue. */
+function addressesOf(mine: readonly Waiting[], rows: readonly InputRow[], issues: Issue[], names: ColumnNames | undefined): Record<string, unknown>[] {
   return mine.map((w, i) => {
     if (w.problem !== undefined) {
       issues.push({ code: 'invalid_format', path: ['addresses', i], message: `Addresses file record ${w.no} cannot be read: ${w.problem}` });
       return {};
     }
-    return addressOf(rows[i] as Row, issues, ['addresses', i], (c) => `Column "${c}" of addresses file record ${w.no}`);
+    const name = (c: string): ColumnRef => ({ label: `${names?.label(c) ?? 'A column'} of addresses file record ${w.no}`, key: names?.quotable(c) ? c : undefined });
+    return addressOf(rows[i] as Row, issues, ['addresses', i], name);
   });
 }
 
@@ -306,7 +335,7 @@ function* damagedItems(state: MainState, record: CsvRecord, problem: string, ema
     const input: { customer: InputRow; addresses?: InputRow[] } = { customer: { raw: piece.text } };
     if (joined) {
       input.addresses = mine.map((w) => waitingInput(w, joined.header));
-      addressesOf(mine, input.addresses, issues);
+      addressesOf(mine, input.addresses, issues, joined.header?.names);
     }
     yield { line: record.no, file: 'main', input, issues };
   }
@@ -339,11 +368,13 @@ function splitComposite(row: Row): { customer: Row; address: Row } {
   return { customer, address };
 }
 
-/** Names a composite address column as the file spells it, with its record number. */
+/** Names a composite address column (its prefix removed) as the file spells it, with its record number; its path key is the address field. */
 const composite =
-  (no: number) =>
-  (column: string): string =>
-    `Column "${column === DEFAULT_BILLING || column === DEFAULT_SHIPPING ? column : ADDRESS_PREFIX + column}" of record ${no}`;
+  (names: ColumnNames, no: number) =>
+  (column: string): ColumnRef => {
+    const spelt = column === DEFAULT_BILLING || column === DEFAULT_SHIPPING ? column : ADDRESS_PREFIX + column;
+    return { label: `${names.label(spelt)} of record ${no}`, key: names.quotable(spelt) ? column : undefined };
+  };
 const hasValues = (row: Row): boolean => Object.values(row).some((c) => c !== '');
 
 /** One customer of a composite file being read: its rows so far, and the record number of each address. */
@@ -354,12 +385,18 @@ interface Group {
   customer?: Record<string, unknown>;
   readonly addresses: Record<string, unknown>[];
   readonly addressNos: number[];
+  /** The record number of the first customer row of this group's key, when this one repeats it (its rows are then not read). */
+  duplicateOf?: number;
 }
 
 const group = (no: number, rows: InputRow[] = []): Group => ({ no, rows, issues: [], addresses: [], addressNos: [] });
 
 function finish(g: Group): SourceItem {
   const input = { rows: g.rows };
+  if (g.duplicateOf !== undefined) {
+    const rest = g.rows.length > 1 || g.addressNos.length > 0 ? '; the addresses of these rows, which Magento would add to it, are not in its output' : '';
+    return { line: g.no, input, issues: [duplicateIssue(g.no, g.duplicateOf, rest), ...g.issues] };
+  }
   const addresses = g.customer ? pointedDefaults(g.customer, g.addresses, g.issues, (i) => `record ${g.addressNos[i]}`) : g.addresses;
   return g.issues.length > 0 ? { line: g.no, input, issues: g.issues } : { line: g.no, input, record: withAddresses(g.customer ?? {}, addresses) };
 }
@@ -376,6 +413,12 @@ function finish(g: Group): SourceItem {
  * with it and with the address rows that follow (whose customer cannot be told otherwise). Each
  * further line of its text holding an e-mail (a customer row swallowed by a quote left open, see
  * `./damage.ts`) is a rejected customer of its own, with the lines and address rows after it.
+ *
+ * A customer row repeating the key (e-mail ignoring case, website) of an earlier readable customer
+ * row is the same Magento customer (the importer would update it and add the addresses): it is
+ * rejected with issue `duplicate` naming the first record, together with its address rows, whose
+ * addresses are therefore not in the first record's output. The first was yielded before the repeat
+ * is read (the file streams); the keys read are kept, as by `readMagentoCsv`.
  */
 export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCsvReadOptions, 'addresses'>): AsyncIterable<SourceItem> {
   if (!readable(file)) throw new InvalidOptionError('file', 'expected a readable stream');
@@ -383,6 +426,7 @@ export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCs
 }
 
 async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
+  const seen = new FirstRows();
   const records = csvRecords(file, 'Magento CSV (composite file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'composite file', ['email']);
   if (!header) return;
@@ -415,9 +459,15 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
     if (row.email !== '') {
       if (current) yield finish(current);
       current = group(record.no, [row]);
-      current.customer = customerOf(customer, current.issues, lookups);
+      const first = seen.first(row.email ?? '', row._website ?? '', record.no);
+      if (first !== record.no) {
+        current.duplicateOf = first;
+        if (hasValues(address)) current.addressNos.push(record.no);
+        continue;
+      }
+      current.customer = customerOf(customer, current.issues, lookups, header.names);
       if (hasValues(address)) {
-        current.addresses.push(addressOf(address, current.issues, ['addresses', 0], composite(record.no)));
+        current.addresses.push(addressOf(address, current.issues, ['addresses', 0], composite(header.names, record.no)));
         current.addressNos.push(record.no);
       }
       continue;
@@ -434,14 +484,18 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
     if (!hasValues(address) && extra.length === 0) continue;
     const at = ['addresses', current.addresses.length];
     current.rows.push(row);
+    if (current.duplicateOf !== undefined) {
+      current.addressNos.push(record.no);
+      continue;
+    }
     if (extra.length > 0) {
       current.issues.push({
         code: 'invalid_input',
         path: at,
-        message: `Record ${record.no} is an address row (empty "email") but also holds customer columns, which would be lost: ${extra.map((c) => `"${c}"`).join(', ')}`,
+        message: `Record ${record.no} is an address row (empty "email") but also holds customer columns, which would be lost: ${extra.map((c) => header.names.name(c)).join(', ')}`,
       });
     }
-    current.addresses.push(addressOf(address, current.issues, at, composite(record.no)));
+    current.addresses.push(addressOf(address, current.issues, at, composite(header.names, record.no)));
     current.addressNos.push(record.no);
   }
   if (current) yield finish(current);

@@ -66,6 +66,21 @@ describe('Magento CSV', () => {
     expect((JSON.parse(read(dir, 'bad.report.json')) as { counts: unknown }).counts).toEqual({ read: 3, converted: 2, rejected: 1 });
   });
 
+  it('never prints a header cell that may be a value (a hash in the header): --verbose lines, rejects\' issues and the header error name it by position', async () => {
+    const hash = '$2y$10$abcdefghijklmnopqrstuuvwxyz0123456789ABCDEFGHIJKLMNOPQ';
+    write(dir, 'shifted.csv', `email,_website,website_id,firstname,lastname,${hash}\na@example.com,base,1,A,B,x\n`);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'shifted.csv', '-o', 'shifted.ndjson', '--verbose'], dir);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).not.toContain(hash);
+    const [reject] = lines(read(dir, 'shifted.rejects.ndjson')) as { issues: unknown[] }[];
+    expect(reject!.issues).toEqual([{ code: 'invalid_input', path: [], message: "Column 6 is not a column of Magento's customer CSV nor an attribute code: its value would be lost" }]);
+    write(dir, 'twice.csv', `email,_website,${hash},${hash}\na,b,c,d\n`);
+    const twice = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'twice.csv', '-o', 'twice.ndjson', '--verbose'], dir);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('Magento CSV (main file): columns 3 and 4 of the header have the same name');
+    expect(twice.stderr).not.toContain(hash);
+  });
+
   it('stops with a usage error naming --input-format for a composite file given as a Customers Main File', async () => {
     write(dir, 'customer_composite.csv', 'email,_website,firstname,lastname,website_id,_address_firstname,_address_lastname,_address_street,_address_city,_address_postcode,_address_country_id,_address_telephone\n' +
       'a@example.com,base,A,B,1,A,B,"1 Main St\nSuite 2",Austin,78701,US,512-555-0199\n');
@@ -286,6 +301,36 @@ describe('damaged and repeated records of a Magento CSV pair', () => {
         ],
       ]
     `);
+    expect(report.rejects.byCode).toEqual({ duplicate: 1 });
+  });
+
+  it('reject a later customer row of a composite file with its address rows, converting the first (e-mail in any case, website)', async () => {
+    write(dir, 'dup_composite.csv', 'email,_website,website_id,firstname,lastname,_address_firstname,_address_lastname,_address_street,_address_city,_address_country_id,_address_postcode,_address_telephone\n' +
+      'tom@example.com,base,1,Tom,First,Tom,First,1 A St,Perth,AU,6000,0899990000\n' +
+      'ann@example.com,base,1,Ann,Lee,,,,,,,\n' +
+      'TOM@example.com,base,1,Tom,Second,Tom,Second,2 B St,Perth,AU,6000,0899990000\n' +
+      ',base,,,,Tom,Second,3 C St,Perth,AU,6000,0899990000\n' +
+      'tom@example.com,eu,2,Tom,Europe,,,,,,,\n');
+    const { records, rejects, report } = await both('dup_composite', ['convert', '--from', 'magento', '--to', 'medusa', 'dup_composite.csv', '--input-format', 'magento-composite-csv'], 1);
+    expect(records).toMatchObject([{ email: 'tom@example.com', last_name: 'First', shipping_addresses: [{ address_1: '1 A St' }] }, { last_name: 'Lee' }, { last_name: 'Europe' }]);
+    expect(rejects.map((r) => [r.line, (r.input.rows as unknown[]).length, r.issues])).toMatchInlineSnapshot(`
+      [
+        [
+          3,
+          2,
+          [
+            {
+              "code": "duplicate",
+              "message": "Record 3 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1; the addresses of these rows, which Magento would add to it, are not in its output",
+              "path": [
+                "email",
+              ],
+            },
+          ],
+        ],
+      ]
+    `);
+    expect(report.counts).toEqual({ read: 4, converted: 3, rejected: 1 });
     expect(report.rejects.byCode).toEqual({ duplicate: 1 });
   });
 

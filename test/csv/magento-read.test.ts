@@ -177,10 +177,8 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
         },
         {
           "code": "invalid_input",
-          "message": "Column "Sales Rep" is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
-          "path": [
-            "Sales Rep",
-          ],
+          "message": "Column 28 is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+          "path": [],
         },
       ]
     `);
@@ -580,6 +578,46 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       await expect(read(csv('email,email', 'a,b'))).rejects.toThrow('column "email" appears twice');
     });
 
+    it('names a header cell by its position, never its text, when the header may hold data (a cell that is no column name, or an e-mail in it)', async () => {
+      await expect(read(csv(`email,_website,${ARGON},${ARGON}`, 'a,b,c,d'))).rejects.toThrow(/^Magento CSV \(main file\): columns 3 and 4 of the header have the same name$/);
+      // An e-mail in the header: a customer row in its place, whose name-like cells (Tom) are values too.
+      await expect(read(csv('email,_website,tom@example.com,Tom,Tom', 'a,b,c,d,e'))).rejects.toThrow(/^Magento CSV \(main file\): columns 4 and 5 of the header have the same name$/);
+    });
+
+    it('quotes a header cell in issues and paths only when it looks like a column name and the header holds no e-mail', async () => {
+      const hash = '$2y$10$abcdefghijklmnopqrstuuvwxyz0123456789ABCDEFGHIJKLMNOPQ';
+      const [main] = await read(csv(`email,_website,website_id,firstname,lastname,${hash},Sales Rep`, 'a@example.com,base,1,A,B,x,Jo'));
+      expect(main!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "invalid_input",
+            "message": "Column 6 is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+            "path": [],
+          },
+          {
+            "code": "invalid_input",
+            "message": "Column 7 is not a column of Magento's customer CSV nor an attribute code: its value would be lost",
+            "path": [],
+          },
+        ]
+      `);
+      const [joined] = await read(csv(MAIN, tom), csv(`${ADDR},${ARGON}`, `${tomHome},x`));
+      expect(joined!.issues).toEqual([
+        { code: 'invalid_input', path: ['addresses', 0], message: "Column 25 of addresses file record 1 is not a column of Magento's customer CSV nor an attribute code: its value would be lost" },
+      ]);
+      const composite = await collect(
+        readMagentoCompositeCsv(stream(csv(`email,_website,website_id,Baker,_address_street,_address_${hash},tom@example.com`, 'a@example.com,base,1,,1 Main St,x,', ',base,,Smith,2 Main St,,'))),
+      );
+      expect(composite[0]!.issues).toEqual([
+        { code: 'invalid_input', path: ['addresses', 0], message: "Column 6 of record 1 is not a column of Magento's customer CSV nor an attribute code: its value would be lost" },
+        { code: 'invalid_input', path: ['addresses', 1], message: 'Record 2 is an address row (empty "email") but also holds customer columns, which would be lost: column 4' },
+      ]);
+      for (const item of [main, joined, ...composite]) {
+        const issues = JSON.stringify(item!.issues);
+        for (const text of [hash, ARGON, 'Sales Rep', 'Baker', 'tom@example.com']) expect(issues).not.toContain(text);
+      }
+    });
+
     it('throws for a composite file read as a Customers Main File, naming the format to read it with', async () => {
       const composite = csv('email,_website,firstname,lastname,website_id,_address_street,_address_city', 'a@example.com,base,A,B,1,1 Main St,Austin');
       await expect(read(composite)).rejects.toThrow(
@@ -761,6 +799,72 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
       [4, 1, ['Record 4 cannot be read: it has 2 cells, the header 7']],
       [5, 1, undefined],
     ]);
+  });
+
+  describe('a customer key (e-mail ignoring case, website) appearing again', () => {
+    const header = 'email,_website,firstname,lastname,website_id,_address_street,_address_city';
+
+    it('rejects the later customer row with its address rows as `duplicate`, naming the first, which is read as usual', async () => {
+      const text = csv(
+        header,
+        'tom@example.com,base,Tom,Baker,1,1 Main St,Austin',
+        ',base,,,,2 Main St,Austin',
+        'ann@example.com,base,Ann,Lee,1,,',
+        'TOM@example.com,base,Thomas,Baker,1,3 Side St,Dallas',
+        ',base,,,,4 Side St,Dallas',
+        'tom@example.com,eu,Tom,Baker,2,,',
+      );
+      const items = await readComposite(text);
+      expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.code)])).toEqual([
+        [1, 2, undefined],
+        [3, 1, undefined],
+        [4, 2, ['duplicate']],
+        [6, 1, undefined],
+      ]);
+      expect(items[0]!.record).toMatchObject({ firstname: 'Tom', addresses: [{ street: ['1 Main St'] }, { street: ['2 Main St'] }] });
+      expect(items[2]!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "duplicate",
+            "message": "Record 4 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1; the addresses of these rows, which Magento would add to it, are not in its output",
+            "path": [
+              "email",
+            ],
+          },
+        ]
+      `);
+      // Nothing is lost in silence: the rejected item holds the repeated rows as read.
+      expect(items[2]!.input).toStrictEqual({ rows: [expect.objectContaining({ firstname: 'Thomas', _address_street: '3 Side St' }), expect.objectContaining({ _address_street: '4 Side St' })] });
+      expect(await readComposite(text, 5)).toStrictEqual(items);
+    });
+
+    it('says nothing of addresses when the repeated row has none, and does not read its values (no other issue)', async () => {
+      const text = csv(header, 'tom@example.com,base,Tom,Baker,1,,', 'tom@example.com,base,Tom,Baker,x,,');
+      const items = await readComposite(text);
+      expect(items[1]!.issues).toEqual([
+        {
+          code: 'duplicate',
+          path: ['email'],
+          message: 'Record 2 has the e-mail (ignoring case) and website of record 1: Magento reads them as one customer, which is read from record 1',
+        },
+      ]);
+    });
+
+    it('keeps a damaged address row below a repeated customer row with it, both issues reported', async () => {
+      const text = csv(header, 'tom@example.com,base,Tom,Baker,1,,', 'tom@example.com,base,Tom,Baker,1,,', ',base,,,,"2 Main St"x,Austin', 'ann@example.com,base,Ann,Lee,1,,');
+      const items = await readComposite(text);
+      expect(items.map((i) => [i.line, (i.input as { rows: unknown[] }).rows.length, i.issues?.map((x) => x.code)])).toEqual([
+        [1, 1, undefined],
+        [2, 2, ['duplicate', 'invalid_format']],
+        [4, 1, undefined],
+      ]);
+    });
+
+    it('counts a rejected first row (unreadable values) as the first, as the main file does', async () => {
+      const text = csv(header, 'tom@example.com,base,Tom,Baker,one,,', 'tom@example.com,base,Tom,Baker,1,,');
+      const items = await readComposite(text);
+      expect(items.map((i) => i.issues?.map((x) => x.code))).toEqual([['invalid_type'], ['duplicate']]);
+    });
   });
 
   it('needs website ids as the main file does', async () => {
