@@ -194,7 +194,7 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
         message:
           website === ''
             ? 'Columns "website_id" and "_website" are empty'
-            : 'Column "website_id" is empty and the "_website" code is not in the `websites` option',
+            : 'Column "website_id" is empty and the "_website" code is not in the website table (the `websites` option; `--website CODE=ID` on the command line)',
       });
     }
   }

@@ -294,10 +294,33 @@ function customerItem(state: MainState, no: number, row: Row): SourceItem {
   const customer = customerOf(row, issues, state.lookups, state.header.names);
   if (!joined) return issues.length > 0 ? { line: no, file: 'main', input, issues } : { line: no, file: 'main', input, record: customer };
   input.addresses = mine.map((w) => waitingInput(w, joined.header));
+  repeatedAddressIds(mine, input.addresses, issues);
   const read = addressesOf(mine, input.addresses, issues, joined.header?.names);
   const addresses = pointedDefaults(customer, read, issues, (i) => `addresses file record ${mine[i]?.no}`);
   if (issues.length > 0) return { line: no, file: 'main', input, issues };
   return { line: no, file: 'main', input, record: withAddresses(customer, addresses) };
+}
+
+/**
+ * A customer's address records that repeat an address id (`_entity_id`) of an earlier one: Magento
+ * reads them as one address, so which record holds its values cannot be told (concatenated exports
+ * repeat rows). Each repeat is an issue `duplicate`; records without an id are new addresses, each its own.
+ */
+function repeatedAddressIds(mine: readonly Waiting[], rows: readonly InputRow[], issues: Issue[]): void {
+  const firstOf = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const id = 'raw' in row ? '' : (row._entity_id ?? '');
+    if (id === '') return;
+    const first = firstOf.get(id);
+    if (first === undefined) firstOf.set(id, i);
+    else {
+      issues.push({
+        code: 'duplicate',
+        path: ['addresses', i],
+        message: `Addresses file record ${mine[i]?.no} repeats the address id (_entity_id) of record ${mine[first]?.no} of this customer: Magento reads them as one address, so which of them holds its values cannot be told`,
+      });
+    }
+  });
 }
 
 /** The addresses of a customer's address records (their rows in `rows`, their columns named by `names`); an unreadable one is an issue. */

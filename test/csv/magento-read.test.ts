@@ -130,6 +130,28 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(items[2]!.input).toStrictEqual({ customer: expect.objectContaining({ firstname: 'Thomas' }), addresses: [] });
     });
 
+    it('an address record repeating the address id (_entity_id) of an earlier one of the customer: the customer is rejected, never read with the address twice', async () => {
+      const tomOffice = tomHome.replace(',589,', ',590,').replace('Friedrichstraße 68', 'Unter den Linden 1').replace(',1,1', ',,');
+      const withoutId = tomOffice.replace(',590,', ',,');
+      const items = await read(csv(MAIN, tom, li), csv(ADDR, tomHome, tomOffice, tomHome, withoutId, withoutId));
+      expect(items[0]!.record).toBeUndefined();
+      expect(items[0]!.issues).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "duplicate",
+            "message": "Addresses file record 3 repeats the address id (_entity_id) of record 1 of this customer: Magento reads them as one address, so which of them holds its values cannot be told",
+            "path": [
+              "addresses",
+              2,
+            ],
+          },
+        ]
+      `);
+      // Records without an id are new addresses, each its own.
+      const fresh = await read(csv(MAIN, tom), csv(ADDR, tomHome, withoutId, withoutId));
+      expect((fresh[0]!.record as { addresses: unknown[] }).addresses).toHaveLength(3);
+    });
+
     it('is checked without an addresses file too, and not across websites', async () => {
       const otherSite = tom.replace('base,default', 'wholesale,default');
       const items = await read(csv(MAIN, tom, otherSite, tom));
@@ -269,7 +291,7 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
           [
             {
               "code": "required",
-              "message": "Column "website_id" is empty and the "_website" code is not in the \`websites\` option",
+              "message": "Column "website_id" is empty and the "_website" code is not in the website table (the \`websites\` option; \`--website CODE=ID\` on the command line)",
               "path": [
                 "website_id",
               ],
