@@ -259,6 +259,13 @@ export function pointedDefaults(
 ): Record<string, unknown>[] {
   let out = [...addresses];
   for (const [key, flag] of POINTERS) {
+    // A customer has one default of each kind: two records marked so is a conflict, never a silent pick.
+    const marked = out.flatMap((a, i) => (a[key] === true ? [i] : []));
+    for (const i of marked.slice(1)) {
+      const which = where(i);
+      issues.push({ code: 'invalid_value', path: ['addresses', i, key], message: `${which.charAt(0).toUpperCase()}${which.slice(1)} has "${flag}" set, as ${where(marked[0]!)} has: a customer has one default address of each kind` });
+    }
+    if (marked.length > 1) continue;
     const pointer = customer[key];
     if (typeof pointer !== 'string') continue;
     const target = out.findIndex((a) => a.id !== undefined && String(a.id) === pointer);

@@ -317,7 +317,10 @@ const csvRecord: fc.Arbitrary<Rec> = magentoRecord
       ? { addresses: (r.addresses as Rec[]).map((a) => ({ ...a, street: (a.street as string[]).map((l) => l.replace(/[\r\n]/g, ' ')) })) }
       : {}),
   }))
-  .filter((r) => MagentoCustomer.safeParse(r).success && ![...cellTexts(r)].some((t) => /[\r\n]/.test(t) && t.includes('@')));
+  .filter((r) => MagentoCustomer.safeParse(r).success && ![...cellTexts(r)].some((t) => /[\r\n]/.test(t) && t.includes('@')))
+  // Magento's export writes the default flags from the customer's one default_billing / default_shipping id:
+  // at most one address of each kind (the reader refuses two).
+  .filter((r) => ['default_billing', 'default_shipping'].every((k) => ((r.addresses as Rec[] | undefined) ?? []).filter((a) => a[k] === true).length <= 1));
 
 /** Customers are unique per (email, website) in a Magento export (and the join relies on it). */
 const exportOf = fc.uniqueArray(csvRecord, { maxLength: 6, selector: (r) => `${String(r.email).toLowerCase()} ${String(r.website_id)}` });
