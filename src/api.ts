@@ -69,9 +69,17 @@ function platformOf(id: unknown): Platform {
 function checkDefaults(target: Platform, defaults: unknown): Record<string, unknown> {
   if (defaults === undefined) return {};
   if (!isPlainObject(defaults)) throw new InvalidOptionError('defaults', 'expected an object of target-record fields');
-  const known = Object.keys(target.record.shape);
-  for (const k of Object.keys(defaults)) {
-    if (!known.includes(k)) throw new InvalidOptionError('defaults', `"${k}" is not a field of ${withArticle(target.id)} record`);
+  const fields = target.record.shape as Record<string, z.ZodType>;
+  for (const [k, v] of Object.entries(defaults)) {
+    if (!Object.hasOwn(fields, k)) throw new InvalidOptionError('defaults', `"${k}" is not a field of ${withArticle(target.id)} record`);
+    // A default the field cannot hold would reject every record that needs it: misuse, said once.
+    const parsed = v === undefined ? undefined : (fields[k] as z.ZodType).safeParse(v);
+    if (parsed && !parsed.success) {
+      const [issue] = fromZodIssues(parsed.error.issues, v);
+      const at = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      const why = v === null ? 'expected a value, received null' : (issue?.message ?? 'invalid');
+      throw new InvalidOptionError(`defaults.${k}`, `${withArticle(target.id)} record's ${k} cannot hold this value: ${at}${why}`);
+    }
   }
   return defaults;
 }

@@ -126,6 +126,35 @@ describe('encode and defaults', () => {
     `);
   });
 
+  it.each([
+    ['magento', { website_id: 'abc' }, 'Invalid option "defaults.website_id": a magento record\'s website_id cannot hold this value: Invalid input: expected number, received string'],
+    ['magento', { website_id: 1.5 }, 'Invalid option "defaults.website_id": a magento record\'s website_id cannot hold this value: Invalid input: expected int, received number'],
+    ['magento', { website_id: null }, 'Invalid option "defaults.website_id": a magento record\'s website_id cannot hold this value: expected a value, received null'],
+    ['enterprise-v1', { enterprise_id: 's3cret-42' }, 'Invalid option "defaults.enterprise_id": an enterprise-v1 record\'s enterprise_id cannot hold this value: Invalid input: expected number, received string'],
+    ['magento', { addresses: [{ city: 's3cret-42' }] }, 'Invalid option "defaults.addresses": a magento record\'s addresses cannot hold this value: 0.country_id: Required'],
+  ] as const)('refuses a %s default the field cannot hold: %j', (to, defaults, message) => {
+    const calls = [() => encode(to, maria, { defaults: defaults as never }), () => convert({}, { from: 'medusa', to, defaults: defaults as never })];
+    for (const call of calls) {
+      const error = (() => {
+        try {
+          call();
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      expect((error as InvalidOptionError).option).toBe(`defaults.${Object.keys(defaults)[0]}`);
+      expect((error as Error).message).toBe(message);
+      expect((error as Error).message).not.toContain('s3cret');
+    }
+  });
+
+  it('accepts the defaults every target needs, and a default left undefined', () => {
+    for (const p of platforms) expect(safeEncode(p, maria, { defaults: (requiredDefaults[p] ?? {}) as never }).success).toBe(true);
+    expect(safeEncode('magento', maria, { defaults: { website_id: undefined } }).success).toBe(false);
+    expect(safeEncode('medusa', maria, { defaults: { metadata: null } }).success).toBe(true);
+  });
+
   it('takes a missing target value from defaults, and never overrides the source', () => {
     expect(encode('magento', maria, { defaults: { website_id: 3 } }).data.website_id).toBe(3);
     const withWebsite = { ...maria, platformData: { magento: { website_id: 2 } } };

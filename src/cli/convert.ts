@@ -93,7 +93,7 @@ function checkLibraryOptions(o: ConvertOptions): void {
   try {
     safeConvert({}, { from: o.from, to: o.to, defaults: o.defaults });
   } catch (error) {
-    if (isInvalidOption(error)) throw new UsageError(`--default: ${error.message}`);
+    if (isInvalidOption(error)) throw new UsageError(`--default${error.option.startsWith('defaults.') ? ` ${error.option.slice(9)}` : ''}: ${optionDetail(error)}`);
     throw error;
   }
 }

@@ -51,7 +51,8 @@ export const convertArgs = {
   default: {
     type: 'string',
     valueHint: 'key=value',
-    description: 'A target-record field used where a record has none, e.g. website_id=1 (the value is read as JSON when it parses, else as text). Repeatable.',
+    description:
+      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error.',
   },
   'platform-options': {
     type: 'string',
@@ -387,6 +388,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
   const defaults: Record<string, unknown> = {};
   for (const text of repeated(rawArgs, 'default')) {
     const [key, value] = parseDefault(text);
+    if (Object.hasOwn(defaults, key)) throw new UsageError(`--default ${key} is given twice`);
     setOwn(defaults, key, value);
   }
   const websites = parseCodes(repeated(rawArgs, 'website'), '--website', 'base=1');

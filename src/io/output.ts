@@ -1,7 +1,7 @@
 // Output files written safely: to a temporary file beside the target, renamed over it only when the
 // run has finished, so a killed or failed run never leaves a partial file at the output path.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, openSync, renameSync, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, renameSync, statSync, unlinkSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -56,6 +56,17 @@ class StreamOut implements Out {
 /** Standard output (never closed: other code may still print). */
 export const stdoutOut = (stream: Writable): Out => new StreamOut('standard output', stream);
 
+/** The nearest existing one of `dir` and its parents when it is not a directory (a file where a directory was meant). */
+function notADirectory(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      return statSync(at).isDirectory() ? undefined : at;
+    } catch {
+      if (dirname(at) === at) return undefined;
+    }
+  }
+}
+
 /** A file written to `.<name>.<pid>.<random>.tmp` beside `target` (its directory created when missing), renamed to `target` by `commit`. */
 export class SafeFile extends StreamOut {
   readonly tmp: string;
@@ -66,9 +77,16 @@ export class SafeFile extends StreamOut {
     let fd: number;
     try {
       mkdirSync(dirname(target), { recursive: true });
+    } catch (error) {
+      const blocker = notADirectory(dirname(target));
+      throw new InputError(`cannot write ${target}: ${blocker === undefined ? `cannot create the directory ${dirname(target)}: ${reason(error)}` : `${blocker} is not a directory`}`);
+    }
+    try {
       fd = openSync(tmp, 'wx');
     } catch (error) {
-      throw new InputError(`cannot write ${target}: ${reason(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+      throw new InputError(`cannot write ${target}: ${denied ? `cannot create files in ${dirname(target)}: ${reason(error)}` : reason(error)}`);
     }
     super(target, createWriteStream(tmp, { fd, highWaterMark: 256 * 1024 }));
     this.tmp = tmp;

@@ -1,6 +1,6 @@
 // The built `customer-codecs` command, run as a user would (node dist/cli.js in a temporary directory).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, CLI, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
@@ -586,6 +586,9 @@ describe('exit code 2', () => {
     await usage(['convert', '--from', 'magento', '--to', 'medusa', '--colour', 'two.ndjson'], /unknown option --colour/);
     await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--default', 'nonsense=1'], /nonsense/);
     await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--default', 'website_id'], /key=value/);
+    await usage(['convert', '--from', 'medusa', '--to', 'magento', 'two.ndjson', '--default', 'website_id=abc'], /^customer-codecs: --default website_id: a magento record's website_id cannot hold this value: Invalid input: expected number, received string\n/);
+    await usage(['convert', '--from', 'magento', '--to', 'enterprise-v1', 'two.ndjson', '--default', 'enterprise_id="42"'], /--default enterprise_id: .*expected number, received string/);
+    await usage(['convert', '--from', 'medusa', '--to', 'magento', 'two.ndjson', '--default', 'website_id=1', '--default=website_id=2'], /^customer-codecs: --default website_id is given twice\n/);
     await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--workers', '0'], /--workers/);
     await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--output-format', 'magento-csv', '-o', 'x.csv'], /--to magento/);
     await usage(['convert', '--from', 'medusa', '--to', 'magento', 'two.txt'], /--input-format/);
@@ -595,10 +598,22 @@ describe('exit code 2', () => {
   it('when the input or an output cannot be used, leaving nothing behind', async () => {
     await usage(['convert', '--from', 'magento', '--to', 'medusa', 'missing.ndjson', '-o', 'never.ndjson'], /cannot read missing\.ndjson: no such file/);
     expect(existsSync(join(dir, 'never.ndjson'))).toBe(false);
-    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', 'two.ndjson/out.ndjson'], /cannot write/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', 'two.ndjson/out.ndjson'], /cannot write two\.ndjson\/out\.ndjson: two\.ndjson is not a directory\n/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', 'two.ndjson/deeper/out.ndjson'], /cannot write .*: two\.ndjson is not a directory\n/);
     await usage(['convert', '--from', 'magento', '--to', 'medusa', '--input-format', 'json', '-o', 'never.ndjson', '-q'], /expected a JSON array/, '"a string"');
     expect(existsSync(join(dir, 'never.ndjson'))).toBe(false);
     expect(hidden(dir)).toEqual([]);
+  });
+
+  it('when the output directory is not writable, in one line', async () => {
+    // Root may write anywhere a mode forbids, but not in sysfs.
+    const locked = process.getuid?.() === 0 ? '/sys' : join(dir, 'locked');
+    if (locked !== '/sys') {
+      mkdirSync(locked);
+      chmodSync(locked, 0o555);
+    }
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', join(locked, 'out.ndjson')], /^customer-codecs: cannot write .*out\.ndjson: cannot create files in .*: permission denied\n$/);
+    await usage(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', join(locked, 'sub', 'out.ndjson')], /^customer-codecs: cannot write .*out\.ndjson: cannot create the directory .*sub: permission denied\n$/);
   });
 
   it('--verbose adds the stack', async () => {
