@@ -94,7 +94,13 @@ class Header {
       }
       index.set(c, i);
     });
-    for (const r of required) if (!index.has(r)) throw new Error(`Magento CSV (${file}): the header has no "${r}" column`);
+    for (const r of required) {
+      if (index.has(r)) continue;
+      // A spreadsheet saved with another separator (a European Excel writes ";") gives one header cell.
+      const other = columns.length === 1 ? [';', '\t', '|'].find((sep) => columns[0]!.includes(sep)) : undefined;
+      const hint = other === undefined ? '' : `; its header is one cell holding "${other === '\t' ? 'tab' : other}": Magento's CSV is comma-separated, save the file with commas`;
+      throw new Error(`Magento CSV (${file}): the header has no "${r}" column${hint}`);
+    }
     this.index = index;
   }
   cell(cells: readonly string[], column: string): string {

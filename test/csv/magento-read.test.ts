@@ -617,6 +617,10 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       await expect(read(csv('id,name', '1,x'))).rejects.toThrow('Magento CSV (main file): the header has no "email" column');
       await expect(read(csv(MAIN, li), csv('email,city', 'a,b'))).rejects.toThrow('Magento CSV (addresses file): the header has no "_email" column');
       await expect(read(csv('email,email', 'a,b'))).rejects.toThrow('column "email" appears twice');
+      // Saved with semicolons (a European spreadsheet): one header cell, and a hint.
+      await expect(read(csv('email;_website;firstname', 'a@example.com;base;A'))).rejects.toThrow(
+        /^Magento CSV \(main file\): the header has no "email" column; its header is one cell holding ";": Magento's CSV is comma-separated, save the file with commas$/,
+      );
     });
 
     it('names a header cell by its position, never its text, when the header may hold data (a cell that is no column name, or an e-mail in it)', async () => {
