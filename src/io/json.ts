@@ -132,8 +132,31 @@ async function* tokenBatches(chunks: AsyncIterable<Uint8Array | string>, name: s
 const isStart = (t: Token) => t.name === 'startObject' || t.name === 'startArray';
 const isEnd = (t: Token) => t.name === 'endObject' || t.name === 'endArray';
 
-/** What an assembler holds so far: the value being built, from its root. */
-const partial = (asm: Assembler): unknown => (asm.stack.length > 0 ? asm.stack[0] : asm.current);
+/** One JSON value assembled token by token (a record, an array element, an envelope key's value). */
+class Value {
+  private asm: Assembler | undefined;
+  /** Whether some of a value's tokens were fed and it is not complete yet. */
+  get started(): boolean {
+    return this.asm !== undefined;
+  }
+  /** Feeds a token of the value; true when it completes the value (`take` then gives it). */
+  feed(t: Token): boolean {
+    this.asm ??= new Assembler();
+    this.asm.consume(t);
+    return this.asm.done;
+  }
+  /** The completed value; the next `feed` starts another. */
+  take(): unknown {
+    const value: unknown = this.asm?.current;
+    this.asm = undefined;
+    return value;
+  }
+  /** What is read of the value so far, from its root (`null`: nothing), for a reject's `input`. */
+  partial(): unknown {
+    if (!this.asm) return null;
+    return this.asm.stack.length > 0 ? this.asm.stack[0] : this.asm.current;
+  }
+}
 
 const damage = (truncated: boolean, inRecord: boolean): Issue[] => [
   {
@@ -200,7 +223,7 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
     let complete = 0; // top-level values read to their end
     let deferFrom: number | undefined; // the first object's index in `docs`
     let mode: 'array' | 'object' | 'skip' | undefined; // of the value being read (undefined: between values)
-    let asm: Assembler | undefined;
+    const piece = new Value();
     let key = '';
     let skipping = 0;
     let elements = 0;
@@ -250,18 +273,8 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
             continue;
           }
           if (mode === 'array') {
-            if (asm) asm.consume(t);
-            else if (t.name === 'endArray') {
-              endValue();
-              continue;
-            } else {
-              asm = new Assembler();
-              asm.consume(t);
-            }
-            if (asm.done) {
-              yield emit(asm.current);
-              asm = undefined;
-            }
+            if (!piece.started && t.name === 'endArray') endValue();
+            else if (piece.feed(t)) yield emit(piece.take());
             continue;
           }
           const doc = docs[docs.length - 1] as Envelope;
@@ -270,33 +283,20 @@ export async function* readJson(input: Input, from: PlatformId): AsyncGenerator<
             if (isStart(t)) skipping += 1;
             else if (isEnd(t)) skipping -= 1;
             if (skipping === 0) doc.largest = Math.max(doc.largest, elements);
-          } else if (asm) {
-            asm.consume(t);
-            if (asm.done) {
-              setOwn(doc.envelope, key, asm.current);
-              asm = undefined;
-            }
-          } else if (t.name === 'keyValue') key = String(t.value);
-          else if (t.name === 'endObject') endValue();
-          else if (t.name === 'startArray') {
+          } else if (!piece.started && t.name === 'keyValue') key = String(t.value);
+          else if (!piece.started && t.name === 'endObject') endValue();
+          else if (!piece.started && t.name === 'startArray') {
             setOwn(doc.envelope, key, []);
             skipping = 1;
             elements = 0;
-          } else {
-            asm = new Assembler();
-            asm.consume(t);
-            if (asm.done) {
-              setOwn(doc.envelope, key, asm.current);
-              asm = undefined;
-            }
-          }
+          } else if (piece.feed(t)) setOwn(doc.envelope, key, piece.take());
         }
       }
     } catch (error) {
       if (!(error instanceof Damaged)) throw error;
       if (deferFrom === undefined) {
         if (mode === 'array' || docs.length > 0) {
-          yield { line: count + 1, input: asm ? partial(asm) : null, issues: damage(error.truncated, asm !== undefined) };
+          yield { line: count + 1, input: piece.partial(), issues: damage(error.truncated, piece.started) };
           return;
         }
         throw new InputError(`${input.name}: not valid JSON${error.truncated ? ' (cut off)' : ''}`);
@@ -335,7 +335,7 @@ async function* secondPass(
   let index = -1;
   let mode: 'skip' | 'array' | 'whole' | 'list' | undefined;
   let skipping = 0;
-  let asm: Assembler | undefined;
+  const piece = new Value();
   let held: unknown[] | undefined; // what the envelope of the object read whole holds
   let envelope: Record<string, unknown> = {};
   let key = '';
@@ -365,8 +365,7 @@ async function* secondPass(
             if (held === undefined || held.length > 0) {
               // One record, a single-record payload, or no payload at all: small, read whole (arrays included).
               mode = 'whole';
-              asm = new Assembler();
-              asm.consume(t);
+              piece.feed(t);
             } else {
               // A list: the elements of its top-level arrays, each unwrapped inside the envelope.
               mode = 'list';
@@ -382,25 +381,13 @@ async function* secondPass(
           continue;
         }
         if (mode === 'array') {
-          if (asm) asm.consume(t);
-          else if (t.name === 'endArray') {
-            mode = undefined;
-            continue;
-          } else {
-            asm = new Assembler();
-            asm.consume(t);
-          }
-          if (asm.done) {
-            yield emit(asm.current);
-            asm = undefined;
-          }
+          if (!piece.started && t.name === 'endArray') mode = undefined;
+          else if (piece.feed(t)) yield emit(piece.take());
           continue;
         }
         if (mode === 'whole') {
-          (asm as Assembler).consume(t);
-          if (!asm?.done) continue;
-          const whole = asm.current;
-          asm = undefined;
+          if (!piece.feed(t)) continue;
+          const whole = piece.take();
           mode = undefined;
           let records: unknown[];
           try {
@@ -413,17 +400,12 @@ async function* secondPass(
           continue;
         }
         if (inArray) {
-          if (asm) asm.consume(t);
-          else if (t.name === 'endArray') {
+          if (!piece.started && t.name === 'endArray') {
             inArray = false;
             continue;
-          } else {
-            asm = new Assembler();
-            asm.consume(t);
           }
-          if (!asm.done) continue;
-          const element = asm.current;
-          asm = undefined;
+          if (!piece.feed(t)) continue;
+          const element = piece.take();
           let records: unknown[];
           try {
             records = unwrap(platform, { ...envelope, [key]: [element] });
@@ -457,7 +439,7 @@ async function* secondPass(
   } catch (error) {
     if (!(error instanceof Damaged)) throw error;
     if (mode === 'array' || mode === undefined) {
-      yield { line: count + 1, input: asm ? partial(asm) : null, issues: damage(error.truncated, asm !== undefined) };
+      yield { line: count + 1, input: piece.partial(), issues: damage(error.truncated, piece.started) };
       return;
     }
     throw new InputError(`${name}: not valid JSON${error.truncated ? ' (cut off)' : ''}`);
