@@ -164,6 +164,12 @@ function hold(value: unknown, path: (string | number)[], taken: Taken, how: true
   });
 }
 
+/** `value` sent as it is (but for its secrets), marked held at `path`. */
+function asIs(value: unknown, path: (string | number)[], taken: Taken): unknown {
+  hold(value, path, taken, true);
+  return withoutSecrets(value);
+}
+
 function fill(parts: readonly Part[], level: Level, at: (string | number)[], out: Level, record: Level, options: RequestOptions, taken: Taken): Level {
   for (const part of parts) {
     switch (part.kind) {
@@ -185,10 +191,7 @@ function fill(parts: readonly Part[], level: Level, at: (string | number)[], out
         if (isPlainObject(v)) {
           const sub = fill(part.parts, v, [...at, part.from], {}, record, options, taken);
           if (!part.dropEmpty || Object.keys(sub).length > 0) out[part.key] = sub;
-        } else if (v !== undefined) {
-          out[part.key] = withoutSecrets(v);
-          hold(v, [...at, part.from], taken, true);
-        }
+        } else if (v !== undefined) out[part.key] = asIs(v, [...at, part.from], taken);
         break;
       }
       case 'list': {
@@ -197,13 +200,9 @@ function fill(parts: readonly Part[], level: Level, at: (string | number)[], out
           out[part.key] = v.flatMap((item, i) => {
             if (isSecretAttribute(item)) return [];
             if (isPlainObject(item)) return [fill(part.parts, item, [...at, part.from, i], {}, record, options, taken)];
-            hold(item, [...at, part.from, i], taken, true);
-            return [withoutSecrets(item)];
+            return [asIs(item, [...at, part.from, i], taken)];
           });
-        } else if (v !== undefined) {
-          out[part.key] = withoutSecrets(v);
-          hold(v, [...at, part.from], taken, true);
-        }
+        } else if (v !== undefined) out[part.key] = asIs(v, [...at, part.from], taken);
         break;
       }
       case 'pick': {
