@@ -4,7 +4,7 @@ import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './co
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
 import { errorResponseIssue } from './core/responses.js';
-import { throughResetTokenKey, withoutSecrets } from './core/credentials.js';
+import { holdsSecret, throughResetTokenKey, withoutSecrets } from './core/credentials.js';
 import { rememberingPhones } from './core/phones.js';
 import { collectLosses } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
@@ -130,12 +130,20 @@ function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTION
   const { customer, state } = p.decodeRecord(parsed.data, options);
   const result = { ok: true as const, customer, origins: state.origins, aliases: state.aliases, notices: [] as Loss[], source: p.id };
   if (!p.residue || !holdsResidue(customer, p.residue)) return result;
-  // Residue comes from metadata anyone can edit: restore into a copy and keep it only if still valid.
-  const restored = structuredClone(customer) as Record<string, unknown>;
-  const notices = restore(restored, p.residue, state);
-  const valid = Customer.safeParse(restored);
+  // Residue comes from metadata anyone can edit: restored into the customer just decoded (restore
+  // copies what it takes from the record), kept only if the customer is still valid, else decoded
+  // again without it (rare: a residue this library did not write).
+  const notices = restore(customer as Record<string, unknown>, p.residue, state);
+  const valid = Customer.safeParse(customer);
   if (valid.success) return { ...result, customer: valid.data, notices };
-  return { ...result, notices: [{ code: 'not_normalised', path: [], message: `The ${RESIDUE_KEY} residue does not describe a valid customer: kept as ordinary metadata` }] };
+  const again = p.decodeRecord(parsed.data, options);
+  return {
+    ...result,
+    customer: again.customer,
+    origins: again.state.origins,
+    aliases: again.state.aliases,
+    notices: [{ code: 'not_normalised', path: [], message: `The ${RESIDUE_KEY} residue does not describe a valid customer: kept as ordinary metadata` }],
+  };
 }
 
 function encodeWith(
@@ -159,6 +167,9 @@ function encodeWith(
     customer = parsed.data;
   }
   const canonical = customer as Record<string, unknown>;
+  // The secret rules (see core/credentials) apply once, here: most customers hold no secret at all,
+  // and then no walk below asks any value whether it is one.
+  const secrets = holdsSecret(canonical);
   // Where the target has metadata bags, one encode with an empty residue slot in each: filled below.
   const bags = options.residue ? p.residue : undefined;
   const slotted = bags ? withSlots(canonical, bags) : undefined;
@@ -168,18 +179,19 @@ function encodeWith(
     consumed: state.consumed,
     pending: state.losses,
     target: p.id,
+    secrets,
     ...(origins ? { origins } : {}),
     ...(aliases ? { aliases } : {}),
     ...(source ? { source } : {}),
   });
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
-  const untakenValues = bags ? untaken(canonical, state.consumed, p.id) : [];
+  const untakenValues = bags ? untaken(canonical, state.consumed, p.id, secrets) : [];
   // Values the target holds in a changed form (joined street lines) travel as they were, to replace it.
   const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && l.canonical[0] !== 'credentials') : [];
   // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
   const carried: Entry[] =
     untakenValues.some(([, v]) => carriesData(v)) || changed.length > 0
-      ? widen(canonical, [...untakenValues.map(([path]) => ({ path, replace: false })), ...changed.map((l) => ({ path: l.canonical, replace: true }))])
+      ? widen(canonical, [...untakenValues.map(([path]) => ({ path, replace: false })), ...changed.map((l) => ({ path: l.canonical, replace: true }))], secrets)
       : [];
   if (slotted) fillSlots(record, slotted.slots, carried);
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
@@ -201,12 +213,12 @@ function encodeWith(
  * (addresses, groups), platform data and the root are filled in instead, so the address book can be
  * reordered and the target's own data stays.
  */
-function widen(canonical: Record<string, unknown>, found: readonly { path: Path; replace: boolean }[]): Entry[] {
+function widen(canonical: Record<string, unknown>, found: readonly { path: Path; replace: boolean }[], secrets: boolean): Entry[] {
   const chosen = new PathTrie<{ replace: boolean }>();
   const order: Path[] = [];
   for (const { path, replace } of found) {
     // A password-reset key's value is never carried (see core/credentials).
-    if (throughResetTokenKey(path)) continue;
+    if (secrets && throughResetTokenKey(path)) continue;
     const parent = path.slice(0, -1);
     const last = parent[parent.length - 1];
     const widened = typeof last === 'string' && last !== 'platformData' ? { path: parent, replace: true } : { path, replace };
@@ -219,7 +231,7 @@ function widen(canonical: Record<string, unknown>, found: readonly { path: Path;
     .filter((path) => chosen.heldAlong(path) === path.length)
     .map((path): Entry => {
       // Carried values never hold a secret (a reset token), wherever it sits.
-      const value = withoutSecrets(getAt(canonical, path));
+      const value = secrets ? withoutSecrets(getAt(canonical, path)) : getAt(canonical, path);
       return chosen.get(path)?.replace ? [[...path], value, 1] : [[...path], value];
     });
 }

@@ -101,6 +101,28 @@ describe('residue: A -> Medusa -> A returns the original record exactly', () => 
     );
   });
 
+  it('restores without changing the Medusa record passed in (deeply frozen: any write would throw)', () => {
+    const deepFreeze = <T>(v: T): T => {
+      if (typeof v === 'object' && v !== null) {
+        for (const child of Object.values(v)) deepFreeze(child);
+        Object.freeze(v);
+      }
+      return v;
+    };
+    fc.assert(
+      fc.property(magento, (r) => {
+        const there = safeConvert(r, { from: 'magento', to: 'medusa' });
+        if (!there.success) return;
+        const text = JSON.stringify(there.data);
+        const frozen = deepFreeze(JSON.parse(text) as Record<string, unknown>);
+        const back = safeConvert(frozen, { from: 'medusa', to: 'magento' });
+        expect(back.success).toBe(true);
+        expect(JSON.stringify(frozen)).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reports carried values as carried, under one namespaced metadata key', () => {
     const { data, losses } = convert(maria, { from: 'magento', to: 'medusa' });
     expect(Object.keys(data.metadata ?? {})).toEqual([RESIDUE_KEY]);

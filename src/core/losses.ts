@@ -34,6 +34,11 @@ export interface LossContext {
   readonly source?: string;
   /** Source subtrees holding the same data as another: a loss under `source` is also a loss under `also`. */
   readonly aliases?: readonly { source: Path; also: Path }[];
+  /**
+   * Whether the customer holds a secret anywhere (`holdsSecret`, asked once per conversion at the
+   * boundary): when it holds none, the walk asks no node whether it is one. Default `true`.
+   */
+  readonly secrets?: boolean;
 }
 
 /** A loss and the canonical path it was found at. */
@@ -53,7 +58,7 @@ export function collectLosses(context: LossContext): LocatedLoss[] {
 
 type Node<V> = PathTrie<V> | undefined;
 
-function collectOwn({ canonical, consumed, pending, target, origins, source: sourcePlatform }: LossContext): LocatedLoss[] {
+function collectOwn({ canonical, consumed, pending, target, origins, source: sourcePlatform, secrets = true }: LossContext): LocatedLoss[] {
   // A value encoded twice (one address filling two slots) is reported once.
   const once = new Map(pending.map((p) => [key(p.canonical), p]));
   const losses: LocatedLoss[] = [...once.values()].map((p) => {
@@ -89,7 +94,7 @@ function collectOwn({ canonical, consumed, pending, target, origins, source: sou
   const walk = (value: unknown, taken: Node<true>, told: Node<true>, from: Node<Origin>, secretsOnly = false): void => {
     if (!carriesData(value) || taken?.holds) return;
     if (told?.holds && !secretsOnly) {
-      if (!holdsSecret(value)) return;
+      if (!secrets || !holdsSecret(value)) return;
       secretsOnly = true;
     }
     const depth = path.length;
@@ -99,12 +104,12 @@ function collectOwn({ canonical, consumed, pending, target, origins, source: sou
     const inPlatformData = last === 'platformData' || path[depth - 2] === 'platformData';
     const exact = from?.holds ?? false;
     const takenBelow = (taken?.holdsBelow ?? false) || (told?.holdsBelow ?? false);
-    const secret = secretAt(last, value);
+    const secret = secrets ? secretAt(last, value) : undefined;
     // A container holding a secret is reported part by part, so the secret has a loss of its own.
     const descend =
       !secret &&
       container &&
-      (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)) || holdsSecret(value));
+      (takenBelow || inPlatformData || (!exact && ((from?.holdsBelow ?? false) || depth === 0)) || (secrets && holdsSecret(value)));
     const outer = nearest;
     const outerDepth = nearestDepth;
     if (depth > 0 && exact) {

@@ -28,3 +28,12 @@ export const carriesData = (v: unknown): boolean => {
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/** A copy of a JSON value: its objects and lists are new, so changing the copy never changes the original. */
+export function copyJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) setOwn(out, k, copyJson(value[k]));
+  return out as T;
+}

@@ -1,7 +1,7 @@
 import { holdsSecret, secretAt, throughResetTokenKey, withoutSecrets } from './credentials.js';
 import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
-import { carriesData } from './objects.js';
+import { carriesData, copyJson } from './objects.js';
 import { eachChild, getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
 import { PathTrie } from './trie.js';
 
@@ -36,7 +36,7 @@ interface Residue {
  * The largest canonical subtrees the encode did not take, hints, nulls and empty lists included (an
  * exact return needs them): what residue must carry for the record to come back as it was.
  */
-export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<true>, target: string): Entry[] {
+export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<true>, target: string, secrets = true): Entry[] {
   const out: Entry[] = [];
   const path: (string | number)[] = [];
   // Nulls and empty lists are no loss, but an exact return needs them: they travel too.
@@ -44,11 +44,11 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
     // Credentials never travel in metadata (the target refuses hash keys in records anyway), nor do
     // other secrets (a reset token, as an attribute entry or a key: see core/credentials); and the
     // target's own platform data (its hints) is the target's to use, never to carry to itself.
-    if (node === undefined || path[0] === 'credentials' || taken?.holds || secretAt(path[path.length - 1], node) !== undefined) return;
+    if (node === undefined || path[0] === 'credentials' || taken?.holds || (secrets && secretAt(path[path.length - 1], node) !== undefined)) return;
     if (path.length >= 2 && path[path.length - 2] === 'platformData' && path[path.length - 1] === target) return;
     const intoPlatformData = path[path.length - 1] === 'platformData' && isPlainObject(node);
     if (!intoPlatformData && (!(taken?.holdsBelow ?? false) || !(Array.isArray(node) || isPlainObject(node)))) {
-      out.push([[...path], withoutSecrets(node)]);
+      out.push([[...path], secrets ? withoutSecrets(node) : node]);
       return;
     }
     eachChild(node, path, (child, k) => walk(child, taken?.child(k)));
@@ -231,10 +231,15 @@ export function restore(customer: Record<string, unknown>, bags: ResidueBags, st
       notices.push({ code: 'not_normalised', path: source, message: `A ${RESIDUE_KEY} residue holding a credential, which this library never carries: kept as ordinary metadata` });
       return;
     }
-    delete current[RESIDUE_KEY];
-    if (residue.was === 'null' && Object.keys(current).length === 0) setAt(owner, bag, null);
-    else if (residue.was === 'absent' && Object.keys(current).length === 0) prune(owner, bag);
-    for (const [path, value, replace] of residue.values) {
+    // The bag and the carried values may be the record's own objects: restored as copies, so the
+    // record passed in is never changed.
+    const rest = { ...current };
+    delete rest[RESIDUE_KEY];
+    setAt(owner, bag, rest);
+    if (residue.was === 'null' && Object.keys(rest).length === 0) setAt(owner, bag, null);
+    else if (residue.was === 'absent' && Object.keys(rest).length === 0) prune(owner, bag);
+    for (const [path, carried, replace] of residue.values) {
+      const value = copyJson(carried);
       if (replace) setAt(owner, path, value);
       if (replace || restoreAt(owner, path, value)) state.origin({ canonical: [...prefix, ...path], source });
       else notices.push({ code: 'not_normalised', path: source, message: 'A carried value conflicts with the record: the record wins' });
