@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 
 const [input, output, mode = 'identity', platform = 'magento'] = process.argv.slice(2);
 // The record schema, through the public API: the input side of the platform's zod codec.
-const schema = mode === 'validate' ? (await import('../dist/index.js')).codecOf(platform).in : undefined;
+const schema = mode === 'validate' ? (await import('../dist/index.js')).schemaOf(platform) : undefined;
 const start = performance.now();
 const out = createWriteStream(output);
 let records = 0;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Customer } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
@@ -125,9 +125,10 @@ type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliase
 function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): Decoded | { ok: false; issues: Issue[] } {
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: invalidRecord(p, input, parsed.error.issues) };
+  const record = parsed.data;
   const unsafeKeys = protoKeyIssues(input);
   if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
-  const { customer, state } = p.decodeRecord(parsed.data, options);
+  const { customer, state } = p.decodeRecord(record, options);
   const result = { ok: true as const, customer, origins: state.origins, aliases: state.aliases, notices: [] as Loss[], source: p.id };
   if (!p.residue || !holdsResidue(customer, p.residue)) return result;
   // Residue comes from metadata anyone can edit: restored into the customer just decoded (restore
@@ -136,7 +137,7 @@ function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTION
   const notices = restore(customer as Record<string, unknown>, p.residue, state);
   const valid = Customer.safeParse(customer);
   if (valid.success) return { ...result, customer: valid.data, notices };
-  const again = p.decodeRecord(parsed.data, options);
+  const again = p.decodeRecord(record, options);
   return {
     ...result,
     customer: again.customer,
@@ -368,6 +369,48 @@ export function requestLosses<P extends PlatformId>(platform: P, operation: Oper
   return requestOf(platform, operation, record, options).losses();
 }
 
-/** The zod codec (record <-> canonical) of a platform, for use inside other zod schemas. */
-export const codecOf = <P extends PlatformId>(platform: P): (typeof registry)[P]['codec'] =>
-  platformOf(platform).codec as (typeof registry)[P]['codec'];
+/** A platform's record <-> canonical codec (see `codecOf`). */
+export type CodecOf<P extends PlatformId> = z.ZodCodec<z.ZodCustom<RecordOf<P>, RecordOf<P>>, z.ZodCustom<Customer, Customer>>;
+
+const codecs = new Map<string, CodecOf<PlatformId>>();
+
+/**
+ * The conversion itself as a zod 4 codec (record <-> canonical), for use inside other zod schemas:
+ * `z.decode(codecOf(p, options), record)` runs exactly what `decode(p, record, options)` runs and gives
+ * its `data`, and `z.encode(…)` what `encode` runs: validation of the value as given (own `__proto__`
+ * keys included), residue restored and written, defaults and platform options applied. Its two sides
+ * accept any value and leave the checking to the conversion, so each value is validated once. Issues
+ * come back as zod issues with the library's `code` in `params`; losses are reported by `decode` /
+ * `encode` / `convert` only. Without options the codec is made once per platform.
+ * @example z.object({ customer: codecOf('medusa') })
+ */
+export function codecOf<P extends PlatformId>(platform: P, options?: EncodeOptions<P>): CodecOf<P> {
+  const p = platformOf(platform);
+  if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
+  const cached = options === undefined ? codecs.get(p.id) : undefined;
+  if (cached) return cached as CodecOf<P>;
+  const defaults = checkDefaults(p, options?.defaults);
+  const run = runOptions(p, options ?? {});
+  const fail = (payload: { issues: unknown[] }, value: unknown, issues: readonly Issue[]): never => {
+    for (const issue of issues) {
+      payload.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input: value, params: { code: issue.code } });
+    }
+    return z.NEVER;
+  };
+  const codec: CodecOf<P> = z.codec(z.custom<RecordOf<P>>(), z.custom<Customer>(), {
+    decode: (record, payload) => {
+      const d = rememberingPhones(() => decodeWith(p, record, run));
+      return d.ok ? d.customer : fail(payload, record, d.issues);
+    },
+    encode: (customer, payload) => {
+      const e = rememberingPhones(() => encodeWith(p, customer, defaults, run));
+      return e.ok ? (e.data as RecordOf<P>) : fail(payload, customer, e.issues);
+    },
+  });
+  if (options === undefined) codecs.set(p.id, codec as CodecOf<PlatformId>);
+  return codec;
+}
+
+/** The zod schema of a platform's record (what `decode` validates before converting), for validation alone. */
+export const schemaOf = <P extends PlatformId>(platform: P): (typeof registry)[P]['record'] =>
+  platformOf(platform).record as (typeof registry)[P]['record'];

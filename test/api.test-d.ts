@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
 import {
+  codecOf, schemaOf, type CodecOf,
   convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PlatformId, type RecordOf, type Result, type SafeResult,
 } from '../src/index.js';
 
@@ -46,5 +48,12 @@ describe('public API types', () => {
   it('issues and losses are plain data', () => {
     expectTypeOf<Issue['path']>().toEqualTypeOf<(string | number)[]>();
     expectTypeOf<Loss['code']>().toBeString();
+  });
+
+  it('codecOf is typed by its platform: the record on one side, the canonical customer on the other', () => {
+    expectTypeOf(codecOf('medusa')).toEqualTypeOf<CodecOf<'medusa'>>();
+    expectTypeOf<z.input<CodecOf<'magento'>>>().toEqualTypeOf<RecordOf<'magento'>>();
+    expectTypeOf<z.output<CodecOf<'magento'>>>().toEqualTypeOf<Customer>();
+    expectTypeOf<z.output<ReturnType<typeof schemaOf<'v4'>>>>().toEqualTypeOf<RecordOf<'v4'>>();
   });
 });

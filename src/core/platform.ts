@@ -69,8 +69,6 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
 export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>
   extends Omit<PlatformSpec<Id, R>, 'requests'> {
   readonly requests: Readonly<Record<Operation, RequestShape>>;
-  /** The record <-> canonical codec as one zod value (losses are reported by the library API only). */
-  readonly codec: z.ZodCodec<R, typeof Customer>;
   readonly options: z.ZodObject<any>;
   decodeRecord(record: z.output<R>, options?: RunOptions): { customer: Customer; state: DecodeState };
   encodeCustomer(customer: Customer, options?: RunOptions): { record: Record<string, unknown>; state: EncodeState };
@@ -89,11 +87,7 @@ export function definePlatform<const Id extends string, R extends z.ZodObject<an
     const record = encodeObject(spec.customer, customer as Record<string, unknown>, state);
     return { record, state };
   };
-  const codec = z.codec(spec.record, Customer, {
-    decode: (record) => decodeRecord(record).customer,
-    encode: (customer) => encodeCustomer(customer).record as z.output<R>,
-  });
   const request = (r: RequestSpec): RequestShape => ({ ...r, acceptsPassword: takesOption(r.body, 'password') });
   const requests = { create: request(spec.requests.create), update: request(spec.requests.update) };
-  return { ...spec, requests, options: spec.options ?? z.strictObject({}), codec, decodeRecord, encodeCustomer };
+  return { ...spec, requests, options: spec.options ?? z.strictObject({}), decodeRecord, encodeCustomer };
 }
