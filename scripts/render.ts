@@ -98,7 +98,7 @@ export function renderMappingDocs(): Map<string, string> {
             `Values a ${p.label} record has no field for travel in its metadata under \`${RESIDUE_KEY}\` (opt out with \`residue: false\`), so a record converted here and back returns exactly; they are reported with code \`carried\`.`,
             '',
             `- customer-level values: ${cpath(p.residue.customer)}`,
-            ...(p.residue.address ? [`- address-level values, in the address's own bag (they follow the address wherever it is stored): ${cpath(p.residue.address)}`] : []),
+            ...(p.residue.item ? [`- values of each element of \`${p.residue.item.list}\`, in the element's own bag (they follow it wherever it is stored): ${cpath(p.residue.item.bag)}`] : []),
             '',
           ]
         : []),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Customer } from './canonical/customer.js';
+import { CREDENTIAL_BRANCHES, Customer } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { protoKeyIssues } from './core/guard.js';
@@ -188,7 +188,7 @@ function encodeWith(
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
   const untakenValues = bags ? untaken(canonical, state.consumed, p.id, secrets) : [];
   // Values the target holds in a changed form (joined street lines) travel as they were, to replace it.
-  const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && l.canonical[0] !== 'credentials') : [];
+  const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && !CREDENTIAL_BRANCHES.has(l.canonical[0] as string)) : [];
   // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
   const carried: Entry[] =
     untakenValues.some(([, v]) => carriesData(v)) || changed.length > 0

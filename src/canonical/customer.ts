@@ -78,3 +78,9 @@ export const Customer = z.object({
   platformData: PlatformData.optional(),
 });
 export type Customer = z.infer<typeof Customer>;
+
+/**
+ * The canonical branches that hold credentials: never carried to another platform's metadata (the
+ * residue), whatever the target, and reported `not_migratable` when the target cannot take them.
+ */
+export const CREDENTIAL_BRANCHES: ReadonlySet<string> = new Set(['credentials'] satisfies (keyof Customer)[]);

@@ -5,8 +5,6 @@ import { carriesData } from './objects.js';
 import { eachChild, formatPath, isPlainObject, startsWith, type Path } from './path.js';
 import { PathTrie } from './trie.js';
 
-const key = (p: Path): string => JSON.stringify(p);
-
 /** The origin of `path` or of its closest ancestor (the root excepted), and the source path it points to. */
 function locate(path: Path, origins: PathTrie<Origin> | undefined): { source: Path; origin?: Origin } {
   let found: Origin | undefined;
@@ -59,15 +57,21 @@ export function collectLosses(context: LossContext): LocatedLoss[] {
 type Node<V> = PathTrie<V> | undefined;
 
 function collectOwn({ canonical, consumed, pending, target, origins, source: sourcePlatform, secrets = true }: LossContext): LocatedLoss[] {
-  // A value encoded twice (one address filling two slots) is reported once.
-  const once = new Map(pending.map((p) => [key(p.canonical), p]));
-  const losses: LocatedLoss[] = [...once.values()].map((p) => {
+  // A value encoded twice (one address filling two slots) is reported once, with its last message;
+  // an explicitly reported value is not reported again by the walk.
+  const reported = new PathTrie<number>();
+  const once: PendingLoss[] = [];
+  for (const p of pending) {
+    const at = reported.get(p.canonical);
+    if (at === undefined) {
+      reported.set(p.canonical, once.length);
+      once.push(p);
+    } else once[at] = p;
+  }
+  const losses: LocatedLoss[] = once.map((p) => {
     const { source } = locate(p.canonical, origins);
     return { code: p.code, path: [...source], message: p.message, canonical: p.canonical };
   });
-  // An explicitly reported value is not reported again by the walk.
-  const reported = new PathTrie<true>();
-  for (const p of pending) reported.set(p.canonical, true);
 
   // The walk goes down the canonical customer and the three tries together; `path` is one stack.
   const path: (string | number)[] = [];
@@ -91,7 +95,7 @@ function collectOwn({ canonical, consumed, pending, target, origins, source: sou
     losses.push({ code: 'not_migratable', path: source, message: `Not carried to ${target}: ${why}`, canonical: at });
   };
   // `secretsOnly`: inside a value already reported (an unreferenceable region), only its secrets are.
-  const walk = (value: unknown, taken: Node<true>, told: Node<true>, from: Node<Origin>, secretsOnly = false): void => {
+  const walk = (value: unknown, taken: Node<true>, told: Node<number>, from: Node<Origin>, secretsOnly = false): void => {
     if (!carriesData(value) || taken?.holds) return;
     if (told?.holds && !secretsOnly) {
       if (!secrets || !holdsSecret(value)) return;

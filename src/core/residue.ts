@@ -1,3 +1,4 @@
+import { CREDENTIAL_BRANCHES } from '../canonical/customer.js';
 import { holdsSecret, secretAt, throughResetTokenKey, withoutSecrets } from './credentials.js';
 import type { DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
@@ -14,8 +15,12 @@ export const RESIDUE_KEY = 'customer_codecs';
 export interface ResidueBags {
   /** The customer-level bag (canonical path), e.g. `['metadata']`. */
   readonly customer: Path;
-  /** Each address's bag, relative to the address, e.g. `['platformData', 'medusa', 'metadata']`. */
-  readonly address?: Path;
+  /**
+   * A canonical list whose elements each own a bag (`list`, e.g. `'addresses'`), and that bag relative
+   * to the element (`bag`, e.g. `['platformData', 'medusa', 'metadata']`): what is carried for one
+   * element goes in its own bag, so it follows the element wherever the target puts it.
+   */
+  readonly item?: { readonly list: string; readonly bag: Path };
 }
 
 /**
@@ -44,7 +49,7 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
     // Credentials never travel in metadata (the target refuses hash keys in records anyway), nor do
     // other secrets (a reset token, as an attribute entry or a key: see core/credentials); and the
     // target's own platform data (its hints) is the target's to use, never to carry to itself.
-    if (node === undefined || path[0] === 'credentials' || taken?.holds || (secrets && secretAt(path[path.length - 1], node) !== undefined)) return;
+    if (node === undefined || CREDENTIAL_BRANCHES.has(path[0] as string) || taken?.holds || (secrets && secretAt(path[path.length - 1], node) !== undefined)) return;
     if (path.length >= 2 && path[path.length - 2] === 'platformData' && path[path.length - 1] === target) return;
     const intoPlatformData = path[path.length - 1] === 'platformData' && isPlainObject(node);
     if (!intoPlatformData && (!(taken?.holdsBelow ?? false) || !(Array.isArray(node) || isPlainObject(node)))) {
@@ -90,10 +95,10 @@ export function withSlots(customer: Record<string, unknown>, bags: ResidueBags):
     return withAt(owner, bag, { ...(isPlainObject(current) ? current : {}), [RESIDUE_KEY]: { [SLOT]: mark } });
   };
   let copy = put(customer, bags.customer);
-  const { addresses } = copy;
-  const addressBag = bags.address;
-  if (addressBag && Array.isArray(addresses)) {
-    copy = { ...copy, addresses: addresses.map((a: unknown, i) => (isPlainObject(a) ? put(a, addressBag, i) : a)) };
+  const { item } = bags;
+  const list = item ? copy[item.list] : undefined;
+  if (item && Array.isArray(list)) {
+    copy = { ...copy, [item.list]: list.map((a: unknown, i) => (isPlainObject(a) ? put(a, item.bag, i) : a)) };
   }
   return { customer: copy, slots: { bags, owners } };
 }
@@ -110,7 +115,7 @@ export function fillSlots(record: Record<string, unknown>, slots: Slots, entries
   for (const [path, value, replace] of entries) {
     const i = path[1];
     const entry = (p: (string | number)[]): Entry => (replace ? [p, value, replace] : [p, value]);
-    if (slots.bags.address && path[0] === 'addresses' && typeof i === 'number' && path.length > 2) {
+    if (slots.bags.item && path[0] === slots.bags.item.list && typeof i === 'number' && path.length > 2) {
       byAddress.set(i, [...(byAddress.get(i) ?? []), entry(path.slice(2))]);
     } else top.push(entry(path));
   }
@@ -192,13 +197,13 @@ function prune(owner: Record<string, unknown>, path: Path): void {
  * the customer itself (its residue is put back last: it may hold whole addresses, placed among them).
  */
 function bagOwners(customer: Record<string, unknown>, bags: ResidueBags): { owner: Record<string, unknown>; bag: Path; prefix: Path }[] {
-  const { addresses } = customer;
-  const addressBag = bags.address;
-  const list =
-    addressBag && Array.isArray(addresses)
-      ? addresses.flatMap((a: unknown, i) => (isPlainObject(a) ? [{ owner: a, bag: addressBag, prefix: ['addresses', i] }] : []))
+  const { item } = bags;
+  const elements = item ? customer[item.list] : undefined;
+  const owners =
+    item && Array.isArray(elements)
+      ? elements.flatMap((a: unknown, i) => (isPlainObject(a) ? [{ owner: a, bag: item.bag, prefix: [item.list, i] }] : []))
       : [];
-  return [...list, { owner: customer, bag: bags.customer, prefix: [] }];
+  return [...owners, { owner: customer, bag: bags.customer, prefix: [] }];
 }
 
 /** Whether any bag of the decoded customer holds a residue key (most records have none: nothing to restore). */

@@ -33,7 +33,7 @@ export const medusa = definePlatform({
   label: 'Medusa v1',
   source: 'Admin API `Customer` / `Address` / `CustomerGroup` (`GET /admin/customers/{id}`)',
   record: MedusaCustomer,
-  residue: { customer: ['metadata'], address: ['platformData', 'medusa', 'metadata'] },
+  residue: { customer: ['metadata'], item: { list: 'addresses', bag: ['platformData', 'medusa', 'metadata'] } },
   customer: customerTable,
   tables,
   payloads: [
