@@ -32,13 +32,23 @@ export function instantParts(iso: string): InstantParts | undefined {
  */
 export function isTimeZone(zone: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return false;
+  // Asking Intl costs a formatter each time (a quarter of a v4 conversion): each name is asked once.
+  const known = zones.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Names come from records: the table is bounded (IANA has about 600 names; made-up ones are few).
+  if (zones.size >= 4096) zones.clear();
+  zones.set(zone, valid);
+  return valid;
 }
+
+const zones = new Map<string, boolean>();
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatterFor = (zone: string): Intl.DateTimeFormat => {
