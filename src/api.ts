@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CREDENTIAL_BRANCHES, Customer } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
-import { protoKeyIssues } from './core/guard.js';
+import { DEFAULT_LIMITS, inspect, type Limits } from './core/inspect.js';
 import { errorResponseIssue } from './core/responses.js';
 import { holdsSecret, throughResetTokenKey, withoutSecrets } from './core/credentials.js';
 import { rememberingPhones } from './core/phones.js';
@@ -45,6 +45,12 @@ export interface DecodeOptions {
    * pass a new object rather than changing one already used.
    */
   readonly platformOptions?: PlatformOptions;
+  /**
+   * Bounds every input must keep before anything walks it: `depth` (nesting levels, default 64) and
+   * `size` (characters of all strings and keys plus one per value, default 1,048,576). A value beyond
+   * them is an issue `too_deep` / `too_large`, found in time linear in what was read.
+   */
+  readonly limits?: Partial<Limits>;
 }
 
 export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
@@ -86,13 +92,25 @@ function checkDefaults(target: Platform, defaults: unknown): Record<string, unkn
 
 type Aliases = DecodeState['aliases'];
 
+function checkLimits(limits: unknown): Limits {
+  if (limits === undefined) return DEFAULT_LIMITS;
+  if (!isPlainObject(limits)) throw new InvalidOptionError('limits', 'expected `{ depth?, size? }`');
+  for (const k of Object.keys(limits)) {
+    const v = limits[k];
+    if (k !== 'depth' && k !== 'size') throw new InvalidOptionError('limits', `"${k}" is not a limit; expected depth or size`);
+    if (v !== undefined && !(Number.isSafeInteger(v) && (v as number) > 0)) throw new InvalidOptionError(`limits.${k}`, 'expected a positive whole number');
+  }
+  return { ...DEFAULT_LIMITS, ...(limits as Partial<Limits>) };
+}
+
 function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
   const residue = options.residue ?? true;
   if (typeof residue !== 'boolean') throw new InvalidOptionError('residue', 'expected a boolean');
+  const limits = checkLimits(options.limits);
   const all = options.platformOptions ?? {};
   if (!isPlainObject(all)) throw new InvalidOptionError('platformOptions', 'expected an object keyed by platform id');
   for (const k of Object.keys(all)) platformOf(k);
-  return { platform: checkedOptions(p, all[p.id]), residue };
+  return { platform: checkedOptions(p, all[p.id]), residue, limits };
 }
 
 const checked = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
@@ -123,11 +141,12 @@ const invalidRecord = (p: Platform, input: unknown, issues: readonly z.core.$Zod
 type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliases: Aliases; notices: Loss[]; source: string };
 
 function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): Decoded | { ok: false; issues: Issue[] } {
+  const seen = inspect(input, options.limits);
+  if (seen.fatal.length > 0) return { ok: false, issues: seen.fatal };
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: invalidRecord(p, input, parsed.error.issues) };
   const record = parsed.data;
-  const unsafeKeys = protoKeyIssues(input);
-  if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
+  if (seen.protoKeys.length > 0) return { ok: false, issues: seen.protoKeys };
   const { customer, state } = p.decodeRecord(record, options);
   const result = { ok: true as const, customer, origins: state.origins, aliases: state.aliases, notices: [] as Loss[], source: p.id };
   if (!p.residue || !holdsResidue(customer, p.residue)) return result;
@@ -161,10 +180,11 @@ function encodeWith(
     // encodes every decoded record through the validating `encode`. It is not validated again.
     customer = input as Customer;
   } else {
+    const seen = inspect(input, options.limits);
+    if (seen.fatal.length > 0) return { ok: false, issues: seen.fatal };
     const parsed = Customer.safeParse(input);
     if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
-    const unsafeKeys = protoKeyIssues(input);
-    if (unsafeKeys.length > 0) return { ok: false, issues: unsafeKeys };
+    if (seen.protoKeys.length > 0) return { ok: false, issues: seen.protoKeys };
     customer = parsed.data;
   }
   const canonical = customer as Record<string, unknown>;
@@ -237,6 +257,20 @@ function widen(canonical: Record<string, unknown>, found: readonly { path: Path;
     });
 }
 
+/**
+ * Runs the data part of a call: whatever the value does when read (a getter that throws only on a
+ * second read, a proxy, a fault in this library), the answer is an outcome, never an exception.
+ * Options are checked before: their errors are API misuse and are thrown.
+ */
+function guarded<T>(run: () => Outcome<T>): Outcome<T> {
+  try {
+    return run();
+  } catch (e) {
+    const name = e instanceof Error ? e.name : typeof e;
+    return { ok: false, issues: [{ code: 'invalid_input', path: [], message: `The value could not be converted: reading it threw ${name} (a property getter, a proxy, or a fault in this library)` }] };
+  }
+}
+
 const safe = <T>(o: Outcome<T>): SafeResult<T> =>
   o.ok ? { success: true, data: o.data, losses: o.losses } : { success: false, error: new ConversionError(o.issues) };
 
@@ -249,8 +283,10 @@ function decodeOutcome(platform: PlatformId, record: unknown, options: unknown):
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const run = runOptions(p, options ?? {});
-  const d = rememberingPhones(() => decodeWith(p, record, run));
-  return d.ok ? { ok: true, data: d.customer, losses: d.notices } : d;
+  return guarded(() => {
+    const d = rememberingPhones(() => decodeWith(p, record, run));
+    return d.ok ? { ok: true, data: d.customer, losses: d.notices } : d;
+  });
 }
 
 function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -258,7 +294,7 @@ function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
-  return rememberingPhones(() => encodeWith(p, customer, defaults, run));
+  return guarded(() => rememberingPhones(() => encodeWith(p, customer, defaults, run)));
 }
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -267,12 +303,12 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
   const [decodeRun, encodeRun] = [runOptions(from, options), runOptions(to, options)];
-  return rememberingPhones(() => {
+  return guarded(() => rememberingPhones(() => {
     const d = decodeWith(from, input, decodeRun);
     if (!d.ok) return d;
     const encoded = encodeWith(to, d.customer, defaults, encodeRun, d);
     return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : encoded;
-  });
+  }));
 }
 
 /**
@@ -308,6 +344,9 @@ export const convert = <F extends PlatformId, T extends PlatformId>(input: unkno
 export const safeConvert = <F extends PlatformId, T extends PlatformId>(input: unknown, options: ConvertOptions<F, T>): SafeResult<RecordOf<T>> =>
   safe(convertOutcome(input, options)) as SafeResult<RecordOf<T>>;
 
+/** The levels a read payload's envelope adds above its records (`data.attributes`, `customers[i]`). */
+const PAYLOAD_LEVELS = 4;
+
 /**
  * The records inside any read payload of a platform (a single record, a list page, a search result,
  * a JSON:API document). Records are returned as found; `decode` validates each one.
@@ -319,6 +358,9 @@ export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
   if (!isPlainObject(payload)) {
     throw new ConversionError([{ code: 'invalid_type', path: [], message: `Expected ${withArticle(p.id)} read payload (an object)` }]);
   }
+  // A page holds many records: bounded in depth (its envelope adds a few levels), not in size.
+  const seen = inspect(payload, { depth: DEFAULT_LIMITS.depth + PAYLOAD_LEVELS, size: Number.MAX_SAFE_INTEGER });
+  if (seen.fatal.length > 0) throw new ConversionError(seen.fatal);
   const shape = p.payloads.find((s) => s.matches(payload));
   if (!shape) {
     throw new ConversionError([errorResponseIssue(p, payload) ?? { code: 'invalid_input', path: [], message: `Not ${withArticle(p.id)} read payload` }]);
@@ -339,6 +381,8 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
     if (typeof options.password !== 'string') throw new InvalidOptionError('password', 'expected a string');
     if (!request.acceptsPassword) throw new InvalidOptionError('password', `${withArticle(p.id)} ${operation} request takes no password`);
   }
+  const seen = inspect(record);
+  if (seen.fatal.length > 0) throw new ConversionError(seen.fatal);
   const parsed = p.record.safeParse(record);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));
   const { body, taken } = buildBody(request.body, parsed.data, options);

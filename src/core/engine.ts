@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, type Limits } from './inspect.js';
 import type { LossCode } from './issues.js';
 import type { Rule, Table } from './mapping.js';
 import { ruleKeys } from './mapping.js';
@@ -25,9 +26,11 @@ export interface RunOptions {
   readonly platform: Readonly<Record<string, unknown>>;
   /** Whether values a target cannot hold may travel in its metadata bag (default true). */
   readonly residue: boolean;
+  /** The bounds an input must keep before anything walks it (see core/inspect). */
+  readonly limits: Limits;
 }
 
-export const NO_OPTIONS: RunOptions = { platform: {}, residue: true };
+export const NO_OPTIONS: RunOptions = { platform: {}, residue: true, limits: DEFAULT_LIMITS };
 
 export class DecodeState {
   /** Where each canonical location came from, by canonical path. */

@@ -17,7 +17,11 @@ export type IssueCode =
   /** The input is the platform API's error body (what it answers with a 4xx/5xx status), not a record or payload. */
   | 'error_response'
   /** A record that repeats one read before it (e.g. a Magento customer's e-mail and website). */
-  | 'duplicate';
+  | 'duplicate'
+  /** Nested deeper than the `limits.depth` option allows (or cyclic): not read at all. */
+  | 'too_deep'
+  /** Holds more text than the `limits.size` option allows: not read at all. */
+  | 'too_large';
 
 /** A reason a record is invalid. `path` points into the input, or into the target record for a required value. */
 export interface Issue {
@@ -64,7 +68,7 @@ export class ConversionError extends Error {
       `Invalid input (${issues.length} issue${issues.length === 1 ? '' : 's'}): ` +
         issues
           .slice(0, 3)
-          .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+          .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
           .join('; ') +
         (issues.length > 3 ? '; …' : ''),
     );
