@@ -47,7 +47,7 @@ export interface DecodeOptions {
   readonly platformOptions?: PlatformOptions;
   /**
    * Bounds every input must keep before anything walks it: `depth` (nesting levels, default 64) and
-   * `size` (characters of all strings and keys plus one per value, default 1,048,576). A value beyond
+   * `size` (characters of all strings and keys plus one per value, default 8,388,608). A value beyond
    * them is an issue `too_deep` / `too_large`, found in time linear in what was read.
    */
   readonly limits?: Partial<Limits>;

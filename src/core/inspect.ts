@@ -9,11 +9,11 @@ import type { Issue } from './issues.js';
 export interface Limits {
   /** The deepest nesting of objects and lists (the record itself is level 0). Default 64. */
   readonly depth: number;
-  /** The most text a value may hold: characters of every string and key, plus one per value. Default 1,048,576. */
+  /** The most text a value may hold: characters of every string and key, plus one per value. Default 8,388,608 (8 Mi). */
   readonly size: number;
 }
 
-export const DEFAULT_LIMITS: Limits = Object.freeze({ depth: 64, size: 1_048_576 });
+export const DEFAULT_LIMITS: Limits = Object.freeze({ depth: 64, size: 8_388_608 });
 
 /** What inspecting an input found: issues that stop it before anything else reads it, and own `__proto__` keys. */
 export interface Inspection {
