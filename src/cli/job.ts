@@ -124,6 +124,18 @@ function outcomes(job: Job, item: SourceItem): Outcome[] {
 
 const isRaw = (item: Item): item is RawLine => 'unterminated' in item;
 
+/**
+ * A reject as one JSON line. A record nested too deep for JSON.stringify (it was read, and refused
+ * as too_deep) is written without its input, which `inputOmitted` says: the line number finds it.
+ */
+function rejectLine(reject: { input: unknown; issues: Issue[] } & Record<string, unknown>): string {
+  try {
+    return JSON.stringify(reject);
+  } catch {
+    return JSON.stringify({ ...reject, input: undefined, inputOmitted: 'nested too deep to write back: see the input at this line' });
+  }
+}
+
 /** Converts a batch of items, in order. */
 export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   const texts: string[] = [];
@@ -154,7 +166,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
         } else {
           rejected += 1;
           // `file`, `index` and `inputBase64` only where they apply (JSON.stringify leaves out undefined).
-          rejects += `${JSON.stringify({ file, line, index, input, inputBase64, issues: result.issues })}\n`;
+          rejects += `${rejectLine({ file, line, index, input, inputBase64, issues: result.issues })}\n`;
           if (file !== undefined) byFile.set(file, (byFile.get(file) ?? 0) + 1);
           for (const issue of result.issues) issues.set(issue.code, (issues.get(issue.code) ?? 0) + 1);
           if (job.describeRejects) {

@@ -144,7 +144,15 @@ export class Pool {
     const seq = this.submitted++;
     this.busy[chosen] = (this.busy[chosen] ?? 0) + 1;
     this.sent.set(seq, { worker: chosen, items });
-    this.workers[chosen]?.postMessage({ seq, items });
+    try {
+      this.workers[chosen]?.postMessage({ seq, items });
+    } catch (error) {
+      // A record too deep for the structured clone that carries it to a worker (a JSON array's
+      // record, parsed here): the batch is converted in this thread, where it is a reject too_deep.
+      if (!(error instanceof RangeError)) throw error;
+      this.busy[chosen] = (this.busy[chosen] ?? 1) - 1;
+      this.accept(seq, runBatch(this.job, items));
+    }
   }
 
   /** Waits for every submitted batch to be delivered. */

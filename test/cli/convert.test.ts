@@ -180,6 +180,32 @@ describe.each([1, 2])('NDJSON lines holding arrays or bytes that are not UTF-8 (
   });
 });
 
+describe.each([1, 2])('one record never ends a run: too deep to convert, or to write back (--workers %i)', (workers) => {
+  const fine = { email: 'ana@example.com', firstname: 'Ana', lastname: 'Lima', website_id: 1 };
+  // Text, not objects: JSON.stringify itself cannot write 100,000 levels.
+  const deep = (levels: number) => `{"email":"b@example.com","firstname":"B","lastname":"C","website_id":1,"extension_attributes":${'{"x":'.repeat(levels)}{}${'}'.repeat(levels)}}`;
+
+  it('NDJSON: lines nested 2,200 and 100,000 levels deep are rejects too_deep, the lines around them convert', async () => {
+    write(dir, `deep-${workers}.ndjson`, [JSON.stringify(fine), deep(2200), deep(100_000), JSON.stringify(fine)].join('\n') + '\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', `deep-${workers}.ndjson`, '-o', `deep-${workers}.out.ndjson`, '--workers', String(workers)], dir);
+    ok(run, 1);
+    expect(emails(read(dir, `deep-${workers}.out.ndjson`))).toStrictEqual(['ana@example.com', 'ana@example.com']);
+    const found = rejects(`deep-${workers}.out.rejects.ndjson`);
+    expect(found.map((r) => [r.line, r.issues.map((i) => i.code)])).toStrictEqual([[2, ['too_deep']], [3, ['too_deep']]]);
+    // The first is written back as read; the second is too deep for JSON.stringify, and says so.
+    expect((found[0]!.input as { email: string }).email).toBe('b@example.com');
+    expect(found[1]).toMatchObject({ inputOmitted: expect.stringContaining('too deep') });
+  });
+
+  it('a JSON array: a record nested 100,000 levels deep is a reject, and the records after it are read', async () => {
+    write(dir, `deep-${workers}.json`, `[${[JSON.stringify(fine), deep(100_000), JSON.stringify(fine)].join(',')}]`);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', `deep-${workers}.json`, '-o', `deep-json-${workers}.ndjson`, '--workers', String(workers)], dir);
+    ok(run, 1);
+    expect(emails(read(dir, `deep-json-${workers}.ndjson`))).toStrictEqual(['ana@example.com', 'ana@example.com']);
+    expect(rejects(`deep-json-${workers}.rejects.ndjson`).map((r) => r.issues.map((i) => i.code))).toStrictEqual([['too_deep']]);
+  });
+});
+
 describe('JSON input', () => {
   it('streams an array of records and writes one JSON array with --output-format json', async () => {
     const records = example('medusa');
