@@ -50,6 +50,16 @@ async function* batches(items: AsyncIterable<Item>, name: string): AsyncGenerato
   if (batch.length > 0) yield batch;
 }
 
+/** The first `limit` items (`--limit`): reading stops there. */
+async function* first(items: AsyncIterable<Item>, limit: number): AsyncGenerator<Item> {
+  if (limit <= 0) return;
+  let taken = 0;
+  for await (const item of items) {
+    yield item;
+    if (++taken >= limit) return;
+  }
+}
+
 function itemsOf(o: ConvertOptions, input: Input, addresses: Input | undefined, note: (text: string) => void): AsyncIterable<Item> {
   switch (o.inputFormat) {
     case 'ndjson': {
@@ -171,7 +181,8 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       if (o.verbose) for (const line of result.notes) note(line);
     };
 
-    const items = batches(itemsOf(o, input, addresses, note), input.name);
+    const read = itemsOf(o, input, addresses, note);
+    const items = batches(o.limit === undefined ? read : first(read, o.limit), input.name);
     if (o.workers > 1) {
       pool = new Pool(o.workers, job, deliver, (text) => {
         if (o.verbose) note(text);
@@ -194,6 +205,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       request: o.request ?? null,
       dryRun: o.dryRun,
       rejectsFile: o.stdout === 'rejects' ? '-' : (rejectsPath ?? null),
+      lookups: o.platformOptions !== undefined,
       durationMs: performance.now() - started,
     });
     if (report) await report.write(`${JSON.stringify(final, null, 2)}\n`);

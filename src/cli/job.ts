@@ -1,7 +1,7 @@
 // The conversion of one batch of input items: the same code runs in the main thread and in worker
 // threads. It only calls the library (safeConvert, unwrap, toRequest, requestLosses); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
-import { ConversionError, requestLosses, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { ConversionError, platforms, requestLosses, safeConvert, safeDecode, schemaOf, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
 import { DEFAULT_WEBSITES, magentoCsvLosses, websiteIssue, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import type { SourceFile, SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
@@ -53,6 +53,16 @@ export interface BatchResult {
   readonly losses: [string, string, number][];
   /** `[code, count]`: issue codes of rejected records. */
   readonly issues: [string, number][];
+  /** `[path, code, count]`: issues of rejected records, by path pattern. */
+  readonly issuePaths: [string, string, number][];
+  /** `[path, code, count]`: the same, of rejected records that are valid source records (paths in the target record). */
+  readonly targetIssuePaths: [string, string, number][];
+  /**
+   * Of the first records of the input (record numbers up to `SNIFF_LINES`) that were rejected: how
+   * many were looked at (`sniffed`), and `[platform, count]` of those another platform's shape fits better.
+   */
+  readonly sniffed: number;
+  readonly looksLike: [string, number][];
   /** Input items (NDJSON lines, JSON array elements) that held no record: `[]`, a list page with no records. */
   readonly empty: number;
   /** With `describeRejects`: one line per reject and per empty item, without any value. */
@@ -69,6 +79,30 @@ export function pathPattern(path: readonly (string | number)[]): string {
 }
 
 type Attempt = { ok: true; value: unknown; losses: Loss[] } | { ok: false; issues: Issue[] };
+
+/** Rejected records among the first this many of the input are tried as every other platform's (a wrong --from). */
+export const SNIFF_LINES = 50;
+
+/** How many top-level keys of `input` the record shape of `p` does not name. */
+const unknownKeys = (p: PlatformId, input: object): number => {
+  const known = schemaOf(p).shape as Record<string, unknown>;
+  return Object.keys(input).filter((k) => !Object.hasOwn(known, k)).length;
+};
+
+/**
+ * The platform other than `from` whose record shape fits `input` better: it reads it as a valid
+ * record, naming more of its top-level keys than `from`'s shape does (a lenient shape reads many
+ * records, so validity alone says little); `undefined` when none does.
+ */
+function readerOf(from: PlatformId, input: object): PlatformId | undefined {
+  let best: { p: PlatformId; unknown: number } = { p: from, unknown: unknownKeys(from, input) };
+  for (const p of platforms) {
+    if (p === from || !safeDecode(p, input).success) continue;
+    const unknown = unknownKeys(p, input);
+    if (unknown < best.unknown) best = { p, unknown };
+  }
+  return best.p === from ? undefined : best.p;
+}
 
 function attempt(job: Job, record: unknown): Attempt {
   const { from, to, defaults, platformOptions, residue } = job;
@@ -136,6 +170,13 @@ function rejectLine(reject: { input: unknown; issues: Issue[] } & Record<string,
   }
 }
 
+/** `path\u0000code` tallies as `[path, code, count]`. */
+const splitKeys = (m: Map<string, number>): [string, string, number][] =>
+  [...m].map(([k, n]) => {
+    const [path = '', code = ''] = k.split('\u0000');
+    return [path, code, n];
+  });
+
 /** Converts a batch of items, in order. */
 export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   const texts: string[] = [];
@@ -145,6 +186,10 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   let empty = 0;
   const losses = new Map<string, number>();
   const issues = new Map<string, number>();
+  const issuePaths = new Map<string, number>();
+  const targetIssuePaths = new Map<string, number>();
+  const looksLike = new Map<string, number>();
+  let sniffed = 0;
   const notes: string[] = [];
   const byFile = new Map<SourceFile, number>();
   for (const raw of items) {
@@ -168,7 +213,20 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
           // `file`, `index` and `inputBase64` only where they apply (JSON.stringify leaves out undefined).
           rejects += `${rejectLine({ file, line, index, input, inputBase64, issues: result.issues })}\n`;
           if (file !== undefined) byFile.set(file, (byFile.get(file) ?? 0) + 1);
-          for (const issue of result.issues) issues.set(issue.code, (issues.get(issue.code) ?? 0) + 1);
+          // A valid source record rejected: what the target lacks (a shop value --default gives). And
+          // among the first records, whether another platform's shape fits them better (a wrong --from).
+          const validSource = input !== null && typeof input === 'object' && safeDecode(job.from, input).success;
+          for (const issue of result.issues) {
+            issues.set(issue.code, (issues.get(issue.code) ?? 0) + 1);
+            const k = `${pathPattern(issue.path)}\u0000${issue.code}`;
+            issuePaths.set(k, (issuePaths.get(k) ?? 0) + 1);
+            if (validSource) targetIssuePaths.set(k, (targetIssuePaths.get(k) ?? 0) + 1);
+          }
+          if (line <= SNIFF_LINES && file !== 'addresses') {
+            sniffed += 1;
+            const reader = input !== null && typeof input === 'object' ? readerOf(job.from, input) : undefined;
+            if (reader) looksLike.set(reader, (looksLike.get(reader) ?? 0) + 1);
+          }
           if (job.describeRejects) {
             const what = result.issues.slice(0, 5).map((i) => `${i.code} at ${i.path.length > 0 ? i.path.join('.') : '(root)'}`);
             notes.push(`${file === undefined ? '' : `${file} file `}record ${line}${index === undefined ? '' : `, index ${index}`}: ${what.join('; ')}${result.issues.length > 5 ? '; …' : ''}`);
@@ -189,11 +247,12 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
     rejects,
     rejected,
     rejectedByFile: [...byFile],
-    losses: [...losses].map(([k, n]) => {
-      const [path = '', code = ''] = k.split('\u0000');
-      return [path, code, n];
-    }),
+    losses: splitKeys(losses),
     issues: [...issues],
+    issuePaths: splitKeys(issuePaths),
+    targetIssuePaths: splitKeys(targetIssuePaths),
+    sniffed,
+    looksLike: [...looksLike],
     empty,
     notes,
   };

@@ -102,6 +102,12 @@ export const convertArgs = {
       "Write each record's API request body for this operation instead of the record; the report also counts what the bodies leave out. Not --to medusa --request create: Medusa's admin create requires a password, which the CLI cannot give (a usage error; write the records, or use update).",
   },
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
+  limit: {
+    type: 'string',
+    valueHint: 'N',
+    description:
+      'Convert only the first N input items (NDJSON lines, JSON records, CSV customers) and stop: a trial run of the options on a large export. The report and summary count those N.',
+  },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr; a warning that rejected records were not kept (no --rejects, output to standard output) is still printed.' },
   verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values) and per payload that held no records." },
@@ -138,6 +144,8 @@ export interface ConvertOptions {
   readonly request: Operation | undefined;
   readonly dryRun: boolean;
   readonly workers: number;
+  /** Convert only the first this many input items (`--limit`). */
+  readonly limit?: number;
   readonly quiet: boolean;
   readonly verbose: boolean;
 }
@@ -351,6 +359,7 @@ export interface ParsedConvertArgs {
   readonly 'dry-run'?: boolean;
   readonly workers?: string;
   readonly quiet?: boolean;
+  readonly limit?: string;
   readonly verbose?: boolean;
 }
 
@@ -382,6 +391,8 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     );
   }
 
+  const limit = args.limit === undefined ? undefined : Number(args.limit);
+  if (limit !== undefined && !(Number.isSafeInteger(limit) && limit > 0)) throw new UsageError('--limit expects a whole number of records, 1 or more');
   const workers = Number(args.workers ?? '1');
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers expects a whole number from 1 to 64');
 
@@ -433,6 +444,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     request,
     dryRun,
     workers,
+    ...(limit === undefined ? {} : { limit }),
     quiet: args.quiet === true,
     verbose: args.verbose === true,
   };

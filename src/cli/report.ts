@@ -37,7 +37,15 @@ export interface Report {
    * Magento CSV input, `byFile`: the rejects by the file they come from (`addresses`: address
    * records whose customer is not in the main file).
    */
-  readonly rejects: { readonly file: string | null; readonly byCode: Record<string, number>; readonly byFile?: Record<SourceFile, number> };
+  readonly rejects: {
+    readonly file: string | null;
+    readonly byCode: Record<string, number>;
+    /** Most frequent first, as `losses.byPath`: where the issues that rejected records are. */
+    readonly byPath: { path: string; count: number; codes: Record<string, number> }[];
+    readonly byFile?: Record<SourceFile, number>;
+  };
+  /** What would fix the most frequent rejects or losses, or a likely mistake (`--from`): one sentence each. */
+  readonly hints: string[];
   readonly durationMs: number;
   readonly recordsPerSecond: number;
 }
@@ -52,6 +60,10 @@ export class Tally {
   private readonly paths = new Map<string, Map<string, number>>();
   private readonly lossCodes = new Map<string, number>();
   private readonly issueCodes = new Map<string, number>();
+  private readonly issuePaths = new Map<string, Map<string, number>>();
+  private readonly targetIssuePaths = new Map<string, Map<string, number>>();
+  private readonly looksLike = new Map<string, number>();
+  private sniffed = 0;
   private lossTotal = 0;
   private readonly byFile: Map<SourceFile, number> | undefined;
 
@@ -69,27 +81,42 @@ export class Tally {
     this.rejected += result.rejected;
     this.empty += result.empty;
     for (const [path, code, n] of result.losses) {
-      let codes = this.paths.get(path);
-      if (!codes) this.paths.set(path, (codes = new Map()));
-      codes.set(code, (codes.get(code) ?? 0) + n);
+      count(this.paths, path, code, n);
       this.lossCodes.set(code, (this.lossCodes.get(code) ?? 0) + n);
       this.lossTotal += n;
     }
+    for (const [path, code, n] of result.issuePaths) count(this.issuePaths, path, code, n);
+    for (const [path, code, n] of result.targetIssuePaths) count(this.targetIssuePaths, path, code, n);
+    this.sniffed += result.sniffed;
+    for (const [p, n] of result.looksLike) this.looksLike.set(p, (this.looksLike.get(p) ?? 0) + n);
     for (const [code, n] of result.issues) this.issueCodes.set(code, (this.issueCodes.get(code) ?? 0) + n);
     for (const [file, n] of result.rejectedByFile) this.byFile?.set(file, (this.byFile.get(file) ?? 0) + n);
   }
 
-  report(meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'durationMs' | 'recordsPerSecond'> & { rejectsFile: string | null; durationMs: number }): Report {
-    const { rejectsFile, durationMs, ...rest } = meta;
-    const byPath = [...this.paths]
-      .map(([path, codes]) => ({ path, count: [...codes.values()].reduce((a, b) => a + b, 0), codes: sorted(codes) }))
-      .sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1));
+  report(
+    meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'hints' | 'durationMs' | 'recordsPerSecond'> & {
+      rejectsFile: string | null;
+      durationMs: number;
+      /** Whether lookup tables were given (`--platform-options`). */
+      lookups: boolean;
+    },
+  ): Report {
+    const { rejectsFile, durationMs, lookups, ...rest } = meta;
+    const byPath = byCount(this.paths);
+    const rejectPaths = byCount(this.issuePaths);
+    const counts = { read: this.read, converted: this.converted, rejected: this.rejected };
     return {
       ...rest,
-      counts: { read: this.read, converted: this.converted, rejected: this.rejected },
+      counts,
       emptyPayloads: this.empty,
       losses: { total: this.lossTotal, byCode: sorted(this.lossCodes), byPath },
-      rejects: { file: rejectsFile, byCode: sorted(this.issueCodes), ...(this.byFile ? { byFile: Object.fromEntries(this.byFile) as Record<SourceFile, number> } : {}) },
+      rejects: {
+        file: rejectsFile,
+        byCode: sorted(this.issueCodes),
+        byPath: rejectPaths,
+        ...(this.byFile ? { byFile: Object.fromEntries(this.byFile) as Record<SourceFile, number> } : {}),
+      },
+      hints: hintsFor({ to: rest.to, counts, targetPaths: byCount(this.targetIssuePaths), lossPaths: byPath, lookups, sniffed: this.sniffed, looksLike: this.looksLike }),
       durationMs: Math.round(durationMs),
       recordsPerSecond: durationMs > 0 ? Math.round((this.read * 1000) / durationMs) : 0,
     };
@@ -97,6 +124,57 @@ export class Tally {
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
+
+function count(into: Map<string, Map<string, number>>, path: string, code: string, k: number): void {
+  let codes = into.get(path);
+  if (!codes) into.set(path, (codes = new Map()));
+  codes.set(code, (codes.get(code) ?? 0) + k);
+}
+
+const byCount = (m: Map<string, Map<string, number>>) =>
+  [...m]
+    .map(([path, codes]) => ({ path, count: [...codes.values()].reduce((a, b) => a + b, 0), codes: sorted(codes) }))
+    .sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1));
+
+/** Share of the rejects or of the records that makes a cause frequent enough to name its fix. */
+const FREQUENT = 0.5;
+
+/**
+ * The fixes the report can name from counts and paths alone (never a value): a wrong `--from` when
+ * most records were rejected and the first of them read as another platform's; a target field most
+ * rejects lack (`required` at a top-level key), which `--default` gives; values the target refers to
+ * by an id it could not find (`unreferenceable`), which lookup tables may resolve.
+ */
+function hintsFor(r: {
+  to: string;
+  counts: Report['counts'];
+  /** Issues of rejected records that are valid source records: what the target lacks. */
+  targetPaths: Report['rejects']['byPath'];
+  lossPaths: Report['losses']['byPath'];
+  lookups: boolean;
+  sniffed: number;
+  looksLike: Map<string, number>;
+}): string[] {
+  const hints: string[] = [];
+  const { read, rejected } = r.counts;
+  const [likely, readBy = 0] = [...r.looksLike].sort(([, a], [, b]) => b - a)[0] ?? [];
+  if (likely !== undefined && rejected >= read * 0.8 && readBy >= r.sniffed * 0.8) {
+    hints.push(`most records were rejected, and ${n(readBy)} of the first ${n(r.sniffed)} of them fit the ${likely} record shape better: is --from ${likely} meant?`);
+  }
+  for (const { path, codes } of r.targetPaths) {
+    const lacking = codes.required ?? 0;
+    if (lacking > 0 && lacking >= rejected * FREQUENT && /^[A-Za-z_][\w-]*$/.test(path)) {
+      hints.push(`${n(lacking)} of ${n(rejected)} rejected records lack ${path}, which ${r.to} requires: give it with --default ${path}=VALUE`);
+    }
+  }
+  const unreferenceable = r.lossPaths.filter((p) => (p.codes.unreferenceable ?? 0) > 0);
+  if (!r.lookups && unreferenceable.length > 0) {
+    const total = unreferenceable.reduce((a, p) => a + (p.codes.unreferenceable ?? 0), 0);
+    const where = unreferenceable.slice(0, 3).map((p) => p.path).join(', ');
+    hints.push(`${n(total)} values could not be referenced in ${r.to} (most often ${where}): lookup tables given with --platform-options FILE may resolve some of them`);
+  }
+  return hints;
+}
 
 /** What to say when rejected records went nowhere (no rejects file, nor `--rejects -`); `undefined` when there are none. */
 export function droppedRejects(r: Report): string | undefined {
@@ -136,6 +214,7 @@ export function summary(r: Report): string {
       `  not in ${r.to}'s fields${r.outputFormat === 'magento-csv' ? ' or its CSV files' : ''}${r.request ? ` or its ${r.request} request` : ''}: ${n(r.losses.total)} values${carried ? ` (${n(carried)} of them carried in its metadata)` : ''}; most often ${top}${r.losses.byPath.length > 5 ? ', …' : ''}`,
     );
   }
+  for (const hint of r.hints) lines.push(`  hint: ${hint}`);
   if (r.output) lines.push(`  output: ${r.output}`);
   return `${lines.join('\n')}\n`;
 }

@@ -206,6 +206,51 @@ describe.each([1, 2])('one record never ends a run: too deep to convert, or to w
   });
 });
 
+describe('mistakes named where they happen: the report groups rejects and names the fix', () => {
+  it('groups rejects by path and code, and names --default for a shop value no source record holds', async () => {
+    write(dir, 'shop.ndjson', ndjson(magentoRecords(30)));
+    const run = await cli(['convert', '--from', 'magento', '--to', 'enterprise-v1', 'shop.ndjson', '-o', 'shop.out.ndjson', '--report', 'shop.report.json'], dir);
+    ok(run, 1);
+    const r = report('shop.report.json') as Report & { rejects: { byPath: unknown[] }; hints: string[] };
+    expect(r.rejects.byPath).toStrictEqual([{ path: 'enterprise_id', count: 30, codes: { required: 30 } }]);
+    expect(r.hints).toStrictEqual(['30 of 30 rejected records lack enterprise_id, which enterprise-v1 requires: give it with --default enterprise_id=VALUE']);
+    expect(run.stderr).toContain('hint: 30 of 30 rejected records lack enterprise_id');
+  });
+
+  it('names the platform the records look like when most are rejected as invalid (a wrong --from)', async () => {
+    const medusa = (await cli(['convert', '--from', 'magento', '--to', 'medusa', 'shop.ndjson', '-o', 'shop.medusa.ndjson'], dir)).code;
+    expect(medusa).toBe(0);
+    const run = await cli(['convert', '--from', 'v4', '--to', 'magento', 'shop.medusa.ndjson', '-o', 'wrong.ndjson', '--report', 'wrong.report.json'], dir);
+    ok(run, 1);
+    expect((report('wrong.report.json') as Report & { hints: string[] }).hints).toContainEqual(expect.stringContaining('is --from medusa meant?'));
+  });
+
+  it('says lookup tables may resolve values it could not reference, only when none were given', async () => {
+    const run = await cli(['convert', '--from', 'magento', '--to', 'v4', 'shop.ndjson', '-o', 'v4.ndjson', '--report', 'v4.report.json'], dir);
+    ok(run, 0);
+    expect((report('v4.report.json') as Report & { hints: string[] }).hints).toStrictEqual([expect.stringMatching(/^\d+ values could not be referenced in v4 \(most often .*addresses\.\*\.country_id.*\): lookup tables given with --platform-options FILE may resolve some of them$/)]);
+    write(dir, 'lookups.json', JSON.stringify({ v4: { countries: [{ id: 1, code: 'US' }] } }));
+    const given = await cli(['convert', '--from', 'magento', '--to', 'v4', 'shop.ndjson', '-o', 'v4b.ndjson', '--report', 'v4b.report.json', '--platform-options', 'lookups.json'], dir);
+    ok(given, 0);
+    expect((report('v4b.report.json') as Report & { hints: string[] }).hints).toStrictEqual([]);
+  });
+
+  it('--limit N converts the first N records and stops reading', async () => {
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'shop.ndjson', '-o', 'first.ndjson', '--report', 'first.report.json', '--limit', '7'], dir);
+    ok(run, 0);
+    expect(report('first.report.json').counts).toStrictEqual({ read: 7, converted: 7, rejected: 0 });
+    expect(emails(read(dir, 'first.ndjson'))).toStrictEqual(magentoRecords(30).slice(0, 7).map((r) => r.email));
+    const bad = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'shop.ndjson', '--limit', '0'], dir);
+    expect([bad.code, bad.stderr.trim()]).toMatchInlineSnapshot(`
+      [
+        2,
+        "customer-codecs: --limit expects a whole number of records, 1 or more
+      Run 'customer-codecs convert --help' for the options.",
+      ]
+    `);
+  });
+});
+
 describe('JSON input', () => {
   it('streams an array of records and writes one JSON array with --output-format json', async () => {
     const records = example('medusa');
