@@ -517,7 +517,7 @@ describe('password-reset keys', () => {
     expect(convert(rec, { from: 'medusa', to: 'v4' }).losses.filter((l) => l.path[0] === 'metadata').map((l) => `${l.code} ${l.path.join('.')}: ${l.message}`))
       .toMatchInlineSnapshot(`
         [
-          "not_representable metadata.tier: Not carried to v4: v4 has no field for canonical metadata.tier",
+          "not_representable metadata.tier: Not carried to v4: v4 has no field for canonical metadata",
           "not_migratable metadata.rp_token: Not carried to v4: a password reset token: a credential of medusa, never carried to another platform",
         ]
       `);

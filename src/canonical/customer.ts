@@ -84,3 +84,6 @@ export type Customer = z.infer<typeof Customer>;
  * residue), whatever the target, and reported `not_migratable` when the target cannot take them.
  */
 export const CREDENTIAL_BRANCHES: ReadonlySet<string> = new Set(['credentials'] satisfies (keyof Customer)[]);
+
+/** The canonical keys whose values are free key/value data (their keys are record text, never quoted in a message). */
+export const FREE_FORM_BRANCHES: ReadonlySet<string> = new Set(['metadata'] satisfies (keyof Customer)[]);

@@ -262,7 +262,8 @@ export function decodeObject(
   for (const rule of table.rules) decodeRule(rule, scope);
   const known = keysOf(table);
   for (const k of Object.keys(src)) {
-    if (!known.has(k)) scope.keep(k, src[k], 'unknown_field', `"${k}" is not in the documented ${table.name} shape`);
+    // The message never quotes the key: keys are record text (the loss's path names it).
+    if (!known.has(k)) scope.keep(k, src[k], 'unknown_field', `a key not in the documented ${table.name} shape`);
   }
   if (Object.keys(scope.platformData).length > 0) out.platformData = { [state.platform]: scope.platformData };
   return out;

@@ -1,3 +1,4 @@
+import { FREE_FORM_BRANCHES } from '../canonical/customer.js';
 import { holdsSecret, secretAt, secretReason, type AttributeCredential } from './credentials.js';
 import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
@@ -133,6 +134,19 @@ function collectOwn({ canonical, consumed, pending, target, origins, source: sou
 const defaultReason = (code: LossCode, path: Path, target: string): string =>
   code === 'server_assigned'
     ? `an id or timestamp the source's server assigned; ${target} assigns its own`
-    : `${target} has no field for canonical ${formatPath(path)}`;
+    : `${target} has no field for canonical ${formatPath(modelPart(path))}`;
+
+/**
+ * The part of a canonical path the canonical model names: up to a platform's data
+ * (`platformData.magento`) or a free metadata bag (`metadata`), whose keys are record text that a
+ * message never quotes (the loss's own path locates the value).
+ */
+function modelPart(path: Path): Path {
+  for (let i = 0; i < path.length; i++) {
+    if (path[i] === 'platformData') return path.slice(0, i + 2);
+    if (FREE_FORM_BRANCHES.has(path[i] as string)) return path.slice(0, i + 1);
+  }
+  return path;
+}
 
 const defaultCode = (path: Path): LossCode => (path.includes('platformData') ? 'platform_data' : 'not_representable');

@@ -55,7 +55,7 @@ export const objectMember = (options: {
         const note = others[m];
         s.trace(['platformData', s.state.platform, key, m], [key, m], {
           code: note ? 'platform_data' : 'unknown_field',
-          note: note ?? `"${m}" is not in the documented ${key} shape`,
+          note: note ?? `a member not in the documented ${key} shape (its path names it)`,
         });
       }
     },

@@ -160,7 +160,7 @@ export const countryObject = (o: CountryObjectOptions): CustomRule => {
         const note = m === 'name' ? `the country name as ${platformLabel} spells it (the country travels as its code)` : others[m];
         s.trace(['platformData', s.state.platform, key, m], [key, m], {
           code: note ? (m === idMember ? 'server_assigned' : 'platform_data') : 'unknown_field',
-          note: note ?? `"${m}" is not in the documented ${key} shape`,
+          note: note ?? `a member not in the documented ${key} shape (its path names it)`,
         });
       }
     },
