@@ -391,7 +391,7 @@ describe('credential attribute entries', () => {
     expect(losses).toContainEqual({ code: 'not_migratable', path: ['platformData', 'magento', 'custom_attributes', 1], message: expect.any(String) });
   });
 
-  it('refuses a plain-password entry with an issue at the entry that names its code, never its value', () => {
+  it('refuses a plain-password entry with an issue at the entry (its position), quoting neither its code nor its value', () => {
     const rec = {
       ...tom,
       custom_attributes: [{ attribute_code: 'loyalty_tier', value: 'gold' }, { attribute_code: 'password', value: 'Hunter2-correct-horse' }],
@@ -404,7 +404,7 @@ describe('credential attribute entries', () => {
       [
         {
           "code": "invalid_input",
-          "message": "A plain-text password (attribute "new_password") cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`",
+          "message": "A plain-text password (an attribute entry whose code names one) cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`",
           "path": [
             "addresses",
             0,
@@ -414,7 +414,7 @@ describe('credential attribute entries', () => {
         },
         {
           "code": "invalid_input",
-          "message": "A plain-text password (attribute "password") cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`",
+          "message": "A plain-text password (an attribute entry whose code names one) cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`",
           "path": [
             "custom_attributes",
             1,

@@ -169,3 +169,32 @@ describe('hostile values: every safe* call of every platform answers', () => {
     );
   });
 });
+
+describe('no record text in any message', () => {
+  // Record text placed where messages once quoted it: key names, attribute codes, metadata keys, residue paths.
+  const marker = 'Zq7xMarker';
+  const records: Record<PlatformId, Rec> = {
+    magento: {
+      email: 'ana@example.com', firstname: 'Ana', lastname: 'Lima', website_id: 1, [marker]: 1,
+      extension_attributes: { [marker]: true }, custom_attributes: [{ attribute_code: marker, value: 'x' }, { attribute_code: `${marker}_password`, value: 'secret' }],
+      addresses: [{ firstname: 'Ana', lastname: 'Lima', street: ['1 A St'], city: 'Austin', country_id: 'US', telephone: '512 555 0199', postcode: '78701', [marker]: 2 }],
+    },
+    medusa: { id: 'cus_1', email: 'ana@example.com', metadata: { [marker]: 1 }, [marker]: 1 },
+    v4: { id: 1, email: 'ana@example.com', [marker]: 1, country: { [marker]: 1 } },
+    'enterprise-v1': { id: 1, email: 'ana@example.com', enterprise_id: 1, [marker]: 1 },
+  };
+  const messages = (r: { success: boolean; losses?: { message: string }[]; error?: ConversionError }): string[] =>
+    r.success ? (r.losses ?? []).map((l) => l.message) : [r.error!.message, ...r.error!.issues.map((i) => i.message)];
+
+  it.each<PlatformId>([...platforms])('%s records: no loss or issue message quotes a key, a code or a residue path', (p) => {
+    for (const to of platforms) {
+      const direct = safeConvert(records[p], { from: p, to, defaults: requiredDefaults[to] ?? {} } as never);
+      expect(messages(direct).filter((m) => m.includes(marker)), `${p} -> ${to}`).toStrictEqual([]);
+      // Through Medusa's residue and on to every platform: the residue's paths hold the keys.
+      const there = safeConvert(records[p], { from: p, to: 'medusa' });
+      if (!there.success) continue;
+      const onward = safeConvert(there.data, { from: 'medusa', to, defaults: requiredDefaults[to] ?? {} } as never);
+      expect(messages(onward).filter((m) => m.includes(marker)), `${p} -> medusa -> ${to}`).toStrictEqual([]);
+    }
+  });
+});

@@ -172,8 +172,8 @@ export function credentialKeys(value: unknown, platformLabel: string, hashAllowe
       } else if (typeof key === 'string' && isPasswordHashKey(key) && !hashAllowed([...at])) {
         out.push({ path: [...at], message: `A ${platformLabel} record has no place for a password hash here` });
       } else if (attributeCredential(child) === 'password') {
-        const code = (child as { attribute_code: string }).attribute_code;
-        out.push({ path: [...at], message: `A plain-text password (attribute "${code}") cannot be held in a record: pass it to \`toRequest(platform, operation, record, { password })\`` });
+        // The entry is named by its position (the path): its code is record text, never quoted.
+        out.push({ path: [...at], message: 'A plain-text password (an attribute entry whose code names one) cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
       } else walk(child);
     });
   walk(value);
