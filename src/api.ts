@@ -18,8 +18,12 @@ import { withArticle } from './core/words.js';
 /** The platform ids: `'magento' | 'medusa' | 'v4' | 'enterprise-v1'`. */
 export type PlatformId = keyof typeof registry;
 
-/** The record type of a platform: its customer object as its read API returns it, unwrapped. */
-export type RecordOf<P extends PlatformId> = z.output<(typeof registry)[P]['record']>;
+/**
+ * The record type of a platform: its customer object as its read API returns it, unwrapped, typed by
+ * its documented fields (a typo such as `data.firstname` on a Medusa record does not type-check).
+ * Records keep keys the shape does not document at run time; reach them with a cast.
+ */
+export type RecordOf<P extends PlatformId> = z.output<z.ZodObject<(typeof registry)[P]['record']['shape'], z.core.$strip>>;
 
 /** Every platform id, in a stable order. */
 export const platforms = Object.freeze(Object.keys(registry)) as readonly PlatformId[];

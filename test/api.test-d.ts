@@ -54,6 +54,16 @@ describe('public API types', () => {
     expectTypeOf(codecOf('medusa')).toEqualTypeOf<CodecOf<'medusa'>>();
     expectTypeOf<z.input<CodecOf<'magento'>>>().toEqualTypeOf<RecordOf<'magento'>>();
     expectTypeOf<z.output<CodecOf<'magento'>>>().toEqualTypeOf<Customer>();
-    expectTypeOf<z.output<ReturnType<typeof schemaOf<'v4'>>>>().toEqualTypeOf<RecordOf<'v4'>>();
+    expectTypeOf<RecordOf<'v4'>>().toExtend<z.output<ReturnType<typeof schemaOf<'v4'>>>>();
+  });
+
+  it('records are typed by their documented fields: typos in fields and defaults do not type-check', () => {
+    const medusa = convert({}, { from: 'magento', to: 'medusa' }).data;
+    expectTypeOf(medusa.first_name).toEqualTypeOf<string | null | undefined>();
+    // @ts-expect-error Medusa has no `firstname`: that is Magento's spelling
+    void medusa.firstname;
+    // @ts-expect-error the Open Food Network field is `enterprise_id`
+    convert({}, { from: 'magento', to: 'enterprise-v1', defaults: { enterpriseId: 42 } });
+    expectTypeOf(convert({}, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 42 } }).data.enterprise_id).toEqualTypeOf<number>();
   });
 });
