@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { CREDENTIAL_BRANCHES, Customer } from './canonical/customer.js';
+import { ADDRESSES, CREDENTIAL_BRANCHES, Customer } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { DEFAULT_LIMITS, inspect, type Limits } from './core/inspect.js';
 import { errorResponseIssue } from './core/responses.js';
 import { holdsSecret, throughResetTokenKey, withoutSecrets } from './core/credentials.js';
 import { rememberingPhones } from './core/phones.js';
-import { collectLosses } from './core/losses.js';
+import { collectLosses, secretLossesIn, withAliases } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
-import { getAt, hasKey, isPlainObject, type Path } from './core/path.js';
+import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
 import { PathTrie } from './core/trie.js';
 import { bodyLosses, buildBody } from './core/requests.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
@@ -62,6 +62,13 @@ export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
   readonly defaults?: Partial<RecordOf<P>>;
   /** Let values the target cannot hold travel in its metadata bag, where it has one (default `true`). */
   readonly residue?: boolean;
+  /**
+   * An address the target cannot hold (after defaults: a Magento address with no telephone, an
+   * address with nothing in it) is left out and reported as one `not_representable` loss at that
+   * address, carrying the target's issues; the customer converts. `true` rejects the customer instead.
+   * Default `false`.
+   */
+  readonly strictAddresses?: boolean;
 }
 
 export interface ConvertOptions<F extends PlatformId, T extends PlatformId> extends EncodeOptions<T> {
@@ -111,10 +118,12 @@ function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
   const residue = options.residue ?? true;
   if (typeof residue !== 'boolean') throw new InvalidOptionError('residue', 'expected a boolean');
   const limits = checkLimits(options.limits);
+  const strictAddresses = options.strictAddresses ?? false;
+  if (typeof strictAddresses !== 'boolean') throw new InvalidOptionError('strictAddresses', 'expected a boolean');
   const all = options.platformOptions ?? {};
   if (!isPlainObject(all)) throw new InvalidOptionError('platformOptions', 'expected an object keyed by platform id');
   for (const k of Object.keys(all)) platformOf(k);
-  return { platform: checkedOptions(p, all[p.id]), residue, limits };
+  return { platform: checkedOptions(p, all[p.id]), residue, strictAddresses, limits };
 }
 
 const checked = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
@@ -177,7 +186,6 @@ function encodeWith(
   options: RunOptions,
   decoded?: { origins: PathTrie<Origin>; aliases: Aliases; source: string },
 ): Outcome<Record<string, unknown>> {
-  const { origins, aliases, source } = decoded ?? {};
   let customer: Customer;
   if (decoded) {
     // What `decode` made is a valid canonical customer: the record round-trip law (test/laws.ts)
@@ -191,10 +199,111 @@ function encodeWith(
     if (seen.protoKeys.length > 0) return { ok: false, issues: seen.protoKeys };
     customer = parsed.data;
   }
-  const canonical = customer as Record<string, unknown>;
   // The secret rules (see core/credentials) apply once, here: most customers hold no secret at all,
   // and then no walk below asks any value whether it is one.
-  const secrets = holdsSecret(canonical);
+  const secrets = holdsSecret(customer);
+  let origins = decoded?.origins;
+  // An address the target cannot hold is left out and the customer converts without it (unless
+  // `strictAddresses`): each round drops the addresses the target's schema refused.
+  const left: { source: Path; issues: Issue[] }[] = [];
+  // The secrets inside an address left out, each still reported not_migratable (as the loss walk does).
+  const secretsLeft: Loss[] = [];
+  // Each address's index in the customer as given (indices shift as addresses are left out).
+  let given = (customer[ADDRESSES] ?? []).map((_, i) => i);
+  for (;;) {
+    const attempt = encodeOnce(p, customer, defaults, options, secrets, { ...decoded, origins });
+    if (attempt.ok) {
+      const dropped = left.map(({ source, issues }): Loss => ({ code: 'not_representable', path: [...source], message: leftOut(p.id, issues) }));
+      return { ok: true, data: attempt.data, losses: [...attempt.losses, ...withAliases([...dropped, ...secretsLeft], decoded?.aliases ?? [])] };
+    }
+    const byAddress = options.strictAddresses ? undefined : addressesRefused(attempt.issues, attempt.record, attempt.made);
+    if (!byAddress) return { ok: false, issues: attempt.issues };
+    const list = customer[ADDRESSES] ?? [];
+    for (const [i, issues] of byAddress) {
+      const source = origins?.get([ADDRESSES, i])?.source ?? [ADDRESSES, given[i]!];
+      left.push({ source, issues });
+      if (secrets) secretsLeft.push(...secretLossesIn(customer, [ADDRESSES, i], origins ?? asGiven(given), p.id, decoded?.source));
+      // Values read from elsewhere in the record for this address (a pointer such as v4's
+      // `active_shipping_address` that designates it) are left out with it.
+      for (const o of origins?.node([ADDRESSES, i])?.values() ?? []) {
+        if (!startsWith(o.source, source) && !left.some((l) => startsWith(o.source, l.source))) left.push({ source: o.source, issues });
+      }
+    }
+    const kept = list.flatMap((_, i) => (byAddress.has(i) ? [] : [i]));
+    customer = { ...customer, [ADDRESSES]: kept.map((i) => list[i]!) };
+    // Without origins (a canonical customer), each kept address still reports at its index as given.
+    origins = origins ? reindexed(origins, kept) : asGiven(kept.map((i) => given[i]!));
+    given = kept.map((i) => given[i]!);
+  }
+}
+
+/** Origins saying that address `j` of the customer encoded is address `given[j]` of the customer as given. */
+function asGiven(given: readonly number[]): PathTrie<Origin> {
+  const origins = new PathTrie<Origin>();
+  given.forEach((g, j) => origins.set([ADDRESSES, j], { canonical: [ADDRESSES, j], source: [ADDRESSES, g] }));
+  return origins;
+}
+
+const leftOut = (target: string, issues: readonly Issue[]): string =>
+  `Left out: ${target} cannot hold this address (${issues
+    .slice(0, 3)
+    .map((i) => `${i.code} at ${i.path.map(String).join('.')}`)
+    .join('; ')}${issues.length > 3 ? '; …' : ''}); the customer converts without it (\`strictAddresses\` rejects it instead)`;
+
+/**
+ * The canonical addresses (by index) the target refused, each with its issues, when every issue lies
+ * inside an encoded address (found through the objects the encode made); `undefined` when any does not.
+ */
+function addressesRefused(issues: readonly Issue[], record: Record<string, unknown>, made: WeakMap<object, Path>): Map<number, Issue[]> | undefined {
+  const byAddress = new Map<number, Issue[]>();
+  for (const issue of issues) {
+    let node: unknown = record;
+    let index: number | undefined;
+    for (const key of issue.path) {
+      if (node === null || typeof node !== 'object') break;
+      node = (node as Record<string | number, unknown>)[key];
+      const from = node !== null && typeof node === 'object' ? made.get(node) : undefined;
+      if (from && from[0] === ADDRESSES && typeof from[1] === 'number') {
+        index = from[1];
+        break;
+      }
+    }
+    if (index === undefined) return undefined;
+    byAddress.set(index, [...(byAddress.get(index) ?? []), issue]);
+  }
+  return byAddress.size > 0 ? byAddress : undefined;
+}
+
+/** `origins` with the addresses renumbered to those `kept` (old indices, in order); the others' origins dropped. */
+function reindexed(origins: PathTrie<Origin>, kept: readonly number[]): PathTrie<Origin> {
+  const next = new PathTrie<Origin>();
+  for (const o of origins.values()) {
+    const [head, i] = o.canonical;
+    if (head !== ADDRESSES || typeof i !== 'number') {
+      next.set(o.canonical, o);
+      continue;
+    }
+    const at = kept.indexOf(i);
+    if (at < 0) continue;
+    const canonical = [ADDRESSES, at, ...o.canonical.slice(2)];
+    next.set(canonical, { ...o, canonical });
+  }
+  return next;
+}
+
+type Attempt = { ok: true; data: Record<string, unknown>; losses: Loss[] } | { ok: false; issues: Issue[]; record: Record<string, unknown>; made: WeakMap<object, Path> };
+
+/** One encode of `customer`: the record with its residue and defaults, validated, and its losses. */
+function encodeOnce(
+  p: Platform,
+  customer: Customer,
+  defaults: Record<string, unknown>,
+  options: RunOptions,
+  secrets: boolean,
+  decoded: { origins?: PathTrie<Origin> | undefined; aliases?: Aliases; source?: string },
+): Attempt {
+  const { origins, aliases, source } = decoded;
+  const canonical = customer as Record<string, unknown>;
   // Where the target has metadata bags, one encode with an empty residue slot in each: filled below.
   const bags = options.residue ? p.residue : undefined;
   const slotted = bags ? withSlots(canonical, bags) : undefined;
@@ -221,7 +330,7 @@ function encodeWith(
   if (slotted) fillSlots(record, slotted.slots, carried);
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
   const checked = p.record.safeParse(record);
-  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record) };
+  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record), record, made: state.made };
   const isCarried = carriedBy(carried);
   const reported = losses.map(({ canonical: at, ...loss }): Loss =>
     loss.code !== 'value_changed' && loss.code !== 'not_migratable' && isCarried(at)

@@ -48,15 +48,28 @@ describe('target limits are issues at the target path', () => {
     ),
     ['Open Food Network address without country', 'enterprise-v1', { ...maria, addresses: [{ ...home, countryCode: undefined, defaultBilling: true }] }, [['required', ['billing_address', 'country']]]],
   ])('%s', (_name, p, customer, expected) => {
-    const result = safeEncode(p, customer, { defaults: requiredDefaults[p] ?? {} });
+    // strictAddresses: the customer is rejected, with the issue at the target path.
+    const result = safeEncode(p, customer, { defaults: requiredDefaults[p] ?? {}, strictAddresses: true });
     expect(issuesOf(result)).toStrictEqual(expected);
+    // By default an address the target cannot hold is left out, one loss at it; other issues still reject.
+    const lenient = safeEncode(p, customer, { defaults: requiredDefaults[p] ?? {} });
+    const inAddress = expected.every(([, path]) => ['addresses', 'billing_address', 'shipping_address'].includes(String(path[0])));
+    if (!inAddress) return expect(issuesOf(lenient)).toStrictEqual(expected);
+    expect(lenient.success).toBe(true);
+    if (!lenient.success) return;
+    expect(lenient.losses.filter((l) => l.message.startsWith('Left out')).map((l) => [l.code, l.path])).toStrictEqual([['not_representable', ['addresses', 0]]]);
+    expect(lenient.losses.find((l) => l.message.startsWith('Left out'))?.message).toContain(`${expected[0]![0]} at ${expected[0]![1].join('.')}`);
   });
 
   it('names the target path when converting, never quoting the value', () => {
     const medusa = { email: 'ana@example.com', first_name: 'Ana', last_name: 'Lima', shipping_addresses: [{ address_1: 'y'.repeat(300), city: 'Melbourne', country_code: 'au', phone: '0400111222', postal_code: '3000', first_name: 'Ana', last_name: 'Lima' }] };
-    const result = safeConvert(medusa, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    const result = safeConvert(medusa, { from: 'medusa', to: 'magento', defaults: { website_id: 1 }, strictAddresses: true });
     expect(issuesOf(result)).toStrictEqual([['too_long', ['addresses', 0, 'street', 0]]]);
     expect(result.success ? '' : result.error.message).not.toContain('yyyy');
+    const lenient = safeConvert(medusa, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect(lenient.success ? lenient.losses.filter((l) => l.message.startsWith('Left out')).map((l) => [l.path, l.message]) : []).toStrictEqual([
+      [['shipping_addresses', 0], 'Left out: magento cannot hold this address (too_long at addresses.0.street.0); the customer converts without it (`strictAddresses` rejects it instead)'],
+    ]);
   });
 });
 
@@ -189,7 +202,7 @@ describe('street-line properties', () => {
   });
 
   it.each([1, 2, 3, 4])('Magento with streetLines %i: a canonical customer cut to what it holds comes back (law 2 under the option)', (streetLines) => {
-    const options = { defaults: { website_id: 1 }, platformOptions: { magento: { streetLines } } };
+    const options = { defaults: { website_id: 1 }, platformOptions: { magento: { streetLines } }, strictAddresses: true };
     fc.assert(
       fc.property(canonicalCustomer, (c) => {
         const first = safeEncode('magento', c, options);

@@ -87,3 +87,6 @@ export const CREDENTIAL_BRANCHES: ReadonlySet<string> = new Set(['credentials'] 
 
 /** The canonical keys whose values are free key/value data (their keys are record text, never quoted in a message). */
 export const FREE_FORM_BRANCHES: ReadonlySet<string> = new Set(['metadata'] satisfies (keyof Customer)[]);
+
+/** The key of the customer's address book: an address a target cannot hold is left out of it, not the customer. */
+export const ADDRESSES = 'addresses' satisfies keyof Customer;

@@ -166,6 +166,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       defaults: o.defaults,
       ...(o.platformOptions === undefined ? {} : { platformOptions: o.platformOptions }),
       residue: o.residue,
+      strictAddresses: o.strictAddresses,
       ...(o.request ? { request: o.request } : {}),
       ...(o.outputFormat === 'magento-csv' ? { csvWrite: o.csvWrite } : {}),
       output: o.outputFormat === 'magento-csv' ? 'data' : 'text',

@@ -14,6 +14,8 @@ export interface Job {
   /** The library's `platformOptions` (`--platform-options`, JSON as read) and `residue` (`--no-residue`: false). */
   readonly platformOptions?: PlatformOptions;
   readonly residue?: boolean;
+  /** `--strict-addresses`: see the library's `strictAddresses`. */
+  readonly strictAddresses?: boolean;
   /** Write the API request body of this operation instead of the record; its losses are counted with the record's. */
   readonly request?: Operation;
   /**
@@ -105,8 +107,8 @@ function readerOf(from: PlatformId, input: object): PlatformId | undefined {
 }
 
 function attempt(job: Job, record: unknown): Attempt {
-  const { from, to, defaults, platformOptions, residue } = job;
-  const result = safeConvert(record, { from, to, defaults, platformOptions, residue });
+  const { from, to, defaults, platformOptions, residue, strictAddresses } = job;
+  const result = safeConvert(record, { from, to, defaults, platformOptions, residue, strictAddresses });
   if (!result.success) return { ok: false, issues: result.error.issues };
   const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES, '--website CODE=ID');
   if (unwritable) return { ok: false, issues: [unwritable] };

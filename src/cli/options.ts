@@ -66,6 +66,11 @@ export const convertArgs = {
     description:
       'Keep the values the target cannot hold out of its metadata bag (Medusa metadata "customer_codecs", where they otherwise travel so that converting back restores them): the metadata keeps only its own keys, and the report counts those values as losses (not_representable, platform_data, …) instead of "carried". E.g. --from magento --to medusa --no-residue.',
   },
+  'strict-addresses': {
+    type: 'boolean',
+    description:
+      'Reject a customer when the target cannot hold one of its addresses (a Magento address with no telephone, an address with nothing in it). By default such an address is left out and reported as one loss (not_representable) at it, and the customer converts.',
+  },
   addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT. An address record whose customer is not in INPUT is a reject of its own, with file: "addresses".' },
   website: {
     type: 'string',
@@ -135,6 +140,8 @@ export interface ConvertOptions {
   readonly platformOptions: PlatformOptions | undefined;
   /** `false` with `--no-residue`. */
   readonly residue: boolean;
+  /** `--strict-addresses`: reject a customer whose address the target cannot hold, instead of leaving the address out. */
+  readonly strictAddresses: boolean;
   /** `--website`/`--store` as the Magento CSV reader's code -> id tables (Magento CSV input only). */
   readonly csvRead: Pick<MagentoCsvReadOptions, 'websites' | 'stores'>;
   /** `--website`/`--store` as the Magento CSV writer's id -> code tables, `--attribute` as its columns (magento-csv output only). */
@@ -350,6 +357,7 @@ export interface ParsedConvertArgs {
   readonly addresses?: string;
   readonly 'platform-options'?: string;
   readonly residue?: boolean;
+  readonly 'strict-addresses'?: boolean;
   readonly website?: string;
   readonly store?: string;
   readonly attribute?: string;
@@ -437,6 +445,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     platformOptionsFile,
     platformOptions: platformOptionsFile === undefined ? undefined : readPlatformOptions(platformOptionsFile),
     residue: args.residue !== false,
+    strictAddresses: args['strict-addresses'] === true,
     csvRead: csvInput ? { websites, stores } : {},
     csvWrite,
     inputFormat,

@@ -4,6 +4,7 @@ import type { Rule, Table } from './mapping.js';
 import { ruleKeys } from './mapping.js';
 import { getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
 import { PathTrie } from './trie.js';
+import { copyJson } from './objects.js';
 
 /** Where a canonical value came from, and how to report it if a target cannot hold it. */
 export interface Origin {
@@ -26,11 +27,13 @@ export interface RunOptions {
   readonly platform: Readonly<Record<string, unknown>>;
   /** Whether values a target cannot hold may travel in its metadata bag (default true). */
   readonly residue: boolean;
+  /** Reject the customer when the target cannot hold one of its addresses, instead of leaving the address out (default false). */
+  readonly strictAddresses: boolean;
   /** The bounds an input must keep before anything walks it (see core/inspect). */
   readonly limits: Limits;
 }
 
-export const NO_OPTIONS: RunOptions = { platform: {}, residue: true, limits: DEFAULT_LIMITS };
+export const NO_OPTIONS: RunOptions = { platform: {}, residue: true, strictAddresses: false, limits: DEFAULT_LIMITS };
 
 export class DecodeState {
   /** Where each canonical location came from, by canonical path. */
@@ -59,6 +62,8 @@ export class DecodeState {
 export class EncodeState {
   /** The canonical paths the target took (a path taken takes everything below it). */
   readonly consumed = new PathTrie<true>();
+  /** Each nested object the encode wrote (an address, a group), and the canonical path it was made from. */
+  readonly made = new WeakMap<object, Path>();
   readonly losses: PendingLoss[] = [];
   constructor(
     readonly platform: string,
@@ -173,7 +178,18 @@ export class EncodeScope {
   }
 
   nested(table: Table, value: unknown, canonical: Path): Record<string, unknown> {
-    return encodeObject(table, value as Record<string, unknown>, this.state, [...this.canonicalPrefix, ...canonical]);
+    const path = [...this.canonicalPrefix, ...canonical];
+    const out = encodeObject(table, value as Record<string, unknown>, this.state, path);
+    this.state.made.set(out, path);
+    return out;
+  }
+
+  /** A copy of an object this encode made (one address written in two places), made from the same canonical path. */
+  copy(made: Record<string, unknown>): Record<string, unknown> {
+    const out = copyJson(made);
+    const from = this.state.made.get(made);
+    if (from) this.state.made.set(out, from);
+    return out;
   }
 }
 

@@ -3,7 +3,7 @@ import { holdsSecret, secretAt, secretReason, type AttributeCredential } from '.
 import { isHint, type Origin, type PendingLoss } from './engine.js';
 import type { Loss, LossCode } from './issues.js';
 import { carriesData } from './objects.js';
-import { eachChild, formatPath, isPlainObject, startsWith, type Path } from './path.js';
+import { eachChild, formatPath, getAt, isPlainObject, startsWith, type Path } from './path.js';
 import { PathTrie } from './trie.js';
 
 /** The origin of `path` or of its closest ancestor (the root excepted), and the source path it points to. */
@@ -48,8 +48,12 @@ export type LocatedLoss = Loss & { readonly canonical: Path };
  * dropped whole, with its path in the source. Nulls and empty containers carry no data.
  */
 export function collectLosses(context: LossContext): LocatedLoss[] {
-  const losses = collectOwn(context);
-  for (const { source, also } of context.aliases ?? []) {
+  return withAliases(collectOwn(context), context.aliases ?? []);
+}
+
+/** `losses` and, for each under an aliased source subtree, the same loss under its alias (see `LossContext.aliases`). */
+export function withAliases<L extends Loss>(losses: L[], aliases: readonly { source: Path; also: Path }[]): L[] {
+  for (const { source, also } of aliases) {
     for (const l of [...losses]) if (startsWith(l.path, source)) losses.push({ ...l, path: [...also, ...l.path.slice(source.length)] });
   }
   return losses;
@@ -134,7 +138,7 @@ function collectOwn({ canonical, consumed, pending, target, origins, source: sou
 const defaultReason = (code: LossCode, path: Path, target: string): string =>
   code === 'server_assigned'
     ? `an id or timestamp the source's server assigned; ${target} assigns its own`
-    : `${target} has no field for canonical ${formatPath(modelPart(path))}`;
+    : `${target} has no field for canonical ${formatPath(modelPart(path).map((k) => (typeof k === 'number' ? '*' : k)))}`;
 
 /**
  * The part of a canonical path the canonical model names: up to a platform's data
@@ -150,3 +154,26 @@ function modelPart(path: Path): Path {
 }
 
 const defaultCode = (path: Path): LossCode => (path.includes('platformData') ? 'platform_data' : 'not_representable');
+
+/**
+ * A not_migratable loss for each secret inside the canonical value at `at` (see core/credentials),
+ * located in the source through `origins`: for a value left out whole (an address the target could
+ * not hold), whose secrets are still each reported as never carried.
+ */
+export function secretLossesIn(canonical: Record<string, unknown>, at: Path, origins: PathTrie<Origin> | undefined, target: string, sourcePlatform?: string): Loss[] {
+  const out: Loss[] = [];
+  const path: (string | number)[] = [...at];
+  const walk = (value: unknown): void => {
+    const kind = secretAt(path[path.length - 1], value);
+    if (kind !== undefined) {
+      const owner = path.lastIndexOf('platformData');
+      const platform = owner >= 0 ? path[owner + 1] : sourcePlatform;
+      const why = secretReason(kind, typeof platform === 'string' ? platform : undefined);
+      out.push({ code: 'not_migratable', path: [...locate(path, origins).source], message: `Not carried to ${target}: ${why}` });
+      return;
+    }
+    eachChild(value, path, walk);
+  };
+  walk(getAt(canonical, at));
+  return out;
+}

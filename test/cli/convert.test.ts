@@ -251,6 +251,28 @@ describe('mistakes named where they happen: the report groups rejects and names 
   });
 });
 
+describe('an address the target cannot hold', () => {
+  const guest = {
+    id: 'cus_01H', email: 'ana@example.com', first_name: 'Ana', last_name: 'Lima', has_account: false,
+    billing_address: { first_name: 'Ana', last_name: 'Lima', address_1: '1 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000', phone: null },
+    shipping_addresses: [{ first_name: 'Ana', last_name: 'Lima', address_1: '9 Smith St', city: 'Fitzroy', country_code: 'au', postal_code: '3065', phone: '0400 111 222' }],
+  };
+
+  it('is left out by default: the customer converts and the report counts the loss at the address', async () => {
+    write(dir, 'guest.ndjson', ndjson([guest]));
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '-o', 'guest.out.ndjson', '--default', 'website_id=1', '--report', 'guest.report.json'], dir);
+    ok(run, 0);
+    expect(lines(read(dir, 'guest.out.ndjson')).map((r) => (r as { addresses: unknown[] }).addresses.length)).toStrictEqual([1]);
+    expect(report('guest.report.json').losses.byPath.find((p) => p.path === 'billing_address')).toStrictEqual({ path: 'billing_address', count: 1, codes: { not_representable: 1 } });
+  });
+
+  it('rejects the customer with --strict-addresses', async () => {
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '-o', 'guest.strict.ndjson', '--default', 'website_id=1', '--strict-addresses'], dir);
+    ok(run, 1);
+    expect(rejects('guest.strict.rejects.ndjson').map((r) => r.issues.map((i) => [i.code, i.path]))).toStrictEqual([[['required', ['addresses', 1, 'telephone']]]]);
+  });
+});
+
 describe('JSON input', () => {
   it('streams an array of records and writes one JSON array with --output-format json', async () => {
     const records = example('medusa');

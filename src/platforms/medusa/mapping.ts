@@ -1,7 +1,7 @@
 import { custom, defineTable, field, keep } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
-import { copyJson, sameJson } from '../../core/objects.js';
+import { sameJson } from '../../core/objects.js';
 import { noPasswordHash, phoneField, textOrNumber } from '../../core/steps.js';
 import { twoStreetLines } from '../../core/street.js';
 import { countryFromAlpha2 } from '../../core/geo/countries.js';
@@ -127,7 +127,7 @@ const billingAndBook = custom({
       const encoded = s.nested(addressTable, a, ['addresses', i]);
       if (!only) book.push(encoded);
       if (i === billingIndex) {
-        billing = copyJson(encoded);
+        billing = s.copy(encoded);
         billingOnly = only;
       }
     });
