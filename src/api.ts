@@ -38,6 +38,15 @@ export type SafeResult<T> =
 /** Each platform's own options (lookup tables, limits), keyed by platform id. */
 export type PlatformOptions = { readonly [P in PlatformId]?: z.input<(typeof registry)[P]['options']> };
 
+/**
+ * How phones travel: `'as-written'` (the default) carries each phone exactly as the source wrote it,
+ * with no parsing; `'e164'` reads and writes them in E.164 with libphonenumber-js (see `DecodeOptions.phones`).
+ */
+export type PhoneMode = 'as-written' | 'e164';
+
+/** The values of `PhoneMode`. */
+export const phoneModes: readonly PhoneMode[] = Object.freeze(['as-written', 'e164']);
+
 export interface DecodeOptions {
   /**
    * Options of the platforms involved, e.g. `{ magento: { regions } }`. Each platform's section is
@@ -45,6 +54,17 @@ export interface DecodeOptions {
    * pass a new object rather than changing one already used.
    */
   readonly platformOptions?: PlatformOptions;
+  /**
+   * Phones (`telephone`, `fax`, `phone`, `mobile`). `'as-written'` (default): carried exactly as the
+   * source wrote it, white space and punctuation included, never parsed and never reported.
+   * `'e164'`: normalised to E.164 (`+61391234567`) with libphonenumber-js, read in the address's (or
+   * the customer's) country. `decode` gives canonical phones in E.164, keeping the record's own text
+   * to give back to its platform; `encode` and `convert` write E.164 and report each phone they change
+   * `value_changed` (at its source path), and each phone that is no valid number `not_normalised`
+   * (written as it was). Parsing costs about 18 µs a phone.
+   * @example convert(record, { from: 'magento', to: 'medusa', phones: 'e164' })
+   */
+  readonly phones?: PhoneMode;
 }
 
 export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
@@ -92,7 +112,11 @@ function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
   const all = options.platformOptions ?? {};
   if (!isPlainObject(all)) throw new InvalidOptionError('platformOptions', 'expected an object keyed by platform id');
   for (const k of Object.keys(all)) platformOf(k);
-  return { platform: checkedOptions(p, all[p.id]), residue };
+  const phones = options.phones ?? 'as-written';
+  if (!phoneModes.includes(phones as PhoneMode)) {
+    throw new InvalidOptionError('phones', `expected 'as-written' or 'e164', got ${JSON.stringify(String(phones))}`);
+  }
+  return { platform: checkedOptions(p, all[p.id]), residue, phones: phones as PhoneMode };
 }
 
 const checked = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
@@ -232,11 +256,14 @@ const unsafe = <T>(o: Outcome<T>): Result<T> => {
   return { data: o.data, losses: o.losses };
 };
 
+/** Runs a conversion; with E.164 phones, each phone is parsed once in it (`rememberingPhones`). */
+const withPhones = <T>(run: RunOptions, conversion: () => T): T => (run.phones === 'e164' ? rememberingPhones(conversion) : conversion());
+
 function decodeOutcome(platform: PlatformId, record: unknown, options: unknown): Outcome<Customer> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const run = runOptions(p, options ?? {});
-  const d = rememberingPhones(() => decodeWith(p, record, run));
+  const d = withPhones(run, () => decodeWith(p, record, run));
   return d.ok ? { ok: true, data: d.customer, losses: d.notices } : d;
 }
 
@@ -245,7 +272,7 @@ function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
-  return rememberingPhones(() => encodeWith(p, customer, defaults, run));
+  return withPhones(run, () => encodeWith(p, customer, defaults, run));
 }
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -253,8 +280,10 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const from = platformOf(options.from);
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
-  const [decodeRun, encodeRun] = [runOptions(from, options), runOptions(to, options)];
-  return rememberingPhones(() => {
+  // E.164 is the write's: the source's phones are read as written, so the target's encode reports
+  // each phone it changes (at its source path) and each it cannot read.
+  const [decodeRun, encodeRun] = [{ ...runOptions(from, options), phones: 'as-written' as const }, runOptions(to, options)];
+  return withPhones(encodeRun, () => {
     const d = decodeWith(from, input, decodeRun);
     if (!d.ok) return d;
     const encoded = encodeWith(to, d.customer, defaults, encodeRun, d);

@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly platform: Readonly<Record<string, unknown>>;
   /** Whether values a target cannot hold may travel in its metadata bag (default true). */
   readonly residue: boolean;
+  /** Phones carried as written (absent: `'as-written'`) or read and written in E.164 (see core/steps `phoneField`). */
+  readonly phones?: 'as-written' | 'e164';
 }
 
 export const NO_OPTIONS: RunOptions = { platform: {}, residue: true };
