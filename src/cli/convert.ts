@@ -156,6 +156,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       defaults: o.defaults,
       ...(o.platformOptions === undefined ? {} : { platformOptions: o.platformOptions }),
       residue: o.residue,
+      phones: o.phones,
       ...(o.request ? { request: o.request } : {}),
       ...(o.outputFormat === 'magento-csv' ? { csvWrite: o.csvWrite } : {}),
       output: o.outputFormat === 'magento-csv' ? 'data' : 'text',

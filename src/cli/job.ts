@@ -1,7 +1,7 @@
 // The conversion of one batch of input items: the same code runs in the main thread and in worker
 // threads. It only calls the library (safeConvert, unwrap, toRequest, requestLosses); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
-import { ConversionError, requestLosses, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { ConversionError, requestLosses, safeConvert, toRequest, unwrap, type Issue, type Loss, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
 import { DEFAULT_WEBSITES, magentoCsvLosses, websiteIssue, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import type { SourceFile, SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
@@ -14,6 +14,8 @@ export interface Job {
   /** The library's `platformOptions` (`--platform-options`, JSON as read) and `residue` (`--no-residue`: false). */
   readonly platformOptions?: PlatformOptions;
   readonly residue?: boolean;
+  /** The library's `phones` (`--phones`; absent: as written). */
+  readonly phones?: PhoneMode;
   /** Write the API request body of this operation instead of the record; its losses are counted with the record's. */
   readonly request?: Operation;
   /**
@@ -71,8 +73,8 @@ export function pathPattern(path: readonly (string | number)[]): string {
 type Attempt = { ok: true; value: unknown; losses: Loss[] } | { ok: false; issues: Issue[] };
 
 function attempt(job: Job, record: unknown): Attempt {
-  const { from, to, defaults, platformOptions, residue } = job;
-  const result = safeConvert(record, { from, to, defaults, platformOptions, residue });
+  const { from, to, defaults, platformOptions, residue, phones } = job;
+  const result = safeConvert(record, { from, to, defaults, platformOptions, residue, phones });
   if (!result.success) return { ok: false, issues: result.error.issues };
   const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES, '--website CODE=ID');
   if (unwritable) return { ok: false, issues: [unwritable] };
