@@ -32,7 +32,9 @@ describe.each(platforms)('laws for %s', (p) => {
   });
 });
 
-// The same laws with phones read and written in E.164 (fewer runs: only the phones differ).
+// The same laws with phones read and written in E.164. Fewer runs for the exact law only: a law that
+// must apply to a share of the runs needs as many as above (at 100 runs the share of records
+// Open Food Network -> Magento -> Open Food Network applies to falls below 0.2 for some seeds).
 const E164 = { phones: 'e164' } as const;
 const E164_RUNS = RUNS / 5;
 
@@ -41,19 +43,17 @@ describe.each(platforms)('laws for %s with phones: e164', (p) => {
     assertRecordRoundTrip(p, r, E164);
   });
 
-  // All runs here: fast-check's first runs favour small values, and a phone that is no number (cut as
-  // reported not_normalised) leaves a Magento address without its required telephone more often in them.
   it(`decode(encode(c)) == c for ${RUNS} canonical customers, cut to what ${p} holds`, () => {
     assertMostlyApplies(customer, (c) => assertCanonicalRoundTrip(p, c, E164), RUNS, 0.9);
   });
 
   describe.each(platforms.filter((q) => q !== p))(`${p} -> %s`, (q) => {
     it('every source value reaches the target or is named in losses', () => {
-      assertMostlyApplies(records[p], (r) => assertLossCompleteness(p, q, r, E164), E164_RUNS / 2, 0.2);
+      assertMostlyApplies(records[p], (r) => assertLossCompleteness(p, q, r, E164), RUNS / 2, 0.2);
     });
 
     it(`${p} -> q -> ${p} keeps every value both hold`, () => {
-      assertMostlyApplies(records[p], (r) => assertCrossRoundTrip(p, q, r, E164), E164_RUNS / 2, 0.2);
+      assertMostlyApplies(records[p], (r) => assertCrossRoundTrip(p, q, r, E164), RUNS / 2, 0.2);
     });
   });
 });
