@@ -42,6 +42,15 @@ export type SafeResult<T> =
 /** Each platform's own options (lookup tables, limits), keyed by platform id. */
 export type PlatformOptions = { readonly [P in PlatformId]?: z.input<(typeof registry)[P]['options']> };
 
+/**
+ * How phones travel: `'as-written'` (the default) carries each phone exactly as the source wrote it,
+ * with no parsing; `'e164'` reads and writes them in E.164 with libphonenumber-js (see `DecodeOptions.phones`).
+ */
+export type PhoneMode = 'as-written' | 'e164';
+
+/** The values of `PhoneMode`. */
+export const phoneModes: readonly PhoneMode[] = Object.freeze(['as-written', 'e164']);
+
 export interface DecodeOptions {
   /**
    * Options of the platforms involved, e.g. `{ magento: { regions } }`. Each platform's section is
@@ -55,6 +64,17 @@ export interface DecodeOptions {
    * them is an issue `too_deep` / `too_large`, found in time linear in what was read.
    */
   readonly limits?: Partial<Limits>;
+  /**
+   * Phones (`telephone`, `fax`, `phone`, `mobile`). `'as-written'` (default): carried exactly as the
+   * source wrote it, white space and punctuation included, never parsed and never reported.
+   * `'e164'`: normalised to E.164 (`+61391234567`) with libphonenumber-js, read in the address's (or
+   * the customer's) country. `decode` gives canonical phones in E.164, keeping the record's own text
+   * to give back to its platform; `encode` and `convert` write E.164 and report each phone they change
+   * `value_changed` (at its source path), and each phone that is no valid number `not_normalised`
+   * (written as it was). Parsing costs about 18 µs a phone.
+   * @example convert(record, { from: 'magento', to: 'medusa', phones: 'e164' })
+   */
+  readonly phones?: PhoneMode;
 }
 
 export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
@@ -123,7 +143,11 @@ function runOptions(p: Platform, options: Record<string, unknown>): RunOptions {
   const all = options.platformOptions ?? {};
   if (!isPlainObject(all)) throw new InvalidOptionError('platformOptions', 'expected an object keyed by platform id');
   for (const k of Object.keys(all)) platformOf(k);
-  return { platform: checkedOptions(p, all[p.id]), residue, strictAddresses, limits };
+  const phones = options.phones ?? 'as-written';
+  if (!phoneModes.includes(phones as PhoneMode)) {
+    throw new InvalidOptionError('phones', `expected 'as-written' or 'e164', got ${JSON.stringify(String(phones))}`);
+  }
+  return { platform: checkedOptions(p, all[p.id]), residue, strictAddresses, limits, phones: phones as PhoneMode };
 }
 
 const checked = new WeakMap<object, Map<string, Readonly<Record<string, unknown>>>>();
@@ -392,12 +416,15 @@ const unsafe = <T>(o: Outcome<T>): Result<T> => {
   return { data: o.data, losses: o.losses };
 };
 
+/** Runs a conversion; with E.164 phones, each phone is parsed once in it (`rememberingPhones`). */
+const withPhones = <T>(run: RunOptions, conversion: () => T): T => (run.phones === 'e164' ? rememberingPhones(conversion) : conversion());
+
 function decodeOutcome(platform: PlatformId, record: unknown, options: unknown): Outcome<Customer> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const run = runOptions(p, options ?? {});
   return guarded(() => {
-    const d = rememberingPhones(() => decodeWith(p, record, run));
+    const d = withPhones(run, () => decodeWith(p, record, run));
     return d.ok ? { ok: true, data: d.customer, losses: d.notices } : d;
   });
 }
@@ -407,7 +434,7 @@ function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
-  return guarded(() => rememberingPhones(() => encodeWith(p, customer, defaults, run)));
+  return guarded(() => withPhones(run, () => encodeWith(p, customer, defaults, run)));
 }
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -415,8 +442,10 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const from = platformOf(options.from);
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
-  const [decodeRun, encodeRun] = [runOptions(from, options), runOptions(to, options)];
-  return guarded(() => rememberingPhones(() => {
+  // E.164 is the write's: the source's phones are read as written, so the target's encode reports
+  // each phone it changes (at its source path) and each it cannot read.
+  const [decodeRun, encodeRun] = [{ ...runOptions(from, options), phones: 'as-written' as const }, runOptions(to, options)];
+  return guarded(() => withPhones(encodeRun, () => {
     const d = decodeWith(from, input, decodeRun);
     if (!d.ok) return d;
     const encoded = encodeWith(to, d.customer, defaults, encodeRun, d);

@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
   codecOf, schemaOf, type CodecOf,
-  convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PlatformId, type RecordOf, type Result, type SafeResult,
+  convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PhoneMode, type PlatformId, type RecordOf, type Result, type SafeResult,
 } from '../src/index.js';
 
 describe('public API types', () => {
@@ -26,6 +26,15 @@ describe('public API types', () => {
     encode('magento', {}, { defaults: { website_id: 1 } });
     // @ts-expect-error: website_id is a number in Magento records
     encode('magento', {}, { defaults: { website_id: '1' } });
+  });
+
+  it('phones are as written or E.164, on decode, encode and convert', () => {
+    expectTypeOf<PhoneMode>().toEqualTypeOf<'as-written' | 'e164'>();
+    decode('magento', {}, { phones: 'e164' });
+    encode('medusa', {}, { phones: 'as-written' });
+    convert({}, { from: 'magento', to: 'medusa', phones: 'e164' });
+    // @ts-expect-error: E.164 is spelled 'e164'
+    convert({}, { from: 'magento', to: 'medusa', phones: 'E.164' });
   });
 
   it('rejects unknown platforms and operations at compile time', () => {

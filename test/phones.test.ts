@@ -100,6 +100,9 @@ describe('toE164: a phone as written, read in a country', () => {
   });
 });
 
+/** The option that normalises phones to E.164 (the default carries them as written). */
+const E164 = { phones: 'e164' } as const;
+
 // One record per platform with a national-format phone in an Australian address.
 const AU = '03 9123 4567';
 const records: Record<PlatformId, { record: Record<string, unknown>; path: (string | number)[] }> = {
@@ -151,28 +154,31 @@ const phonePath: Record<PlatformId, (string | number)[]> = {
   'enterprise-v1': ['billing_address', 'phone'],
 };
 
-describe.each(entries)('%s address phones', (p, { record, path }) => {
+describe.each(entries)('%s address phones with phones: e164', (p, { record, path }) => {
   it('decodes a national-format phone to E.164 in the address country, and the record comes back exactly', () => {
-    const { data } = decode(p, record);
+    const { data } = decode(p, record, E164);
     expect(data.addresses?.[0]?.phone).toBe('+61391234567');
     expect(data.addresses?.[0]?.platformData?.[p]).toMatchObject({ [`$${String(path.at(-1))}:original`]: AU });
+    expect(encode(p, data, { defaults: requiredDefaults[p] ?? {}, ...E164 } as never)).toStrictEqual({ data: record, losses: [] });
+    // The original comes back without the option too: the record's own text, which reads as the canonical phone.
     expect(encode(p, data, { defaults: requiredDefaults[p] ?? {} } as never)).toStrictEqual({ data: record, losses: [] });
   });
 
-  it.each(entries.filter(([q]) => q !== p))('writes E.164 to %s, reported nowhere', (q) => {
-    const { data, losses } = convert(record, { from: p, to: q, defaults: requiredDefaults[q] ?? {} } as never);
+  // The phone the target gets is not the one the source wrote: reported where the source wrote it.
+  it.each(entries.filter(([q]) => q !== p))('writes E.164 to %s, reported value_changed at the source path', (q) => {
+    const { data, losses } = convert(record, { from: p, to: q, defaults: requiredDefaults[q] ?? {}, ...E164 } as never);
     expect(get(data, phonePath[q])).toBe('+61391234567');
-    expect(losses.filter((l) => JSON.stringify(l.path) === JSON.stringify(path))).toEqual([]);
+    expect(losses.filter((l) => JSON.stringify(l.path) === JSON.stringify(path))).toEqual([{ code: 'value_changed', path, message: 'Written in E.164 form' }]);
   });
 
   it('keeps a phone it cannot read as written, reports it not_normalised when converted, never in its own platform', () => {
     // Medusa's billing address is a copy of the book entry: change both.
     const raw = p === 'medusa' ? set(set(record, path, 'ask at reception'), ['billing_address', 'phone'], 'ask at reception') : set(record, path, 'ask at reception');
-    const { data } = decode(p, raw);
+    const { data } = decode(p, raw, E164);
     expect(data.addresses?.[0]?.phone).toBe('ask at reception');
-    expect(encode(p, data, { defaults: requiredDefaults[p] ?? {} } as never)).toStrictEqual({ data: raw, losses: [] });
+    expect(encode(p, data, { defaults: requiredDefaults[p] ?? {}, ...E164 } as never)).toStrictEqual({ data: raw, losses: [] });
     for (const [q] of entries.filter(([q]) => q !== p)) {
-      const out = convert(raw, { from: p, to: q, defaults: requiredDefaults[q] ?? {} } as never);
+      const out = convert(raw, { from: p, to: q, defaults: requiredDefaults[q] ?? {}, ...E164 } as never);
       expect(get(out.data, phonePath[q])).toBe('ask at reception');
       const loss = out.losses.find((l) => l.code === 'not_normalised');
       expect(loss?.path).toEqual(path);
@@ -181,19 +187,19 @@ describe.each(entries)('%s address phones', (p, { record, path }) => {
   });
 
   it('writes E.164 to its own platform once the canonical phone changed', () => {
-    const { data } = decode(p, record);
+    const { data } = decode(p, record, E164);
     const changed = structuredClone(data) as Customer;
     changed.addresses![0]!.phone = '+61412345678';
-    const out = encode(p, changed, { defaults: requiredDefaults[p] ?? {} } as never);
+    const out = encode(p, changed, { defaults: requiredDefaults[p] ?? {}, ...E164 } as never);
     expect(get(out.data, phonePath[p])).toBe('+61412345678');
     expect(out.losses).toEqual([]);
   });
 
   it('writes E.164 to its own platform once the address moved to a country the original is not valid in', () => {
-    const { data } = decode(p, record);
+    const { data } = decode(p, record, E164);
     const moved = structuredClone(data) as Customer;
     moved.addresses![0]!.countryCode = 'GB';
-    const out = encode(p, moved, { defaults: requiredDefaults[p] ?? {} } as never);
+    const out = encode(p, moved, { defaults: requiredDefaults[p] ?? {}, ...E164 } as never);
     expect(get(out.data, phonePath[p])).toBe('+61391234567');
     expect(out.losses.filter((l) => l.path.includes('phone'))).toEqual([]);
   });
@@ -210,9 +216,9 @@ describe('phones of canonical customers', () => {
     expect(decode(p, out.data).data.addresses?.[0]?.phone).toBe('+61391234567');
   });
 
-  it.each(entries)('%s: a phone that is not in E.164 is written in E.164 and reported value_changed', (p) => {
+  it.each(entries)('%s: with phones: e164, a phone that is not in E.164 is written in E.164 and reported value_changed', (p) => {
     const customer = { email: 'mia@example.org', name: { given: 'Mia', family: 'Chen' }, addresses: [{ ...address, phone: AU }] };
-    const out = encode(p, customer, { defaults: requiredDefaults[p] ?? {} } as never);
+    const out = encode(p, customer, { defaults: requiredDefaults[p] ?? {}, ...E164 } as never);
     expect(get(out.data, phonePath[p])).toBe('+61391234567');
     expect(out.losses.filter((l) => l.path.includes('phone'))).toEqual([{ code: 'value_changed', path: ['addresses', 0, 'phone'], message: 'Written in E.164 form' }]);
   });
@@ -224,22 +230,22 @@ describe('phones of canonical customers', () => {
   });
 });
 
-describe('v4 address phone, mobile and fax; Magento fax', () => {
+describe('v4 address phone, mobile and fax; Magento fax (phones: e164)', () => {
   it('normalises every phone of a v4 address and gives each original back', () => {
     const rec = {
       ...records.v4.record,
       addresses: [{ id: 7, first_name: 'Mia', last_name: 'Chen', address_line_1: '1 Church St', city: 'Parramatta', post_code: '2150', country: { code: 'AU' }, phone: '(02) 9600 1234', mobile: '0412 000 111', fax: '02 9600 1299' }],
     };
-    const { data } = decode('v4', rec);
+    const { data } = decode('v4', rec, E164);
     expect(data.addresses?.[0]).toMatchObject({ phone: '+61296001234', mobile: '+61412000111', fax: '+61296001299' });
-    expect(encode('v4', data).data).toStrictEqual(rec);
-    const magento = convert(rec, { from: 'v4', to: 'magento', defaults: { website_id: 1 } });
+    expect(encode('v4', data, E164).data).toStrictEqual(rec);
+    const magento = convert(rec, { from: 'v4', to: 'magento', defaults: { website_id: 1 }, ...E164 });
     expect(magento.data.addresses?.[0]).toMatchObject({ telephone: '+61296001234', fax: '+61296001299' });
     expect(magento.losses).toContainEqual(expect.objectContaining({ code: 'not_representable', path: ['addresses', 0, 'mobile'] }));
   });
 });
 
-describe('Medusa customer phone: read in the customer\'s country', () => {
+describe('Medusa customer phone with phones: e164: read in the customer\'s country', () => {
   const book = (country: string, extra: Record<string, unknown> = {}) => ({ first_name: 'Ben', last_name: 'Okafor', address_1: '1 Main St', city: 'Ballarat', country_code: country, postal_code: '3350', ...extra });
 
   it.each([
@@ -251,9 +257,9 @@ describe('Medusa customer phone: read in the customer\'s country', () => {
     ['another country\'s rules do not read it', { shipping_addresses: [book('us')] }, '0400111222', '0400111222'],
   ])('%s', (_name, addresses, phone, expected) => {
     const rec = { email: 'ben@example.com', phone, ...addresses };
-    const { data } = decode('medusa', rec);
+    const { data } = decode('medusa', rec, E164);
     expect(data.phone).toBe(expected);
-    expect(encode('medusa', data)).toStrictEqual({ data: rec, losses: [] });
+    expect(encode('medusa', data, E164)).toStrictEqual({ data: rec, losses: [] });
   });
 
   it('customerCountry: default billing address, else the first address', () => {
@@ -265,16 +271,16 @@ describe('Medusa customer phone: read in the customer\'s country', () => {
 
   it('reads a bare number in the customer\'s country and gives the number back', () => {
     const rec = { email: 'ben@example.com', first_name: 'Ben', last_name: 'Okafor', phone: 400111222, shipping_addresses: [{ ...book('au'), phone: 391234567 }] };
-    const { data } = decode('medusa', rec);
+    const { data } = decode('medusa', rec, E164);
     expect(data.phone).toBe('+61400111222');
     expect(data.addresses?.[0]?.phone).toBe('+61391234567');
-    expect(encode('medusa', data)).toStrictEqual({ data: rec, losses: [] });
-    const magento = convert(rec, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect(encode('medusa', data, E164)).toStrictEqual({ data: rec, losses: [] });
+    const magento = convert(rec, { from: 'medusa', to: 'magento', defaults: { website_id: 1 }, ...E164 });
     expect(magento.data.addresses?.[0]?.telephone).toBe('+61391234567');
   });
 
   it('reports a customer phone it could not normalise when a canonical customer is written to Medusa', () => {
-    const { data, losses } = encode('medusa', { email: 'ben@example.com', phone: '0400111222' });
+    const { data, losses } = encode('medusa', { email: 'ben@example.com', phone: '0400111222' }, E164);
     expect(data.phone).toBe('0400111222');
     expect(losses).toEqual([{ code: 'not_normalised', path: ['phone'], message: expect.not.stringContaining('0400') }]);
   });

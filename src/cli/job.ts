@@ -1,7 +1,7 @@
 // The conversion of one batch of input items: the same code runs in the main thread and in worker
 // threads. It only calls the library (safeConvert, unwrap, toRequest, requestLosses); everything it returns is
 // plain data that crosses a thread boundary cheaply (output already serialised).
-import { ConversionError, platforms, requestLosses, safeConvert, safeDecode, schemaOf, toRequest, unwrap, type Issue, type Loss, type Operation, type PlatformId, type PlatformOptions } from '../index.js';
+import { ConversionError, platforms, requestLosses, safeConvert, safeDecode, schemaOf, toRequest, unwrap, type Issue, type Loss, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
 import { DEFAULT_WEBSITES, magentoCsvLosses, websiteIssue, type MagentoCsvWriteOptions } from '../csv/magento.js';
 import type { SourceFile, SourceItem } from '../io/items.js';
 import { parseLine, type RawLine } from '../io/ndjson.js';
@@ -16,6 +16,8 @@ export interface Job {
   readonly residue?: boolean;
   /** `--strict-addresses`: see the library's `strictAddresses`. */
   readonly strictAddresses?: boolean;
+  /** The library's `phones` (`--phones`; absent: as written). */
+  readonly phones?: PhoneMode;
   /** Write the API request body of this operation instead of the record; its losses are counted with the record's. */
   readonly request?: Operation;
   /**
@@ -107,8 +109,8 @@ function readerOf(from: PlatformId, input: object): PlatformId | undefined {
 }
 
 function attempt(job: Job, record: unknown): Attempt {
-  const { from, to, defaults, platformOptions, residue, strictAddresses } = job;
-  const result = safeConvert(record, { from, to, defaults, platformOptions, residue, strictAddresses });
+  const { from, to, defaults, platformOptions, residue, phones, strictAddresses } = job;
+  const result = safeConvert(record, { from, to, defaults, platformOptions, residue, phones, strictAddresses });
   if (!result.success) return { ok: false, issues: result.error.issues };
   const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES, '--website CODE=ID');
   if (unwritable) return { ok: false, issues: [unwritable] };

@@ -36,6 +36,9 @@ const convertExamples = `EXAMPLES
   # Medusa records to Magento's import CSVs: customers.csv and customers.addresses.csv
   ${NAME} convert --from medusa --to magento medusa.ndjson --default website_id=1 -o customers.csv
 
+  # To Medusa with every phone normalised to E.164; the report counts each phone changed
+  ${NAME} convert --from magento --to medusa customers.ndjson --phones e164 -o medusa.ndjson --report report.json
+
   # To WebCommander with the shop's country and state ids: shop.json is {"v4": {"countries": [{"id": 13, "code": "AU"}], "states": […]}}
   ${NAME} convert --from magento --to v4 customers.ndjson --platform-options shop.json -o v4.ndjson
 

@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly strictAddresses: boolean;
   /** The bounds an input must keep before anything walks it (see core/inspect). */
   readonly limits: Limits;
+  /** Phones carried as written (absent: `'as-written'`) or read and written in E.164 (see core/steps `phoneField`). */
+  readonly phones?: 'as-written' | 'e164';
 }
 
 export const NO_OPTIONS: RunOptions = { platform: {}, residue: true, strictAddresses: false, limits: DEFAULT_LIMITS };

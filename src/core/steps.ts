@@ -174,10 +174,13 @@ export const normalisedField = <Ctx>(
 
 /** The phone decision every platform shares, for its `decisions` list. */
 export const PHONES =
+  'carried exactly as the source wrote them (spaces, punctuation and surrounding white space included; nothing is parsed), ' +
+  'so a conversion never changes a phone unasked. E.164 on request (option `phones: \'e164\'`, CLI `--phones e164`): ' +
   'E.164 (`+61391234567`) when libphonenumber-js (full metadata) reads the whole text as one valid number (a leading + needs no country); ' +
   'otherwise (not valid in that country, text around the number, an extension, no country and no leading +) the text is kept as written ' +
-  'and reported `not_normalised` when converted, in a message that never quotes it. Other platforms get E.164; the record\'s own platform ' +
-  'gets its original text back (hint `$<key>:original`) while it still normalises to the canonical phone.';
+  'and reported `not_normalised` when written, in a message that never quotes it. `decode` gives the canonical phone in E.164; ' +
+  '`encode` and `convert` write E.164 and report each phone they change `value_changed` (in `convert`, at its source path). ' +
+  'A record decoded with the option gets its original text back from its own platform (hint `$<key>:original`) while it still normalises to the canonical phone.';
 
 /** Where a phone's country comes from: its own address, or the customer's addresses. */
 export type PhoneCountry = 'address' | 'customer';
@@ -200,12 +203,12 @@ const PHONE_WHERE: Record<PhoneCountry, string> = {
   customer: "the customer's country (default billing address, else first address)",
 };
 
-/** Phones: E.164 when libphonenumber-js reads the text as a valid number, else the text as written. */
+/** Phones in E.164 (the `phones: 'e164'` option): E.164 when libphonenumber-js reads the text as a valid number, else the text as written. */
 export const phoneNormaliser = (countryFrom: PhoneCountry, numbers = false): Normaliser<string | undefined> => ({
   name: 'phone number',
   note:
     `E.164 (\`+61391234567\`) when libphonenumber-js reads it as a valid number in ${PHONE_WHERE[countryFrom]} (a leading + needs none), ` +
-    `else the text as written (reported \`not_normalised\` when converted)${numbers ? '; a bare JSON number is read as its digits' : ''}; ` +
+    'else the text as written (reported `not_normalised` when written); ' +
     'the original comes back to its own platform, E.164 goes everywhere else',
   context: (canonical) => (countryFrom === 'address' ? countryOf(canonical) : customerCountry(canonical)),
   decode(raw, country) {
@@ -231,14 +234,66 @@ export const phoneNormaliser = (countryFrom: PhoneCountry, numbers = false): Nor
 });
 
 /**
- * A phone field (`telephone`, `fax`, `phone`, `mobile`) <-> a canonical phone, normalised to E.164 with
- * the address's country (`countryFrom: 'address'`) or the customer's (`'customer'`). While decoding the
- * country is read from the canonical values already decoded: the rule must come after the country rule
- * (addresses) or the addresses rule (customer). `numbers` also reads a bare JSON number (Medusa's example).
+ * A phone field (`telephone`, `fax`, `phone`, `mobile`) <-> a canonical phone. By default the text is
+ * carried exactly as written, with no parsing at all. With the run option `phones: 'e164'` it is read
+ * and written in E.164 (`phoneNormaliser` through `normalisedField`) with the address's country
+ * (`countryFrom: 'address'`) or the customer's (`'customer'`): while decoding the country is read from
+ * the canonical values already decoded, so the rule must come after the country rule (addresses) or
+ * the addresses rule (customer). `numbers` also reads a bare JSON number (Medusa's example) as its
+ * digits, given back as the number to its own platform.
  */
 export const phoneField = (
   key: string,
   canonical: Path,
   options: { readonly countryFrom: PhoneCountry; readonly numbers?: boolean; readonly nonNull?: boolean },
-): CustomRule =>
-  normalisedField(key, canonical, phoneNormaliser(options.countryFrom, options.numbers ?? false), options.nonNull ? { nonNull: true } : {});
+): CustomRule => {
+  const numbers = options.numbers ?? false;
+  const normaliser = phoneNormaliser(options.countryFrom, numbers);
+  const e164 = normalisedField(key, canonical, normaliser, options.nonNull ? { nonNull: true } : {});
+  const hint = `$${originalHint(key)}`;
+  return custom({
+    name: key,
+    keys: [key],
+    canonical: [canonical],
+    note: [
+      `the text as written${numbers ? ' (a bare JSON number is read as its digits and given back as the number to its own platform)' : ''}`,
+      `with \`phones: 'e164'\`: ${normaliser.note}`,
+      options.nonNull ? 'null kept as platform data' : undefined,
+    ]
+      .filter(Boolean)
+      .join('; '),
+    decode(s) {
+      if (s.state.options.phones === 'e164') return e164.decode(s);
+      const raw = s.src[key];
+      if (raw === undefined) return;
+      if (raw === null) {
+        if (options.nonNull) s.keep(key, null, 'platform_data');
+        else s.set(canonical, null, [key]);
+        return;
+      }
+      const text = typeof raw === 'string' ? raw : numbers && typeof raw === 'number' ? String(raw) : undefined;
+      if (text === undefined) return s.keep(key, raw, 'platform_data', `value not recognised as ${normaliser.name}`);
+      s.set(canonical, text, [key]);
+      if (text !== raw) s.hint(originalHint(key), raw);
+    },
+    encode(s) {
+      if (s.state.options.phones === 'e164') return e164.encode(s);
+      const value = s.peek(canonical);
+      if (value === undefined) return;
+      s.take(canonical);
+      if (value === null) {
+        if (!options.nonNull) s.put(key, null);
+        return;
+      }
+      // The record's own writing: a number read as its digits, or (decoded with `phones: 'e164'`) the
+      // text the canonical E.164 phone was read from, while it still reads as that phone. Only such a
+      // record has a hint, so only it is parsed here.
+      const original = s.platformData[hint];
+      const own =
+        original !== undefined &&
+        original !== null &&
+        (String(original) === value || normaliser.decode(original, normaliser.context(s.value, s.platformData)) === value);
+      s.put(key, own ? original : value);
+    },
+  });
+};

@@ -3,7 +3,7 @@ import type { Address, Customer } from '../../src/index.js';
 import { subdivisionsOf } from '../../src/core/geo/regions.js';
 import { calendarDate, countryCode, e164Phone, email, isoInstant, maybeEmpty, metadata, notAPhone, nullable, passwordHash, postcode, shape, freeStreetLine, text } from './common.js';
 
-/** A canonical phone: E.164, or now and then text that is no number (kept as written). */
+/** A canonical phone: E.164, or now and then text that is no number (kept as written, in E.164 mode too). */
 const phone = fc.oneof({ weight: 4, arbitrary: e164Phone }, notAPhone);
 
 const personName = shape(

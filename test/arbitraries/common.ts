@@ -37,10 +37,10 @@ export const NATIONAL_PHONES: Readonly<Record<string, readonly string[]>> = {
   HK: ['2345 6789', '9123 4567'],
 };
 
-/** Canonical phones: E.164 (what every valid number becomes). */
+/** Canonical phones in E.164 (what every valid number becomes with `phones: 'e164'`; by default a phone is its text as written). */
 export const e164Phone = fc.constantFrom('+13105550142', '+61391234567', '+61412345678', '+49301234567', '+442079460958', '+33612345678', '+85291234567');
 
-/** Text in a phone field that is no valid number anywhere: kept as written, reported `not_normalised` when converted. */
+/** Text in a phone field that is no valid number anywhere: kept as written (with `phones: 'e164'`, reported `not_normalised` when converted). */
 export const notAPhone = fc.constantFrom('ask at reception', '0061 3 9123 4567', '+1 310-555-0142 ext. 12', '12345');
 
 /**

@@ -788,7 +788,7 @@ describe('help', () => {
   it('describes every option, with examples and exit codes', async () => {
     const run = await cli(['convert', '--help'], dir);
     ok(run);
-    for (const option of ['--from', '--to', '--output', '--rejects', '--report', '--default', '--platform-options', '--no-residue', '--addresses', '--website', '--store', '--attribute customer:loyalty_tier', '--input-format', '--output-format', '--request', '--dry-run', '--workers', '--quiet', '--verbose']) {
+    for (const option of ['--from', '--to', '--output', '--rejects', '--report', '--default', '--platform-options', '--no-residue', '--phones', '--addresses', '--website', '--store', '--attribute customer:loyalty_tier', '--input-format', '--output-format', '--request', '--dry-run', '--workers', '--quiet', '--verbose']) {
       expect(run.stdout).toContain(option);
     }
     // Wrapped at 90 columns: compare with the line breaks as spaces.
@@ -796,6 +796,8 @@ describe('help', () => {
     expect(flat).toContain('Standard output when left out or "-"');
     expect(flat).toContain('Standard input when left out or "-"');
     expect(flat).toContain('Not --to medusa --request create');
+    expect(flat).toContain('--phones <as-written|e164>');
+    expect(flat).toContain('(default: as-written)');
     expect(flat).toContain('"-": standard output, when the records do not go there');
     expect(flat).toContain('a warning that rejected records were not kept (no --rejects, output to standard output) is still printed');
     expect(run.stdout).toMatch(/EXAMPLES/);

@@ -1,4 +1,4 @@
-// The built command's library options: --platform-options, --no-residue and --request.
+// The built command's library options: --platform-options, --no-residue, --phones and --request.
 import { afterAll, describe, expect, it } from 'vitest';
 import { passwordRequired } from '../../src/cli/options.js';
 import { ConversionError, platforms, toRequest } from '../../src/index.js';
@@ -126,6 +126,30 @@ describe('--no-residue', () => {
     const codeOf = (path: string) => after.byPath.find((p) => p.path === path)?.codes;
     expect(codeOf('website_id')).toEqual({ platform_data: 2 });
     expect(codeOf('id')).toEqual({ server_assigned: 2 });
+  });
+});
+
+describe('--phones', () => {
+  type Medusa = { shipping_addresses: { phone: string }[]; billing_address: { phone: string } };
+  const phones = (name: string) => (lines(read(dir, name)) as Medusa[]).flatMap((r) => [r.shipping_addresses[0]?.phone, r.billing_address.phone]);
+  const telephone = (name: string) => report(name).losses.byPath.find((p) => p.path === 'addresses.*.telephone')?.codes;
+
+  it('carries phones as written by default; --phones e164 writes E.164 and counts each phone it changed', async () => {
+    const plain = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', 'phones-plain.ndjson', '--report', 'phones-plain.report.json'], dir);
+    const asWritten = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', 'phones-as-written.ndjson', '--phones', 'as-written'], dir);
+    const e164 = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '-o', 'phones-e164.ndjson', '--report', 'phones-e164.report.json', '--phones', 'e164', '--workers', '2'], dir);
+    ok(plain);
+    ok(asWritten);
+    ok(e164);
+    expect(phones('phones-plain.ndjson')).toEqual(Array(4).fill('+1 310-555-0142'));
+    expect(read(dir, 'phones-as-written.ndjson')).toBe(read(dir, 'phones-plain.ndjson'));
+    expect(telephone('phones-plain.report.json')).toBeUndefined();
+    expect(phones('phones-e164.ndjson')).toEqual(Array(4).fill('+13105550142'));
+    expect(telephone('phones-e164.report.json')).toEqual({ value_changed: 2 });
+  });
+
+  it('refuses a value it does not know', async () => {
+    expect(await refused(['convert', '--from', 'magento', '--to', 'medusa', 'two.ndjson', '--phones', 'E164'])).toMatch(/--phones.*as-written.*e164/s);
   });
 });
 

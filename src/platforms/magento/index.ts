@@ -87,7 +87,7 @@ export const magento = definePlatform({
   decisions: [
     'Records follow a default install: address `telephone` is required, and `postcode` unless the country is HK, IE, MO, PA or GB.',
     'Gender ids 1/2/3 are male/female/not_specified (1 and 2 documented; 3 follows the install order, not verified): this is the whole decided set. Any other id (0 after a CSV import with an unknown label, merchant options) travels as Magento data and is reported `platform_data` when converting, never guessed; canonical not_specified is written as 3.',
-    `Address \`telephone\` and \`fax\` are read in the address's \`country_id\`: ${PHONES}`,
+    `Address \`telephone\` and \`fax\`: ${PHONES} With \`phones: 'e164'\` they are read in the address's \`country_id\`.`,
     '`created_at` / `updated_at` are UTC `YYYY-MM-DD HH:MM:SS` <-> `YYYY-MM-DDTHH:MM:SSZ`; a string that is no real time (30 February, hour 24) stays Magento data. Writing an instant Magento cannot hold exactly is reported `value_changed` whenever the written form would read back differently, because the canonical instant keeps the source\'s written form: a non-zero fraction of a second changes the instant; an offset (`+11:00`) gives the same instant in UTC but loses the wall-clock offset; `.000` and `+00:00` only change the writing. The message says which.',
     '`dob` `YYYY-MM-DD` (REST) and `YYYY-MM-DD 00:00:00` (CSV imports, older payloads) both decode to the calendar date; the original form comes back to Magento, every other target and a canonical customer get `YYYY-MM-DD`. Any other text (a time other than midnight, an impossible date, a localised form) stays Magento data.',
     'Null and absent fields are kept apart so a Magento record comes back exactly, although Magento treats them alike.',

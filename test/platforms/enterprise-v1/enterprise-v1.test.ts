@@ -43,7 +43,9 @@ describe('enterprise-v1 records (reference examples)', () => {
   });
 
   it('decodes an address and keeps what has no canonical place as enterprise-v1 data', () => {
-    const { data } = decode(P, mia);
+    // Phones in E.164 on request; by default carried as written.
+    const { data } = decode(P, mia, { phones: 'e164' });
+    expect(decode(P, mia).data.addresses?.[0]?.phone).toBe('03 9123 4567');
     expect(data.addresses).toStrictEqual([
       {
         phone: '+61391234567',

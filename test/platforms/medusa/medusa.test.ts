@@ -30,7 +30,9 @@ describe('medusa records (reference examples)', () => {
   });
 
   it('decodes the documented concepts to their canonical places', () => {
-    const { data } = decode('medusa', ana);
+    // Phones in E.164 on request; by default carried as written.
+    const { data } = decode('medusa', ana, { phones: 'e164' });
+    expect(decode('medusa', ana).data.phone).toBe(ana!.phone);
     expect(data).toMatchObject({
       ids: { medusa: 'cus_01HZX3V7C8A1B2C3D4E5F6G7H8' },
       email: 'ana.lima@example.com',

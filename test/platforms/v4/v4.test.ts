@@ -45,7 +45,9 @@ describe('v4 records (reference examples)', () => {
   });
 
   it('decodes the documented concepts to their canonical places', () => {
-    const { data } = decode('v4', liam);
+    // Phones in E.164 on request; by default carried as written.
+    const { data } = decode('v4', liam, { phones: 'e164' });
+    expect(decode('v4', liam!).data.addresses?.[0]).toMatchObject({ phone: '02 9600 1234', mobile: '0412000111', fax: null });
     expect(data).toMatchObject({
       ids: { v4: 5521 },
       email: 'liam@nguyenbakery.com.au',
