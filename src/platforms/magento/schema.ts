@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Email } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
 import { isAlpha2 } from '../../core/geo/countries.js';
-import { MagentoCountryEntry, MagentoGroupEntry } from '../../core/geo/directories.js';
+import { MagentoCountryEntry, MagentoGroupEntry } from './directory.js';
 
 // Magento omits null fields from responses and treats missing and null alike (magento.md §0),
 // so optional fields are `nullish`. Lengths are the DB column sizes (magento.md §1, §2).

@@ -1,15 +1,12 @@
 import type { ValueCodec } from '../../core/mapping.js';
 import type { Normaliser } from '../../core/steps.js';
 import type { Gender } from '../../canonical/customer.js';
-import { instantParts, isCalendarDate, isInstant, utcSeconds } from '../../core/times.js';
-import {
-  GroupDirectory,
-  magentoDirectory,
-  once,
-  standardMagentoDirectory,
-  type MagentoCountryEntry,
-  type RegionDirectory,
-} from '../../core/geo/directories.js';
+import { instantParts, isCalendarDate, isInstant } from '../../core/times.js';
+import { once, type RegionDirectory } from '../../core/geo/directories.js';
+import { GroupDirectory, magentoDirectory, standardMagentoDirectory, type MagentoCountryEntry } from './directory.js';
+
+/** Magento's UTC `YYYY-MM-DD HH:MM:SS` of an instant (the fraction of a second cut off). */
+const utcSeconds = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 const MAGENTO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
