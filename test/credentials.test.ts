@@ -26,6 +26,7 @@ import { record as medusa } from './arbitraries/medusa.js';
 import { record as v4 } from './arbitraries/v4.js';
 import { attributeCredential, holdsSecret, isPasswordHashKey, isPlainPasswordKey, resetTokenKey, secretAt, withoutSecrets } from '../src/core/credentials.js';
 import { assertRecordRoundTrip, requiredDefaults } from './laws.js';
+import { registry } from '../src/platforms/index.js';
 
 type Rec = Record<string, unknown>;
 
@@ -562,6 +563,21 @@ describe('password-reset keys', () => {
     expect(withoutSecrets(value)).toStrictEqual({ keep: clean, nested: [{ b: 2 }] });
     expect(value.rp_token).toBe(RP_TOKEN); // the input is not changed
     expect([holdsSecret(value), holdsSecret(clean), holdsSecret({ a: [{ attribute_code: 'rp_token', value: 'x' }] })]).toStrictEqual([true, false, true]);
+  });
+
+  it('the names beyond the generic rule are the platforms\' own: each declared name is a secret in any spelling', () => {
+    for (const p of Object.values(registry)) {
+      const names = p.credentialNames;
+      for (const key of names?.resetToken ?? []) expect([key, key.toUpperCase()].map(resetTokenKey), `${p.id} ${key}`).toStrictEqual(['password reset token', 'password reset token']);
+      for (const key of names?.resetTime ?? []) expect(resetTokenKey(key), `${p.id} ${key}`).toBe('password reset time');
+      if (names?.attributeEntry) {
+        const { code, value } = names.attributeEntry;
+        expect(attributeCredential({ [code]: 'password_hash', [value]: MD5 }), p.id).toBe('password hash');
+      }
+    }
+    expect(registry.magento.credentialNames?.resetToken).toContain('rp_token');
+    // Devise's names are no platform's declaration: the generic rule knows them.
+    expect(['reset_password_token', 'reset_password_sent_at'].map(resetTokenKey)).toStrictEqual(['password reset token', 'password reset time']);
   });
 
   const arbitraries: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Customer } from '../canonical/customer.js';
+import { declareCredentialNames, type CredentialNames } from './credentials.js';
 import { DecodeState, EncodeState, NO_OPTIONS, decodeObject, encodeObject, type RunOptions } from './engine.js';
 import type { Table } from './mapping.js';
 import type { ResidueBags } from './residue.js';
@@ -64,6 +65,8 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly options?: z.ZodObject<any>;
   /** Free metadata bags the platform writes verbatim: values other targets cannot hold travel there. */
   readonly residue?: ResidueBags;
+  /** Credential keys of this platform beyond the generic rule (core/credentials): secrets in every record, of any platform. */
+  readonly credentialNames?: CredentialNames;
 }
 
 export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>
@@ -79,6 +82,7 @@ export interface Platform<Id extends string = string, R extends z.ZodObject<any>
 export function definePlatform<const Id extends string, R extends z.ZodObject<any>>(
   spec: PlatformSpec<Id, R>,
 ): Platform<Id, R> {
+  declareCredentialNames(spec.credentialNames);
   const decodeRecord = (record: z.output<R>, options: RunOptions = NO_OPTIONS) => {
     const state = new DecodeState(spec.id, options);
     const customer = decodeObject(spec.customer, record as Record<string, unknown>, state) as Customer;

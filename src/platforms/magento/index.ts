@@ -37,6 +37,9 @@ export const magento = definePlatform({
   source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
   record: MagentoCustomer,
   options: MagentoOptions,
+  // The password-reset token of `customer_entity` and its time (exports and the CSV carry them), and
+  // `custom_attributes` entries, which name a key by their `attribute_code`.
+  credentialNames: { resetToken: ['rp_token'], resetTime: ['rp_token_created_at'], attributeEntry: { code: 'attribute_code', value: 'value' } },
   customer: customerTable,
   tables,
   payloads: [
