@@ -45,6 +45,14 @@ export interface RequestShape extends RequestSpec {
 
 export type Operation = 'create' | 'update';
 
+/** A value of the target shop a record needs and no other platform has: the caller gives it in `defaults`. */
+export interface ShopValue {
+  readonly key: string;
+  readonly note: string;
+  /** A value of a standard install, for docs, examples and tests. */
+  readonly example: unknown;
+}
+
 export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly id: Id;
   readonly label: string;
@@ -65,6 +73,8 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly options?: z.ZodObject<any>;
   /** Free metadata bags the platform writes verbatim: values other targets cannot hold travel there. */
   readonly residue?: ResidueBags;
+  /** Record keys the caller must give (`defaults`) when converting to this platform: no other platform holds them. */
+  readonly shopValues?: readonly ShopValue[];
   /** Credential keys of this platform beyond the generic rule (core/credentials): secrets in every record, of any platform. */
   readonly credentialNames?: CredentialNames;
 }

@@ -48,6 +48,7 @@ export const enterpriseV1 = definePlatform({
   label: 'Open Food Network API v1',
   source: 'JSON:API customer `data.attributes` (`GET /api/v1/customers/{id}`), address objects from `Api::V1::AddressSerializer`',
   record: EnterpriseCustomer,
+  shopValues: [{ key: 'enterprise_id', note: 'the Open Food Network shop (enterprise) the customer belongs to (required in records)', example: 42 }],
   customer: customerTable,
   tables,
   payloads: [

@@ -37,6 +37,13 @@ export const magento = definePlatform({
   source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
   record: MagentoCustomer,
   options: MagentoOptions,
+  shopValues: [
+    {
+      key: 'website_id',
+      note: 'the website the customer belongs to (required in records: GET always returns it and PUT needs it); `1` is the Main Website (`base`) of a standard install',
+      example: 1,
+    },
+  ],
   // The password-reset token of `customer_entity` and its time (exports and the CSV carry them), and
   // `custom_attributes` entries, which name a key by their `attribute_code`.
   credentialNames: { resetToken: ['rp_token'], resetTime: ['rp_token_created_at'], attributeEntry: { code: 'attribute_code', value: 'value' } },
