@@ -1,6 +1,8 @@
 import { isPasswordHashKey, isPlainPasswordKey } from '../core/credentials.js';
 import type { Issue } from '../core/issues.js';
 import type { Path } from '../core/path.js';
+import { inWords } from '../core/words.js';
+import { GENDERS } from '../platforms/magento/values.js';
 
 /**
  * Magento's customer CSV columns and how a row becomes a Magento REST-shaped record (magento.md §6).
@@ -57,9 +59,10 @@ export const DEFAULT_SHIPPING = '_address_default_shipping_';
 /** Prefix of the address columns of the composite file. */
 export const ADDRESS_PREFIX = '_address_';
 
-/** Gender option labels of a standard install and their option ids (magento.md §5). Labels match ignoring case. */
-export const GENDER_LABELS: Readonly<Record<number, string>> = { 1: 'Male', 2: 'Female', 3: 'Not Specified' };
-const GENDER_IDS = new Map(Object.entries(GENDER_LABELS).map(([id, label]) => [label.toLowerCase(), Number(id)]));
+/** Gender option labels of a standard install by option id (Magento's gender table, magento.md §5). Labels match ignoring case. */
+export const GENDER_LABELS: Readonly<Record<number, string>> = Object.fromEntries(GENDERS.map(([id, , label]) => [id, label]));
+const GENDER_IDS = new Map(GENDERS.map(([id, , label]) => [label.toLowerCase(), id]));
+const GENDER_WORDS = inWords(GENDERS.map(([, , label]) => label), 'or');
 
 /** Keys of a REST customer / address in the order `GET /V1/customers/{id}` writes them (magento.md §3.3). */
 const CUSTOMER_ORDER = [
@@ -172,7 +175,7 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
       else values[column] = n;
     } else if (column === 'gender') {
       const id = GENDER_IDS.get(cell.toLowerCase());
-      if (id === undefined) issues.push({ code: 'invalid_value', path: ['gender'], message: 'Column "gender" must hold Male, Female or Not Specified' });
+      if (id === undefined) issues.push({ code: 'invalid_value', path: ['gender'], message: `Column "gender" must hold ${GENDER_WORDS}` });
       else values.gender = id;
     } else if (column === '_website' || column === '_store') continue;
     else {

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { ConversionError, InvalidOptionError, fromZodIssues, type Issue, type Loss } from '../core/issues.js';
 import { isPlainObject } from '../core/path.js';
+import { inWords } from '../core/words.js';
 import { MagentoCustomer, type MagentoAddress } from '../platforms/magento/schema.js';
 import { ADDRESS_HEADER, DEFAULT_BILLING, DEFAULT_SHIPPING, GENDER_LABELS, MAIN_HEADER, type Row } from './columns.js';
 
@@ -42,6 +43,8 @@ interface WriterSetup {
   readonly customerAttributes: ReadonlySet<string>;
   readonly addressAttributes: ReadonlySet<string>;
 }
+
+const GENDER_IDS_WORDS = inWords(Object.keys(GENDER_LABELS), 'and');
 
 const MAIN_FIELDS = new Set(['email', '_website', '_store', 'confirmation', 'created_at', 'created_in', 'disable_auto_group_change', 'dob', 'firstname', 'gender', 'group_id', 'lastname', 'middlename', 'password_hash', 'prefix', 'store_id', 'suffix', 'taxvat', 'updated_at', 'website_id', 'password']);
 const ADDRESS_FIELDS = new Set(['_website', '_email', '_entity_id', 'city', 'company', 'country_id', 'fax', 'firstname', 'lastname', 'middlename', 'postcode', 'prefix', 'region', 'region_id', 'street', 'suffix', 'telephone', 'vat_id', DEFAULT_BILLING, DEFAULT_SHIPPING]);
@@ -228,7 +231,7 @@ export function magentoCsvLosses(record: Record<string, unknown>, options?: Mage
       lose('server_assigned', [key], 'an address id no address of the record has');
     }
   }
-  if (c.gender != null && !Object.hasOwn(GENDER_LABELS, c.gender)) lose('not_representable', ['gender'], 'the gender column holds the labels of options 1, 2 and 3');
+  if (c.gender != null && !Object.hasOwn(GENDER_LABELS, c.gender)) lose('not_representable', ['gender'], `the gender column holds the labels of options ${GENDER_IDS_WORDS}`);
   if (typeof c.store_id === 'number' && codeOf(setup.stores, c.store_id) === undefined) {
     lose('not_representable', ['store_id'], 'no store view code for this store_id in `stores`: `_store` is left empty, which the importer reads as store 0');
   }

@@ -68,14 +68,15 @@ export const magentoDob: Normaliser<void> = {
 };
 
 /**
- * Gender option ids of a standard install (magento.md §5): 1 Male, 2 Female (documented), 3 Not
- * Specified (install order, not verified). Any other id (0 after a CSV import with an unknown label,
- * merchant-added options) travels as Magento data and is reported when converting, never guessed.
+ * Gender options of a standard install (magento.md §5): id, canonical gender, and the option label
+ * the customer CSV files write. 1 Male, 2 Female (documented), 3 Not Specified (install order, not
+ * verified). Any other id (0 after a CSV import with an unknown label, merchant-added options)
+ * travels as Magento data and is reported when converting, never guessed.
  */
-export const GENDERS: readonly (readonly [number, Gender])[] = [
-  [1, 'male'],
-  [2, 'female'],
-  [3, 'not_specified'],
+export const GENDERS: readonly (readonly [id: number, gender: Gender, label: string])[] = [
+  [1, 'male', 'Male'],
+  [2, 'female', 'Female'],
+  [3, 'not_specified', 'Not Specified'],
 ];
 
 /** EAV option ids of a standard install (magento.md §5); other ids (0, merchant options) are kept raw. */
