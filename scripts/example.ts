@@ -3,12 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { platforms, safeConvert, type PlatformId } from '../src/index.js';
+import { registry } from '../src/platforms/index.js';
 
-// Shop-specific ids no other platform can supply: what a migration passes as `defaults`.
-const defaults: Partial<Record<PlatformId, Record<string, unknown>>> = {
-  magento: { website_id: 1 },
-  'enterprise-v1': { enterprise_id: 42 },
-};
+// Shop-specific ids no other platform can supply, as each platform declares them (`shopValues`):
+// what a migration passes as `defaults`.
+const defaults = (to: PlatformId): Record<string, unknown> =>
+  Object.fromEntries((registry[to].shopValues ?? []).map((v) => [v.key, v.example]));
 
 const full = process.argv.includes('--json');
 const fmtPath = (path: (string | number)[]) => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').slice(1) || '(root)';
@@ -20,7 +20,7 @@ for (const from of platforms) {
   records.forEach((record, i) => {
     console.log(`\n${from} example ${i + 1} (${String(record.email ?? 'no email')})`);
     for (const to of platforms.filter((p) => p !== from)) {
-      const result = safeConvert(record, { from, to, defaults: defaults[to] ?? {} });
+      const result = safeConvert(record, { from, to, defaults: defaults(to) });
       if (!result.success) {
         console.log(`  -> ${to}: not converted`);
         for (const issue of result.error.issues) console.log(`       ${issue.code.padEnd(18)} ${fmtPath(issue.path)}: ${issue.message}`);

@@ -8,7 +8,7 @@
 //
 // One generator per platform id of the registry (`generators`); `generatorOf` throws for a registered
 // platform without one, so a fifth platform cannot silently drop out of the benchmark.
-import { MAGENTO_STANDARD_REGIONS } from '../src/core/geo/directories.js';
+import { MAGENTO_STANDARD_REGIONS } from '../src/platforms/magento/directory.js';
 import { registry } from '../src/platforms/index.js';
 
 type PlatformId = keyof typeof registry;

@@ -78,6 +78,16 @@ export function renderMappingDocs(): Map<string, string> {
             '',
           ]
         : []),
+      ...((p.shopValues ?? []).length > 0
+        ? [
+            '## Shop values (`defaults`)',
+            '',
+            `Record fields no other platform holds: give them in \`defaults\` when converting to ${p.label}.`,
+            '',
+            ...(p.shopValues ?? []).map((v) => `- ${code(v.key)}: ${v.note} (e.g. \`defaults: { ${v.key}: ${JSON.stringify(v.example)} }\`)`),
+            '',
+          ]
+        : []),
       '## Request bodies (`toRequest`)',
       '',
       ...requestLines('create', p.requests.create),
@@ -85,7 +95,7 @@ export function renderMappingDocs(): Map<string, string> {
       '',
       ...(Object.keys(p.options.shape).length > 0
         ? [
-            `## Options (\`platformOptions.${p.id === 'enterprise-v1' ? "['enterprise-v1']" : p.id}\`)`,
+            `## Options (\`platformOptions${/^[A-Za-z_$][\w$]*$/.test(p.id) ? `.${p.id}` : `['${p.id}']`}\`)`,
             '',
             ...Object.entries(p.options.shape as Record<string, z.ZodType>).map(([k, v]) => `- \`${k}\`: ${v.description ?? ''}`),
             '',

@@ -20,12 +20,10 @@ import {
 import { z } from 'zod';
 import { customer as canonicalCustomer } from './arbitraries/canonical.js';
 import { magentoHash } from './arbitraries/common.js';
-import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
-import { record as magento } from './arbitraries/magento.js';
-import { record as medusa } from './arbitraries/medusa.js';
-import { record as v4 } from './arbitraries/v4.js';
 import { attributeCredential, holdsSecret, isPasswordHashKey, isPlainPasswordKey, resetTokenKey, secretAt, withoutSecrets } from '../src/core/credentials.js';
 import { assertRecordRoundTrip, requiredDefaults } from './laws.js';
+import { registry } from '../src/platforms/index.js';
+import { recordsOf } from './arbitraries/index.js';
 
 type Rec = Record<string, unknown>;
 
@@ -207,7 +205,6 @@ describe('plain-text passwords never sit in records', () => {
 // ---------------------------------------------------------------------------------------------
 // Property: no password or hash value ever appears in an issue, a loss or an error message.
 
-const records: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
 
 /** Secrets that cannot occur by chance in a message: hashes, and passwords with a random tail. */
 const secret = fc.oneof(
@@ -280,7 +277,7 @@ describe('no password or hash value ever appears in an issue, a loss or an error
       fc.constantFrom(...WRONG_FIELDS[p]),
     );
     fc.assert(
-      fc.property(records[p], fc.array(fc.tuple(placement, secret), { minLength: 1, maxLength: 3 }), secret, (rec, placed, password) => {
+      fc.property(recordsOf(p), fc.array(fc.tuple(placement, secret), { minLength: 1, maxLength: 3 }), secret, (rec, placed, password) => {
         let input = rec;
         for (const [path, value] of placed) input = place(input, path, value);
         const found = allRecordCalls(p, input, password).join('\n');
@@ -464,7 +461,7 @@ describe('credential attribute entries', () => {
 
   it('property: no other platform\'s output holds a credential attribute value; each has its loss; Magento gets the record back', () => {
     fc.assert(
-      fc.property(magento, fc.array(fc.tuple(secretEntry, fc.boolean(), fc.nat(5)), { minLength: 1, maxLength: 3 }), (rec, entries) => {
+      fc.property(recordsOf('magento'), fc.array(fc.tuple(secretEntry, fc.boolean(), fc.nat(5)), { minLength: 1, maxLength: 3 }), (rec, entries) => {
         const input = withEntries(rec, entries);
         assertRecordRoundTrip('magento', input);
         for (const to of platforms.filter((p) => p !== 'magento')) {
@@ -564,7 +561,21 @@ describe('password-reset keys', () => {
     expect([holdsSecret(value), holdsSecret(clean), holdsSecret({ a: [{ attribute_code: 'rp_token', value: 'x' }] })]).toStrictEqual([true, false, true]);
   });
 
-  const arbitraries: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
+  it('the names beyond the generic rule are the platforms\' own: each declared name is a secret in any spelling', () => {
+    for (const p of Object.values(registry)) {
+      const names = p.credentialNames;
+      for (const key of names?.resetToken ?? []) expect([key, key.toUpperCase()].map(resetTokenKey), `${p.id} ${key}`).toStrictEqual(['password reset token', 'password reset token']);
+      for (const key of names?.resetTime ?? []) expect(resetTokenKey(key), `${p.id} ${key}`).toBe('password reset time');
+      if (names?.attributeEntry) {
+        const { code, value } = names.attributeEntry;
+        expect(attributeCredential({ [code]: 'password_hash', [value]: MD5 }), p.id).toBe('password hash');
+      }
+    }
+    expect(registry.magento.credentialNames?.resetToken).toContain('rp_token');
+    // Devise's names are no platform's declaration: the generic rule knows them.
+    expect(['reset_password_token', 'reset_password_sent_at'].map(resetTokenKey)).toStrictEqual(['password reset token', 'password reset time']);
+  });
+
   const anyToken = fc.string({ unit: fc.constantFrom(...'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'), minLength: 16, maxLength: 32 }).map((s) => `Rp${s}`);
 
   /** The paths of the plain objects in `value` (itself included): where a key can go. */
@@ -578,7 +589,7 @@ describe('password-reset keys', () => {
     let converted = 0;
     fc.assert(
       fc.property(
-        arbitraries[from],
+        recordsOf(from),
         fc.nat(),
         fc.constantFrom('rp_token', 'rp_token_created_at', 'rpToken', 'RP-TOKEN'),
         fc.oneof(anyToken, anyToken.map((t) => ({ token: t })), anyToken.map((t) => [t])),

@@ -5,11 +5,12 @@ import { carriesData } from '../src/core/objects.js';
 import { getAt, isPlainObject, startsWith, type Path } from '../src/core/path.js';
 import { registry } from '../src/platforms/index.js';
 
-/** Target fields no other platform can supply (install or shop ids): what a caller passes as `defaults`. */
-export const requiredDefaults: Partial<Record<PlatformId, Record<string, unknown>>> = {
-  magento: { website_id: 1 },
-  'enterprise-v1': { enterprise_id: 42 },
-};
+/** Target fields no other platform can supply (install or shop ids): what a caller passes as `defaults`, as each platform declares them (`shopValues`). */
+export const requiredDefaults: Partial<Record<PlatformId, Record<string, unknown>>> = Object.fromEntries(
+  Object.values(registry)
+    .filter((p) => (p.shopValues ?? []).length > 0)
+    .map((p) => [p.id, Object.fromEntries((p.shopValues ?? []).map((v) => [v.key, v.example]))]),
+);
 
 /** The library options a law runs with (default: none, so phones are carried as written). */
 export interface LawOptions {

@@ -4,11 +4,8 @@ import { ConversionError, platforms, safeConvert, safeDecode, toRequest, unwrap,
 import { ERROR_TEXT_LIMIT } from '../src/core/responses.js';
 import { registry } from '../src/platforms/index.js';
 import { magentoHash } from './arbitraries/common.js';
-import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
-import { record as magento } from './arbitraries/magento.js';
-import { record as medusa } from './arbitraries/medusa.js';
-import { record as v4 } from './arbitraries/v4.js';
 import { requiredDefaults } from './laws.js';
+import { recordsOf } from './arbitraries/index.js';
 
 type Rec = Record<string, unknown>;
 
@@ -202,7 +199,6 @@ describe('what is not taken for an error body', () => {
 // Property: no valid record or read payload of a platform is taken for its error body, even with
 // the error body's keys added to it (records and payloads accept keys they do not document).
 
-const records: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
 
 /** Keys of the error bodies, as extra keys of a record or payload (`status` as text: a v4 record's field). */
 const errorKeys: fc.Arbitrary<Rec> = fc.record(
@@ -246,7 +242,7 @@ describe('no valid record or read payload is an error body', () => {
     const { errorBody } = registry[p];
     expect(errorBody).toBeDefined();
     fc.assert(
-      fc.property(fc.array(records[p], { minLength: 1, maxLength: 3 }), errorKeys, errorKeys, (recs, onRecord, onPayload) => {
+      fc.property(fc.array(recordsOf(p), { minLength: 1, maxLength: 3 }), errorKeys, errorKeys, (recs, onRecord, onPayload) => {
         const withKeys = recs.map((r) => ({ ...onRecord, ...r }));
         for (const rec of withKeys) {
           expect(safeDecode(p, rec).success).toBe(true);

@@ -3,11 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, decode, encode, platforms, safeConvert, safeEncode, type Customer, type PlatformId } from '../src/index.js';
-import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
-import { record as magento } from './arbitraries/magento.js';
-import { record as medusa } from './arbitraries/medusa.js';
-import { record as v4 } from './arbitraries/v4.js';
 import { requiredDefaults } from './laws.js';
+import { recordsOf } from './arbitraries/index.js';
 
 type Rec = Record<string, any>;
 
@@ -117,17 +114,16 @@ describe('empty street lines come back to their own platform', () => {
 });
 
 describe('empty street lines, for generated records', () => {
-  const records: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
   const hasEmptyLine = (p: PlatformId, r: Rec) => addressesOf(p, r).some((a) => streetOf(p, a).includes(''));
 
   it.each(platforms)('the %s arbitrary generates empty street lines', (p) => {
-    expect(fc.sample(records[p], 300).some((r) => hasEmptyLine(p, r))).toBe(true);
+    expect(fc.sample(recordsOf(p), 300).some((r) => hasEmptyLine(p, r))).toBe(true);
   });
 
   describe.each(platforms)('%s -> every other platform', (from) => {
     it.each(platforms.filter((to) => to !== from))('-> %s writes no empty street line', (to) => {
       fc.assert(
-        fc.property(records[from], (r) => {
+        fc.property(recordsOf(from), (r) => {
           const result = safeConvert(r, { from, to, ...defaults(to) });
           if (!result.success) return;
           for (const a of addressesOf(to, result.data as Rec)) expect(streetOf(to, a)).not.toContain('');
@@ -211,12 +207,11 @@ describe('a line break inside a street line', () => {
   });
 
   it('for generated records of every platform: Magento gets no line break in a line, and each line that held one is reported', () => {
-    const records: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
     const withBreak = (p: PlatformId, r: Rec) => addressesOf(p, r).some((a) => streetOf(p, a).some((l) => typeof l === 'string' && /[\r\n]/.test(l)));
-    for (const p of ['medusa', 'v4', 'enterprise-v1'] as const) expect(fc.sample(records[p], { numRuns: 1000, seed: 20261205 }).some((r) => withBreak(p, r))).toBe(true);
+    for (const p of ['medusa', 'v4', 'enterprise-v1'] as const) expect(fc.sample(recordsOf(p), { numRuns: 1000, seed: 20261205 }).some((r) => withBreak(p, r))).toBe(true);
     fc.assert(
       fc.property(
-        fc.oneof(...(['medusa', 'v4', 'enterprise-v1'] as const).map((p) => records[p].map((record) => [p, record] as const))),
+        fc.oneof(...(['medusa', 'v4', 'enterprise-v1'] as const).map((p) => recordsOf(p).map((record) => [p, record] as const))),
         fc.integer({ min: 1, max: 4 }),
         ([from, r], streetLines) => {
           // strictAddresses: every address converts or the record is no counterexample (a left-out address is reported whole).

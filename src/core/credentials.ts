@@ -4,18 +4,19 @@ import { eachChild, isPlainObject, type Path } from './path.js';
 
 /**
  * Credentials in records. A plain-text password never belongs in a record (it exists only in the
- * request bodies `toRequest` builds), and a password hash only where a platform documents one
- * (Magento `password_hash` on the customer). Any other such key is refused with an issue at its
- * path, so it can neither travel as platform data nor reach another platform's metadata.
+ * request bodies `toRequest` builds), and a password hash only where a platform documents one (its
+ * record schema says where, through `refuseCredentialKeys`). Any other such key is refused with an
+ * issue at its path, so it can neither travel as platform data nor reach another platform's metadata.
  * Messages name the key, never its value.
  *
- * Attribute lists (Magento `custom_attributes`: `[{ attribute_code, value }]`) hold keys in another
- * form, so an entry is judged by its code: a plain-password code is refused like a password key; a
- * hash or password-reset code (`rp_token`) is a secret of its platform. So is the value of a
- * password-reset key anywhere in a record (`rp_token`, `rp_token_created_at`: a loose Magento key,
- * a Medusa metadata key): it returns to its platform in its platform data, but never travels to
- * another (see `withoutSecrets`, the residue, which never carries one, and the loss walk, which
- * reports it `not_migratable`).
+ * Keys are judged by a generic rule (below), plus the names each platform declares
+ * (`PlatformSpec.credentialNames`, recorded here by `declareCredentialNames`): its own password-reset
+ * keys, and the attribute lists whose entries name a key (`[{ code, value }]`). An entry is judged by
+ * its code: a plain-password code is refused like a password key; a hash or password-reset code is a
+ * secret of its platform. So is the value of a password-reset key anywhere in a record, whichever
+ * platform declared it: it returns to its platform in its platform data, but never travels to another
+ * (see `withoutSecrets`, the residue, which never carries one, and the loss walk, which reports it
+ * `not_migratable`).
  */
 
 const normal = (key: string): string => key.toLowerCase().replace(/[-_ ]/g, '');
@@ -52,24 +53,55 @@ export const isPasswordHashKey = (key: string): boolean => {
   return HASH.has(folded) || (folded.endsWith('hash') && PASSWORD_WORD.test(folded));
 };
 
-// Magento's password-reset token and its timestamp (customer_entity `rp_token`, `rp_token_created_at`):
-// the token lets its holder set the password; the time means nothing without it.
-const RESET_TOKEN = normal('rp_token');
-const RESET_TIME = normal('rp_token_created_at');
+/** What a password-reset key holds. */
+type ResetKind = 'password reset token' | 'password reset time';
 
-/** The credential an attribute-list entry `{ attribute_code, value }` holds, by its code. */
-export type AttributeCredential = 'password' | 'password hash' | 'password reset token' | 'password reset time';
+/** The credential an attribute-list entry holds, by its code. */
+export type AttributeCredential = 'password' | 'password hash' | ResetKind;
+
+/** Credential names a platform's records use beyond the generic rule, declared on the platform (`PlatformSpec.credentialNames`). */
+export interface CredentialNames {
+  /** Keys holding a password-reset token (any case and separators: `rp_token` also matches `rpToken`). */
+  readonly resetToken?: readonly string[];
+  /** Keys holding the time a password-reset token was issued (meaningless without the token). */
+  readonly resetTime?: readonly string[];
+  /** Attribute lists whose entries name a key: the entry's code member and its value member (`{ attribute_code, value }`). */
+  readonly attributeEntry?: { readonly code: string; readonly value: string };
+}
+
+/** Every declared reset key (folded) and the declared attribute-entry shapes: read in every record, of any platform. */
+const resetKeys = new Map<string, ResetKind>();
+const entryShapes: { readonly code: string; readonly value: string }[] = [];
+/** The cheap test a key passes before it is folded: a declared key's first two letters, or `reset`. */
+let mayBeReset = /reset/i;
+let shortest = 'resettoken'.length;
+
+const letters = (folded: string): string => folded.slice(0, 2).split('').map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-_ ]*');
+
+/** Records the credential names a platform declares (every platform's are recognised in every record). */
+export function declareCredentialNames(names: CredentialNames | undefined): void {
+  if (!names) return;
+  for (const [list, kind] of [[names.resetToken, 'password reset token'], [names.resetTime, 'password reset time']] as const) {
+    for (const key of list ?? []) resetKeys.set(normal(key), kind);
+  }
+  const shape = names.attributeEntry;
+  if (shape && !entryShapes.some((e) => e.code === shape.code && e.value === shape.value)) entryShapes.push(shape);
+  const prefixes = [...new Set([...resetKeys.keys()].map(letters))];
+  mayBeReset = prefixes.length === 0 ? /reset/i : new RegExp(`^[-_ ]*(?:${prefixes.join('|')})|reset`, 'i');
+  shortest = Math.min('resettoken'.length, ...[...resetKeys.keys()].map((k) => k.length));
+}
 
 /**
- * What a key names when it is a password-reset key (`rp_token`, `rpToken`, `RP-TOKEN`,
- * `rp_token_created_at`, `reset_password_token`, `reset_password_sent_at`), else `undefined`.
+ * What a key names when it is a password-reset key (a declared one such as Magento's `rp_token`, in
+ * any case or spelling: `rpToken`, `RP-TOKEN`; or by the generic rule, Devise's `reset_password_token`
+ * and `reset_password_sent_at`), else `undefined`.
  */
-export function resetTokenKey(key: PropertyKey): 'password reset token' | 'password reset time' | undefined {
+export function resetTokenKey(key: PropertyKey): ResetKind | undefined {
   // Cheap test first: every record key of every record comes here.
-  if (typeof key !== 'string' || key.length < 7 || key.length > 40 || !/^[-_ ]*r[-_ ]*p|reset/i.test(key)) return undefined;
+  if (typeof key !== 'string' || key.length < shortest || key.length > 40 || !mayBeReset.test(key)) return undefined;
   const folded = normal(key);
-  if (folded === RESET_TOKEN) return 'password reset token';
-  if (folded === RESET_TIME) return 'password reset time';
+  const declared = resetKeys.get(folded);
+  if (declared !== undefined) return declared;
   if (!folded.includes('reset')) return undefined;
   if (folded.includes('token')) return 'password reset token';
   return PASSWORD_WORD.test(folded) && folded.endsWith('at') ? 'password reset time' : undefined;
@@ -78,17 +110,26 @@ export function resetTokenKey(key: PropertyKey): 'password reset token' | 'passw
 /** Whether a path goes through a password-reset key (its value, or something inside it). */
 export const throughResetTokenKey = (path: readonly PropertyKey[]): boolean => path.some((k) => resetTokenKey(k) !== undefined);
 
+/** The code of an attribute-list entry (an object of a declared entry shape whose code is a text), with its value. */
+function entryOf(node: unknown): { code: string; value: unknown } | undefined {
+  if (entryShapes.length === 0 || !isPlainObject(node)) return undefined;
+  for (const shape of entryShapes) {
+    const code = node[shape.code];
+    if (typeof code === 'string') return { code, value: node[shape.value] };
+  }
+  return undefined;
+}
+
 /**
- * What credential `node` holds when it is an attribute-list entry (an object whose `attribute_code`
- * is a text), judged by the code with the same tests as keys; `undefined` for anything else.
+ * What credential `node` holds when it is an attribute-list entry (an object of a declared entry
+ * shape, its code a text), judged by the code with the same tests as keys; `undefined` for anything else.
  */
 export function attributeCredential(node: unknown): AttributeCredential | undefined {
-  if (!isPlainObject(node)) return undefined;
-  const code = node.attribute_code;
-  if (typeof code !== 'string') return undefined;
-  if (isPlainPasswordKey(code, node.value)) return 'password';
-  if (isPasswordHashKey(code)) return 'password hash';
-  return resetTokenKey(code);
+  const entry = entryOf(node);
+  if (entry === undefined) return undefined;
+  if (isPlainPasswordKey(entry.code, entry.value)) return 'password';
+  if (isPasswordHashKey(entry.code)) return 'password hash';
+  return resetTokenKey(entry.code);
 }
 
 /** Whether `node` is an attribute entry holding a secret its platform may keep but no other may get. */

@@ -43,6 +43,8 @@ export interface CustomRule {
   readonly keys: readonly string[];
   readonly canonical: readonly Path[];
   readonly note: string;
+  /** How its values are reported where a target cannot hold them, when the step has one code for them (request declarations read it). */
+  readonly loss?: LossCode;
   decode(scope: DecodeScope): void;
   encode(scope: EncodeScope): void;
 }
@@ -71,6 +73,15 @@ export const defineTable = (name: string, schema: z.ZodObject<any>, rules: reado
 
 /** Every record key a rule of `table` reads. */
 export const ruleKeys = (rule: Rule): readonly string[] => (rule.kind === 'custom' ? rule.keys : [rule.key]);
+
+/** The rule of `table` that reads `key`. */
+export const ruleOf = (table: Table, key: string): Rule | undefined => table.rules.find((r) => ruleKeys(r).includes(key));
+
+/**
+ * What the table says the value of `key` is, as a loss code: its `keep` rule's code, or the `loss` of
+ * its field or step. `undefined` when the rule declares none (a field reported `not_representable`).
+ */
+export const declaredLoss = (table: Table, key: string): LossCode | undefined => ruleOf(table, key)?.loss;
 
 interface NestedOptions {
   readonly note: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Customer } from '../canonical/customer.js';
+import { declareCredentialNames, type CredentialNames } from './credentials.js';
 import { DecodeState, EncodeState, NO_OPTIONS, decodeObject, encodeObject, type RunOptions } from './engine.js';
 import type { Table } from './mapping.js';
 import type { ResidueBags } from './residue.js';
@@ -44,6 +45,14 @@ export interface RequestShape extends RequestSpec {
 
 export type Operation = 'create' | 'update';
 
+/** A value of the target shop a record needs and no other platform has: the caller gives it in `defaults`. */
+export interface ShopValue {
+  readonly key: string;
+  readonly note: string;
+  /** A value of a standard install, for docs, examples and tests. */
+  readonly example: unknown;
+}
+
 export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly id: Id;
   readonly label: string;
@@ -64,6 +73,10 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly options?: z.ZodObject<any>;
   /** Free metadata bags the platform writes verbatim: values other targets cannot hold travel there. */
   readonly residue?: ResidueBags;
+  /** Record keys the caller must give (`defaults`) when converting to this platform: no other platform holds them. */
+  readonly shopValues?: readonly ShopValue[];
+  /** Credential keys of this platform beyond the generic rule (core/credentials): secrets in every record, of any platform. */
+  readonly credentialNames?: CredentialNames;
 }
 
 export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>
@@ -77,6 +90,7 @@ export interface Platform<Id extends string = string, R extends z.ZodObject<any>
 export function definePlatform<const Id extends string, R extends z.ZodObject<any>>(
   spec: PlatformSpec<Id, R>,
 ): Platform<Id, R> {
+  declareCredentialNames(spec.credentialNames);
   const decodeRecord = (record: z.output<R>, options: RunOptions = NO_OPTIONS) => {
     const state = new DecodeState(spec.id, options);
     const customer = decodeObject(spec.customer, record as Record<string, unknown>, state) as Customer;

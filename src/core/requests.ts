@@ -1,5 +1,6 @@
 import { attributeCredential, holdsSecret, isSecretAttribute, secretAt, withoutSecrets } from './credentials.js';
 import type { Loss, LossCode } from './issues.js';
+import { declaredLoss, ruleOf, type Table } from './mapping.js';
 import { carriesData } from './objects.js';
 import { eachChild, hasKey, isPlainObject, type Path } from './path.js';
 import { PathTrie } from './trie.js';
@@ -84,6 +85,8 @@ export interface OmitPart {
   readonly keys: readonly string[];
   readonly lost: LeftOut;
   readonly unless?: (value: unknown, level: Level, record: Level, key: string) => boolean;
+  /** The mapping table the loss code was read from (`omitAs`): the code says what the values are, as the table does. */
+  readonly table?: string;
 }
 
 export type Part = SendPart | NestPart | ObjectPart | ListPart | PickPart | OptionPart | OmitPart;
@@ -142,9 +145,29 @@ export const omit = (keys: string | readonly string[], code: LossCode, why: stri
   ...(unless ? { unless } : {}),
 });
 
-/** The record's own id, which an update request takes in its URL (`route`), not in the body. */
-export const inUrl = (key: string, route: string): OmitPart =>
-  omit(key, 'server_assigned', `the id goes in the request URL (\`${route}\`), not the body`);
+/**
+ * Record keys the body leaves out because of what their values are (ids and times the server assigns,
+ * read-only values): the loss code is the one the mapping `table` declares for them (a `keep` rule's,
+ * or the `loss` of a field or step), so a request and a conversion never call one value two things.
+ * `why` says why the body leaves them out (default: the rule's note). Throws when a key has no
+ * declared code, or the keys have different ones: a declaration error, found when the platform loads.
+ */
+export function omitAs(table: Table, keys: string | readonly string[], why?: string, unless?: OmitPart['unless']): OmitPart {
+  const list = typeof keys === 'string' ? [keys] : keys;
+  const codes = [...new Set(list.map((k) => declaredLoss(table, k)))];
+  const code = codes[0];
+  if (codes.length !== 1 || code === undefined) {
+    throw new Error(`omitAs(${table.name}, ${list.join(', ')}): ${codes.length > 1 ? `the keys have different loss codes (${codes.join(', ')})` : 'the table declares no loss code for it'}`);
+  }
+  const rule = ruleOf(table, list[0]!);
+  const reason = why ?? (rule?.kind === 'keep' ? rule.note : undefined);
+  if (reason === undefined) throw new Error(`omitAs(${table.name}, ${list.join(', ')}): say why the body leaves it out`);
+  return { ...omit(list, code, reason, unless), table: table.name };
+}
+
+/** The record's own id, which an update request takes in its URL (`route`), not in the body (its code from `table`). */
+export const inUrl = (table: Table, key: string, route: string): OmitPart =>
+  omitAs(table, key, `the id goes in the request URL (\`${route}\`), not the body`);
 
 const own = (level: Level, key: string): unknown => (hasKey(level, key) ? level[key] : undefined);
 

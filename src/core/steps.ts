@@ -138,6 +138,7 @@ export const normalisedField = <Ctx>(
     keys: [key],
     canonical: [canonical],
     note: [normaliser.note, options.note, options.nonNull ? 'null kept as platform data' : undefined].filter(Boolean).join('; '),
+    ...(options.loss ? { loss: options.loss } : {}),
     decode(s) {
       const raw = s.src[key];
       if (raw === undefined) return;

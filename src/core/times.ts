@@ -117,6 +117,3 @@ export function zonedWallTime(local: string, zone: string): string | undefined {
   const iso = `${date}T${time}${fraction === undefined ? '' : `.${fraction}`}${formatOffset(offset)}`;
   return isInstant(iso) ? iso : undefined;
 }
-
-/** Magento's UTC `YYYY-MM-DD HH:MM:SS` of an instant (the fraction of a second cut off). */
-export const utcSeconds = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');

@@ -1,10 +1,21 @@
 import { isPasswordHashKey, isPlainPasswordKey } from '../core/credentials.js';
 import type { Issue } from '../core/issues.js';
 import type { Path } from '../core/path.js';
+import { inWords } from '../core/words.js';
+import {
+  ADDRESS_CODE_COLUMNS,
+  ADDRESS_FIELDS,
+  columnsOf,
+  CUSTOMER_CODE_COLUMNS,
+  CUSTOMER_FIELDS,
+  DEFAULT_BILLING,
+  DEFAULT_SHIPPING,
+} from '../platforms/magento/csv.js';
+import { GENDERS } from '../platforms/magento/values.js';
 
 /**
- * Magento's customer CSV columns and how a row becomes a Magento REST-shaped record (magento.md §6).
- * Rules shared by the three files:
+ * How a row of Magento's customer CSV files becomes a Magento REST-shaped record (magento.md §6); the
+ * columns and their cells are declared in `platforms/magento/csv.ts`. Rules shared by the three files:
  * - an empty cell is no value: the record has no key for it (never `""`);
  * - text columns are copied verbatim (dates, `dob`, `password_hash`, `country_id` too: the library
  *   validates and normalises them); id columns are whole numbers; `gender` is an option label;
@@ -15,62 +26,19 @@ import type { Path } from '../core/path.js';
  * - any other column (an unknown `_` column, a name that is no attribute code) with a value is an issue.
  */
 
-/** The Customers Main File header of Magento's sample (`customer.csv`, magento.md §6.1), in order. */
-export const MAIN_HEADER = [
-  'email', '_website', '_store', 'confirmation', 'created_at', 'created_in', 'disable_auto_group_change', 'dob', 'firstname',
-  'gender', 'group_id', 'lastname', 'middlename', 'password_hash', 'prefix', 'reward_update_notification',
-  'reward_warning_notification', 'rp_token', 'rp_token_created_at', 'store_id', 'suffix', 'taxvat', 'updated_at', 'website_id',
-  'password',
-] as const;
+/** Gender option labels of a standard install by option id (Magento's gender table, magento.md §5). Labels match ignoring case. */
+export const GENDER_LABELS: Readonly<Record<number, string>> = Object.fromEntries(GENDERS.map(([id, , label]) => [id, label]));
+const GENDER_IDS = new Map(GENDERS.map(([id, , label]) => [label.toLowerCase(), id]));
+const GENDER_WORDS = inWords(GENDERS.map(([, , label]) => label), 'or');
 
-/** The Customer Addresses header of Magento's sample (`customer_address.csv`, magento.md §6.2), in order. */
-export const ADDRESS_HEADER = [
-  '_website', '_email', '_entity_id', 'city', 'company', 'country_id', 'fax', 'firstname', 'lastname', 'middlename', 'postcode',
-  'prefix', 'region', 'region_id', 'street', 'suffix', 'telephone', 'vat_id', 'vat_is_valid', 'vat_request_date',
-  'vat_request_id', 'vat_request_success', '_address_default_billing_', '_address_default_shipping_',
-] as const;
-
-/** The single-file header of Magento's sample (`customer_composite.csv`, magento.md §6.3), in order. Import only. */
-export const COMPOSITE_HEADER = [
-  'email', '_website', '_store', 'confirmation', 'created_at', 'created_in', 'disable_auto_group_change', 'dob', 'firstname',
-  'gender', 'group_id', 'lastname', 'middlename', 'password_hash', 'prefix', 'rp_token', 'rp_token_created_at', 'store_id',
-  'suffix', 'taxvat', 'website_id', 'password', '_address_city', '_address_company', '_address_country_id', '_address_fax',
-  '_address_firstname', '_address_lastname', '_address_middlename', '_address_postcode', '_address_prefix', '_address_region',
-  '_address_street', '_address_suffix', '_address_telephone', '_address_vat_id', '_address_default_billing_',
-  '_address_default_shipping_',
-] as const;
-
-/** Customer columns copied verbatim as strings (`default_billing`/`default_shipping`: extra columns the importer accepts). */
-export const CUSTOMER_TEXT = [
-  'email', 'confirmation', 'created_at', 'created_in', 'dob', 'firstname', 'lastname', 'middlename', 'password_hash', 'prefix',
-  'suffix', 'taxvat', 'updated_at', 'default_billing', 'default_shipping',
-] as const;
-/** Customer columns holding ids and flags: whole numbers. */
-export const CUSTOMER_INT = ['group_id', 'store_id', 'website_id', 'disable_auto_group_change'] as const;
-/** Address columns copied verbatim as strings. */
-export const ADDRESS_TEXT = [
-  'city', 'company', 'country_id', 'fax', 'firstname', 'lastname', 'middlename', 'postcode', 'prefix', 'suffix', 'telephone', 'vat_id',
-] as const;
-
-export const DEFAULT_BILLING = '_address_default_billing_';
-export const DEFAULT_SHIPPING = '_address_default_shipping_';
-/** Prefix of the address columns of the composite file. */
-export const ADDRESS_PREFIX = '_address_';
-
-/** Gender option labels of a standard install and their option ids (magento.md §5). Labels match ignoring case. */
-export const GENDER_LABELS: Readonly<Record<number, string>> = { 1: 'Male', 2: 'Female', 3: 'Not Specified' };
-const GENDER_IDS = new Map(Object.entries(GENDER_LABELS).map(([id, label]) => [label.toLowerCase(), Number(id)]));
-
-/** Keys of a REST customer / address in the order `GET /V1/customers/{id}` writes them (magento.md §3.3). */
-const CUSTOMER_ORDER = [
-  'group_id', 'default_billing', 'default_shipping', 'confirmation', 'created_at', 'updated_at', 'created_in', 'dob', 'email',
-  'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender', 'store_id', 'taxvat', 'website_id', 'addresses',
-  'disable_auto_group_change', 'custom_attributes', 'password_hash',
-];
-const ADDRESS_ORDER = [
-  'id', 'region', 'region_id', 'country_id', 'street', 'company', 'telephone', 'fax', 'postcode', 'city', 'firstname', 'lastname',
-  'middlename', 'prefix', 'suffix', 'vat_id', 'default_shipping', 'default_billing', 'custom_attributes',
-];
+/** The customer's and an address's columns that hold a record key (column -> key and cell form). */
+const CUSTOMER_COLUMNS = columnsOf(CUSTOMER_FIELDS);
+const ADDRESS_COLUMNS = columnsOf(ADDRESS_FIELDS);
+/** Keys of a REST customer / address in the order `GET /V1/customers/{id}` writes them (magento.md §3.3): the schema's order. */
+const CUSTOMER_ORDER = Object.keys(CUSTOMER_FIELDS);
+const ADDRESS_ORDER = Object.keys(ADDRESS_FIELDS);
+const CUSTOMER_CODES: ReadonlySet<string> = new Set(CUSTOMER_CODE_COLUMNS);
+const ADDRESS_CODES: ReadonlySet<string> = new Set(ADDRESS_CODE_COLUMNS);
 
 /** A Magento attribute code: what an unknown column must look like to be read as a custom attribute. */
 const ATTRIBUTE_CODE = /^[a-z][a-z0-9_]*$/i;
@@ -121,10 +89,6 @@ export interface Attribute {
   value: string;
 }
 
-const CUSTOMER_TEXT_SET: ReadonlySet<string> = new Set(CUSTOMER_TEXT);
-const CUSTOMER_INT_SET: ReadonlySet<string> = new Set(CUSTOMER_INT);
-const ADDRESS_TEXT_SET: ReadonlySet<string> = new Set(ADDRESS_TEXT);
-
 export const rowOf = (header: readonly string[], cells: readonly string[]): Row =>
   Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
 
@@ -165,16 +129,17 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
   const custom: Attribute[] = [];
   for (const [column, cell] of Object.entries(row)) {
     if (cell === '') continue;
-    if (CUSTOMER_TEXT_SET.has(column)) values[column] = cell;
-    else if (CUSTOMER_INT_SET.has(column)) {
+    const field = CUSTOMER_COLUMNS.get(column);
+    if (field?.cell === 'text') values[field.key] = cell;
+    else if (field?.cell === 'int') {
       const n = wholeNumber(cell);
-      if (n === undefined) issues.push({ code: 'invalid_type', path: [column], message: `Column "${column}" must hold a whole number` });
-      else values[column] = n;
-    } else if (column === 'gender') {
+      if (n === undefined) issues.push({ code: 'invalid_type', path: [field.key], message: `Column "${column}" must hold a whole number` });
+      else values[field.key] = n;
+    } else if (field?.cell === 'gender') {
       const id = GENDER_IDS.get(cell.toLowerCase());
-      if (id === undefined) issues.push({ code: 'invalid_value', path: ['gender'], message: 'Column "gender" must hold Male, Female or Not Specified' });
-      else values.gender = id;
-    } else if (column === '_website' || column === '_store') continue;
+      if (id === undefined) issues.push({ code: 'invalid_value', path: [field.key], message: `Column "${column}" must hold ${GENDER_WORDS}` });
+      else values[field.key] = id;
+    } else if (CUSTOMER_CODES.has(column)) continue;
     else {
       const issue = refused(column, { label: names.label(column), key: names.quotable(column) ? column : undefined }, []);
       if (issue) issues.push(issue);
@@ -215,18 +180,18 @@ export function addressOf(row: Row, issues: Issue[], at: Path, name: (column: st
   const custom: Attribute[] = [];
   for (const [column, cell] of Object.entries(row)) {
     if (cell === '') continue;
-    if (ADDRESS_TEXT_SET.has(column)) values[column] = cell;
-    else if (column === 'street') values.street = cell.split(/\r?\n/);
-    else if (column === 'region') values.region = { region: cell };
-    else if (column === 'region_id' || column === '_entity_id') {
-      const key = column === '_entity_id' ? 'id' : column;
+    const field = ADDRESS_COLUMNS.get(column);
+    if (field?.cell === 'text') values[field.key] = cell;
+    else if (field?.cell === 'lines') values[field.key] = cell.split(/\r?\n/);
+    else if (field?.cell === 'region') values[field.key] = { region: cell };
+    else if (field?.cell === 'int') {
       const n = wholeNumber(cell);
-      if (n === undefined) issues.push({ code: 'invalid_type', path: [...at, key], message: `${name(column).label} must hold a whole number` });
-      else values[key] = n;
-    } else if (column === DEFAULT_BILLING || column === DEFAULT_SHIPPING) {
+      if (n === undefined) issues.push({ code: 'invalid_type', path: [...at, field.key], message: `${name(column).label} must hold a whole number` });
+      else values[field.key] = n;
+    } else if (field?.cell === 'flag') {
       // The importer treats a non-empty cell as "default" (PHP `empty()`, so `0` is not).
-      if (cell !== '0') values[column === DEFAULT_BILLING ? 'default_billing' : 'default_shipping'] = true;
-    } else if (column === '_website' || column === '_email') continue;
+      if (cell !== '0') values[field.key] = true;
+    } else if (ADDRESS_CODES.has(column)) continue;
     else {
       const issue = refused(column, name(column), at);
       if (issue) issues.push(issue);

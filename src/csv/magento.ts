@@ -3,10 +3,23 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { ConversionError, InvalidOptionError, fromZodIssues, type Issue, type Loss } from '../core/issues.js';
 import { isPlainObject } from '../core/path.js';
+import { inWords } from '../core/words.js';
 import { MagentoCustomer, type MagentoAddress } from '../platforms/magento/schema.js';
-import { ADDRESS_HEADER, DEFAULT_BILLING, DEFAULT_SHIPPING, GENDER_LABELS, MAIN_HEADER, type Row } from './columns.js';
+import {
+  ADDRESS_CODE_COLUMNS,
+  ADDRESS_FIELDS,
+  ADDRESS_HEADER,
+  columnsOf,
+  CUSTOMER_CODE_COLUMNS,
+  CUSTOMER_FIELDS,
+  MAIN_HEADER,
+  PASSWORD_COLUMN,
+  REGION_FIELDS,
+  type CsvField,
+} from '../platforms/magento/csv.js';
+import { GENDER_LABELS, type Row } from './columns.js';
 
-export { ADDRESS_HEADER, COMPOSITE_HEADER, MAIN_HEADER } from './columns.js';
+export { ADDRESS_HEADER, COMPOSITE_HEADER, MAIN_HEADER } from '../platforms/magento/csv.js';
 export { readMagentoCompositeCsv, readMagentoCsv, type MagentoCsvReadOptions } from './read.js';
 
 /**
@@ -43,8 +56,13 @@ interface WriterSetup {
   readonly addressAttributes: ReadonlySet<string>;
 }
 
-const MAIN_FIELDS = new Set(['email', '_website', '_store', 'confirmation', 'created_at', 'created_in', 'disable_auto_group_change', 'dob', 'firstname', 'gender', 'group_id', 'lastname', 'middlename', 'password_hash', 'prefix', 'store_id', 'suffix', 'taxvat', 'updated_at', 'website_id', 'password']);
-const ADDRESS_FIELDS = new Set(['_website', '_email', '_entity_id', 'city', 'company', 'country_id', 'fax', 'firstname', 'lastname', 'middlename', 'postcode', 'prefix', 'region', 'region_id', 'street', 'suffix', 'telephone', 'vat_id', DEFAULT_BILLING, DEFAULT_SHIPPING]);
+const GENDER_IDS_WORDS = inWords(Object.keys(GENDER_LABELS), 'and');
+
+const CUSTOMER_COLUMNS = columnsOf(CUSTOMER_FIELDS);
+const ADDRESS_COLUMNS = columnsOf(ADDRESS_FIELDS);
+/** Columns of a file that are no attribute: they hold a record key, a code, or (the main file) the password. */
+const isCustomerColumn = (c: string): boolean => CUSTOMER_COLUMNS.has(c) || (CUSTOMER_CODE_COLUMNS as readonly string[]).includes(c) || c === PASSWORD_COLUMN;
+const isAddressColumn = (c: string): boolean => ADDRESS_COLUMNS.has(c) || (ADDRESS_CODE_COLUMNS as readonly string[]).includes(c);
 
 function idTable(name: string, value: unknown, fallback: Readonly<Record<number, string>>): Readonly<Record<number, string>> {
   if (value === undefined) return fallback;
@@ -78,8 +96,9 @@ export function writerSetup(options?: MagentoCsvWriteOptions): WriterSetup {
     stores: idTable('stores', o.stores, DEFAULT_STORES),
     mainColumns,
     addressColumns,
-    customerAttributes: new Set(mainColumns.filter((c) => !MAIN_FIELDS.has(c))),
-    addressAttributes: new Set(addressColumns.filter((c) => !ADDRESS_FIELDS.has(c))),
+    // The sample headers' other columns (`rp_token`, `vat_is_valid`...) and the extra ones are attributes.
+    customerAttributes: new Set(mainColumns.filter((c, i) => i >= MAIN_HEADER.length || !isCustomerColumn(c))),
+    addressAttributes: new Set(addressColumns.filter((c, i) => i >= ADDRESS_HEADER.length || !isAddressColumn(c))),
   };
 }
 
@@ -105,15 +124,15 @@ const isDefault = (address: MagentoAddress, flag: boolean | null | undefined, po
 
 function mainRow(c: MagentoCustomer, website: string, setup: WriterSetup): Row {
   const attrs = attributeCells(c.custom_attributes, setup.customerAttributes);
-  const gender = typeof c.gender === 'number' && Object.hasOwn(GENDER_LABELS, c.gender) ? GENDER_LABELS[c.gender] : '';
   const row: Row = {};
   for (const column of setup.mainColumns) {
+    const field = CUSTOMER_COLUMNS.get(column);
+    const value = field ? (c as Record<string, unknown>)[field.key] : undefined;
     if (setup.customerAttributes.has(column)) row[column] = attrs.get(column) ?? '';
     else if (column === '_website') row[column] = website;
     else if (column === '_store') row[column] = codeOf(setup.stores, c.store_id) ?? '';
-    else if (column === 'gender') row[column] = gender ?? '';
-    else if (column === 'password') row[column] = '';
-    else row[column] = cellOf((c as Record<string, unknown>)[column]);
+    else if (field?.cell === 'gender') row[column] = typeof value === 'number' && Object.hasOwn(GENDER_LABELS, value) ? GENDER_LABELS[value]! : '';
+    else row[column] = cellOf(value); // the password column: no record holds one
   }
   return row;
 }
@@ -122,16 +141,18 @@ function addressRow(c: MagentoCustomer, a: MagentoAddress, website: string, setu
   const attrs = attributeCells(a.custom_attributes, setup.addressAttributes);
   const row: Row = {};
   for (const column of setup.addressColumns) {
+    const field = ADDRESS_COLUMNS.get(column);
     if (setup.addressAttributes.has(column)) row[column] = attrs.get(column) ?? '';
     else if (column === '_website') row[column] = website;
     else if (column === '_email') row[column] = c.email;
-    else if (column === '_entity_id') row[column] = cellOf(a.id);
-    else if (column === 'region') row[column] = a.region?.region || a.region?.region_code || '';
-    else if (column === 'region_id') row[column] = cellOf(a.region_id ?? a.region?.region_id);
-    else if (column === 'street') row[column] = a.street.join('\n');
-    else if (column === DEFAULT_BILLING) row[column] = isDefault(a, a.default_billing, c.default_billing) ? '1' : '';
-    else if (column === DEFAULT_SHIPPING) row[column] = isDefault(a, a.default_shipping, c.default_shipping) ? '1' : '';
-    else row[column] = cellOf((a as Record<string, unknown>)[column]);
+    else if (field?.cell === 'region') row[column] = a.region?.region || a.region?.region_code || '';
+    // One column for the address's `region_id` and its region's.
+    else if (field?.key === 'region_id') row[column] = cellOf(a.region_id ?? a.region?.region_id);
+    else if (field?.cell === 'lines') row[column] = a.street.join('\n');
+    else if (field?.cell === 'flag') {
+      const key = field.key as 'default_billing' | 'default_shipping';
+      row[column] = isDefault(a, a[key], c[key]) ? '1' : '';
+    } else row[column] = cellOf(field ? (a as Record<string, unknown>)[field.key] : undefined);
   }
   return row;
 }
@@ -221,48 +242,47 @@ export function magentoCsvLosses(record: Record<string, unknown>, options?: Mage
   const lose = (code: Loss['code'], path: (string | number)[], why: string) => losses.push({ code, path, message: `Not carried to Magento CSV: ${why}` });
   const c = record as MagentoCustomer & Record<string, unknown>;
   const addresses = Array.isArray(c.addresses) ? (c.addresses as (MagentoAddress & Record<string, unknown>)[]) : [];
-  if (c.id != null) lose('server_assigned', ['id'], 'the importer matches customers by email and _website, not by id');
+  declaredLosses(c, CUSTOMER_FIELDS, [], lose);
   for (const key of ['default_billing', 'default_shipping'] as const) {
     const pointer = c[key];
     if (pointer != null && pointer !== '' && !addresses.some((a) => a.id != null && String(a.id) === pointer)) {
       lose('server_assigned', [key], 'an address id no address of the record has');
     }
   }
-  if (c.gender != null && !Object.hasOwn(GENDER_LABELS, c.gender)) lose('not_representable', ['gender'], 'the gender column holds the labels of options 1, 2 and 3');
+  if (c.gender != null && !Object.hasOwn(GENDER_LABELS, c.gender)) lose('not_representable', ['gender'], `the gender column holds the labels of options ${GENDER_IDS_WORDS}`);
   if (typeof c.store_id === 'number' && codeOf(setup.stores, c.store_id) === undefined) {
     lose('not_representable', ['store_id'], 'no store view code for this store_id in `stores`: `_store` is left empty, which the importer reads as store 0');
   }
-  extensionLosses(c.extension_attributes, ['extension_attributes'], lose);
   attributeLosses(c.custom_attributes, ['custom_attributes'], setup.customerAttributes, lose);
-  unknownKeys(c, CUSTOMER_KEYS, [], lose);
+  unknownKeys(c, CUSTOMER_FIELDS, [], lose);
   addresses.forEach((a, i) => {
     const at = ['addresses', i];
-    if (a.customer_id != null) lose('server_assigned', [...at, 'customer_id'], 'the importer links addresses by _email and _website');
+    declaredLosses(a, ADDRESS_FIELDS, at, lose);
     const region = a.region;
     if (region) {
       if (region.region_id != null && a.region_id != null && region.region_id !== a.region_id) lose('not_representable', [...at, 'region', 'region_id'], 'one region_id column');
-      extensionLosses(region.extension_attributes, [...at, 'region', 'extension_attributes'], lose);
-      unknownKeys(region, REGION_KEYS, [...at, 'region'], lose);
+      declaredLosses(region, REGION_FIELDS, [...at, 'region'], lose);
+      unknownKeys(region, REGION_FIELDS, [...at, 'region'], lose);
     }
     a.street?.forEach((line, j) => {
       if (/[\r\n]/.test(line)) lose('value_changed', [...at, 'street', j], 'a line break inside a street line starts a new line in the street cell');
     });
-    extensionLosses(a.extension_attributes, [...at, 'extension_attributes'], lose);
     attributeLosses(a.custom_attributes, [...at, 'custom_attributes'], setup.addressAttributes, lose);
-    unknownKeys(a, ADDRESS_KEYS, at, lose);
+    unknownKeys(a, ADDRESS_FIELDS, at, lose);
   });
   return losses;
 }
 
 type Lose = (code: Loss['code'], path: (string | number)[], why: string) => void;
 
-const CUSTOMER_KEYS = new Set(['id', 'group_id', 'default_billing', 'default_shipping', 'confirmation', 'created_at', 'updated_at', 'created_in', 'dob', 'email', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender', 'store_id', 'taxvat', 'website_id', 'addresses', 'disable_auto_group_change', 'extension_attributes', 'custom_attributes', 'password_hash']);
-const ADDRESS_KEYS = new Set(['id', 'customer_id', 'region', 'region_id', 'country_id', 'street', 'company', 'telephone', 'fax', 'postcode', 'city', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'vat_id', 'default_shipping', 'default_billing', 'extension_attributes', 'custom_attributes']);
-const REGION_KEYS = new Set(['region_code', 'region', 'region_id', 'extension_attributes']);
-
-function extensionLosses(value: unknown, at: (string | number)[], lose: Lose): void {
-  if (!isPlainObject(value)) return;
-  for (const k of Object.keys(value)) lose('not_representable', [...at, k], 'the CSV files have no extension attribute columns');
+/** The keys the files hold nowhere, as declared (an object's keys one by one: an empty object holds nothing). */
+function declaredLosses(value: Record<string, unknown>, declared: Readonly<Record<string, CsvField>>, at: (string | number)[], lose: Lose): void {
+  for (const [key, field] of Object.entries(declared)) {
+    if (!('lost' in field)) continue;
+    const v = value[key];
+    if (isPlainObject(v)) for (const k of Object.keys(v)) lose(field.lost, [...at, key, k], field.why);
+    else if (v != null) lose(field.lost, [...at, key], field.why);
+  }
 }
 
 function attributeLosses(list: unknown, at: (string | number)[], columns: ReadonlySet<string>, lose: Lose): void {
@@ -279,6 +299,6 @@ function attributeLosses(list: unknown, at: (string | number)[], columns: Readon
   });
 }
 
-function unknownKeys(value: Record<string, unknown>, known: ReadonlySet<string>, at: (string | number)[], lose: Lose): void {
-  for (const [k, v] of Object.entries(value)) if (!known.has(k) && v !== null && v !== undefined) lose('unknown_field', [...at, k], 'no column for this key');
+function unknownKeys(value: Record<string, unknown>, declared: Readonly<Record<string, CsvField>>, at: (string | number)[], lose: Lose): void {
+  for (const [k, v] of Object.entries(value)) if (!Object.hasOwn(declared, k) && v !== null && v !== undefined) lose('unknown_field', [...at, k], 'no column for this key');
 }

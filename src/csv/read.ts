@@ -2,10 +2,8 @@ import type { Readable } from 'node:stream';
 import { InvalidOptionError, type Issue } from '../core/issues.js';
 import { isPlainObject } from '../core/path.js';
 import type { SourceItem } from '../io/items.js';
+import { ADDRESS_PREFIX, DEFAULT_BILLING, DEFAULT_SHIPPING } from '../platforms/magento/csv.js';
 import {
-  ADDRESS_PREFIX,
-  DEFAULT_BILLING,
-  DEFAULT_SHIPPING,
   addressOf,
   ColumnNames,
   customerOf,

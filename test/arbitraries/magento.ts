@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { standardMagentoDirectory } from '../../src/core/geo/directories.js';
+import { standardMagentoDirectory } from '../../src/platforms/magento/directory.js';
 import { calendarDate, countryCode, email, jsonValue, magentoHash, maybeEmpty, nullable, phone, postcode, regionOf, shape, streetLine, text, withNationalPhones } from './common.js';
 
 const OPTIONAL_ZIP = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readMagentoCompositeCsv, readMagentoCsv } from '../../src/csv/magento.js';
+import { ADDRESS_FIELDS, CUSTOMER_FIELDS, REGION_FIELDS } from '../../src/platforms/magento/csv.js';
+import { MagentoAddress, MagentoCustomer, MagentoRegion } from '../../src/platforms/magento/schema.js';
 import { convert, InvalidOptionError } from '../../src/index.js';
 import { collect, csv, stream } from './helpers.js';
 
@@ -915,5 +917,13 @@ describe('readMagentoCompositeCsv: customers and addresses in one file', () => {
   it('needs website ids as the main file does', async () => {
     const [item] = await collect(readMagentoCompositeCsv(stream(SAMPLE)));
     expect(item!.issues).toEqual([expect.objectContaining({ code: 'required', path: ['website_id'] })]);
+  });
+});
+
+describe('the column declarations (platforms/magento/csv.ts)', () => {
+  it('declare every key of the record schema, in its order (the order records are read in)', () => {
+    expect(Object.keys(CUSTOMER_FIELDS)).toStrictEqual(Object.keys(MagentoCustomer.shape));
+    expect(Object.keys(ADDRESS_FIELDS)).toStrictEqual(Object.keys(MagentoAddress.shape));
+    expect(Object.keys(REGION_FIELDS)).toStrictEqual(Object.keys(MagentoRegion.shape));
   });
 });

@@ -319,8 +319,17 @@ const csvRecord: fc.Arbitrary<Rec> = magentoRecord
   }))
   .filter((r) => MagentoCustomer.safeParse(r).success && ![...cellTexts(r)].some((t) => /[\r\n]/.test(t) && t.includes('@')))
   // Magento's export writes the default flags from the customer's one default_billing / default_shipping id:
-  // at most one address of each kind (the reader refuses two).
-  .filter((r) => ['default_billing', 'default_shipping'].every((k) => ((r.addresses as Rec[] | undefined) ?? []).filter((a) => a[k] === true).length <= 1));
+  // at most one address of each kind, by its flag or named by the pointer (the reader refuses two).
+  .filter((r) =>
+    ['default_billing', 'default_shipping'].every(
+      (k) => ((r.addresses as Rec[] | undefined) ?? []).filter((a) => a[k] === true || (a.id != null && r[k] === String(a.id))).length <= 1,
+    ),
+  )
+  // An address id is one address (the reader refuses a repeated `_entity_id` as a duplicate row).
+  .filter((r) => {
+    const ids = ((r.addresses as Rec[] | undefined) ?? []).flatMap((a) => (a.id == null ? [] : [a.id]));
+    return new Set(ids).size === ids.length;
+  });
 
 /** Customers are unique per (email, website) in a Magento export (and the join relies on it). */
 const exportOf = fc.uniqueArray(csvRecord, { maxLength: 6, selector: (r) => `${String(r.email).toLowerCase()} ${String(r.website_id)}` });

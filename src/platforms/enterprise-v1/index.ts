@@ -1,6 +1,6 @@
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
-import { inUrl, object, omit, send, type Part } from '../../core/requests.js';
+import { inUrl, object, omitAs, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
@@ -35,8 +35,8 @@ const body = (id: Part): Part[] => [
         : send(k),
   ),
   id,
-  omit(['allow_charges', 'balance'], 'read_only', 'computed by Open Food Network'),
-  omit('terms_and_conditions_accepted_at', 'server_assigned', 'set by Open Food Network when the customer accepts the terms'),
+  omitAs(customerTable, ['allow_charges', 'balance'], 'computed by Open Food Network'),
+  omitAs(customerTable, 'terms_and_conditions_accepted_at', 'set by Open Food Network when the customer accepts the terms'),
 ];
 
 const requestNote =
@@ -48,6 +48,7 @@ export const enterpriseV1 = definePlatform({
   label: 'Open Food Network API v1',
   source: 'JSON:API customer `data.attributes` (`GET /api/v1/customers/{id}`), address objects from `Api::V1::AddressSerializer`',
   record: EnterpriseCustomer,
+  shopValues: [{ key: 'enterprise_id', note: 'the Open Food Network shop (enterprise) the customer belongs to (required in records)', example: 42 }],
   customer: customerTable,
   tables,
   payloads: [
@@ -75,12 +76,12 @@ export const enterpriseV1 = definePlatform({
   requests: {
     create: {
       schema: EnterpriseRequest,
-      body: body(omit('id', 'server_assigned', 'Open Food Network assigns customer ids')),
+      body: body(omitAs(customerTable, 'id', 'Open Food Network assigns customer ids')),
       note: `\`POST /api/v1/customers\` (creates, or updates the customer with the same email and enterprise): ${requestNote}`,
     },
     update: {
       schema: EnterpriseRequest,
-      body: body(inUrl('id', 'PUT /api/v1/customers/{id}')),
+      body: body(inUrl(customerTable, 'id', 'PUT /api/v1/customers/{id}')),
       note: `\`PUT /api/v1/customers/{id}\` (id in the path): ${requestNote}`,
     },
   },
@@ -88,13 +89,13 @@ export const enterpriseV1 = definePlatform({
     'Records are the `data.attributes` of a JSON:API customer resource; `id` (integer) maps to ids["enterprise-v1"] and is server-assigned.',
     '`enterprise_id` (integer) and `email` are required in records: pass `defaults: { enterprise_id }` when converting to enterprise-v1.',
     '`first_name`/`last_name` are nullable strings (the schema says nullable; the DB default is "", so unset names read as "" and are kept verbatim).',
-    '`code` <-> canonical `reference` and `tags` <-> canonical `tags`; `allow_charges` and `balance` travel as read-only data, `terms_and_conditions_accepted_at` as platform data.',
+    '`code` <-> canonical `reference` and `tags` <-> canonical `tags`; `allow_charges` and `balance` travel as read-only data, `terms_and_conditions_accepted_at` as server-assigned data.',
     'Address `phone`, `first_name`, `last_name`, `street_address_1`, `postal_code`, `locality` and `country` are required (customer addresses always get company "unused", so names are required); `latitude`/`longitude` travel as platform data.',
     `Street lines: \`street_address_1\`/\`street_address_2\` <-> lines[0]/lines[1]; a null line stays platform data, so it comes back exactly. ${STREET_LINES}`,
     'The required address fields are checked on every record read or written: encoding an address that lacks one is an issue at that field of the target record (e.g. `shipping_address.phone`), never an invented value. No lengths are documented, so none are checked.',
     'Credentials: Open Food Network has no credential field, so a record with a password or hash key is refused with an issue; a canonical password hash is reported `not_migratable`; requests take no password.',
     `Address \`phone\`: ${PHONES} With \`phones: 'e164'\` it is read in the address's \`country.code\`.`,
-    '`terms_and_conditions_accepted_at` (ISO 8601 with the shop\'s offset, e.g. `+11:00`) has no canonical concept: it travels verbatim as Open Food Network data, so its offset comes back exactly, and is reported `platform_data` elsewhere.',
+    '`terms_and_conditions_accepted_at` (ISO 8601 with the shop\'s offset, e.g. `+11:00`) has no canonical concept: it travels verbatim as Open Food Network data, so its offset comes back exactly. It is server-assigned (Open Food Network stamps it when the customer accepts the terms at checkout; no request may set it), so it is reported `server_assigned` elsewhere and left out of request bodies with the same code.',
     'Region `{code, name}` <-> administrativeArea: a Spree abbreviation (`Vic`, `Qld`), ISO code, name or alias of a subdivision of the address\'s country (any case) becomes its ISO code and name, and is written with both (Spree matches either member case-insensitively); other text stays as written and is reported `not_normalised` when converted. The record\'s own spelling comes back only to Open Food Network.',
     'Country `{code, name}`: read by `code` in any ISO 3166-1 form, or by an English `name` or alias when there is no code (one of the two is required; an unknown one is `invalid_country`); written as the alpha-2 code and the English name. A name other than that one stays platform data.',
     'Billing and shipping are two slots, not an address book: identical slots decode to one address flagged defaultBilling and defaultShipping, otherwise billing (defaultBilling) then shipping (defaultShipping); a null slot is kept as null.',

@@ -97,7 +97,8 @@ export const customerTable = defineTable('customer', EnterpriseCustomer, [
   field('email', ['email'], { nonNull: true }),
   keep('allow_charges', 'read_only', "the customer's consent to charges on their saved card (set by the customer, refused on write)"),
   field('tags', ['tags'], { nonNull: true }),
-  keep('terms_and_conditions_accepted_at', 'platform_data', "when the customer last accepted this shop's terms and conditions"),
+  // server_assigned, as the requests say: Open Food Network stamps it when the customer accepts the terms at checkout; no request sets it.
+  keep('terms_and_conditions_accepted_at', 'server_assigned', "when the customer last accepted this shop's terms and conditions, stamped by Open Food Network"),
   slots,
   keep('balance', 'read_only', 'account balance computed from finalised orders'),
   noPasswordHash('Open Food Network'),

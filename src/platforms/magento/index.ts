@@ -1,35 +1,48 @@
 import { definePlatform } from '../../core/platform.js';
-import { list, nest, omit, option, send, type Part } from '../../core/requests.js';
+import { list, nest, omitAs, option, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
-import { customerTable, tables } from './mapping.js';
+import { addressTable, customerTable, tables } from './mapping.js';
 import {
-  ADDRESS_WRITE_KEYS,
+  MagentoAddress,
   MagentoCreateRequest,
   MagentoCustomer,
   MagentoErrorBody,
   MagentoOptions,
   MagentoSearchResult,
   MagentoUpdateRequest,
-  WRITE_KEYS,
 } from './schema.js';
 
 const ASSIGNED = 'set by Magento when the customer is saved';
 
-const address = (withIds: boolean): Part[] => [
-  ...ADDRESS_WRITE_KEYS.filter((k) => withIds || k !== 'id').map((k) => send(k)),
-  ...(withIds ? [] : [omit('id', 'server_assigned', 'Magento assigns address ids')]),
-  omit('customer_id', 'server_assigned', 'Magento links the address to the customer itself'),
-];
+/** Every key of a record level but those the parts leave out (or `also`), sent as it is: the body takes the record's own keys. */
+const sendTheRest = (keys: readonly string[], leftOut: readonly Part[], also: readonly string[] = [], as: (key: string) => Part = (k) => send(k)): Part[] => {
+  const out = new Set([...leftOut.flatMap((p) => (p.kind === 'omit' ? p.keys : [])), ...also]);
+  return keys.filter((k) => !out.has(k)).map(as);
+};
 
-/** The `customer` object of both bodies: ids only in updates (create gets them from the server). */
-const customer = (withIds: boolean): Part[] => [
-  ...WRITE_KEYS.customer.filter((k) => withIds || k !== 'id').map((k) => (k === 'addresses' ? list(k, address(withIds)) : send(k))),
-  ...(withIds ? [] : [omit('id', 'server_assigned', 'Magento assigns the customer id')]),
-  omit(['default_billing', 'default_shipping'], 'server_assigned', "address ids: Magento sets them from the addresses' default_billing / default_shipping flags"),
-  omit('confirmation', 'server_assigned', 'the confirmation key Magento issues'),
-  omit(['created_at', 'updated_at', 'created_in'], 'server_assigned', ASSIGNED),
-];
+const address = (withIds: boolean): Part[] => {
+  const leftOut = [
+    ...(withIds ? [] : [omitAs(addressTable, 'id', 'Magento assigns address ids')]),
+    omitAs(addressTable, 'customer_id', 'Magento links the address to the customer itself'),
+  ];
+  return [...sendTheRest(Object.keys(MagentoAddress.shape), leftOut), ...leftOut];
+};
+
+/**
+ * The `customer` object of both bodies: the record's keys but the server's own (ids only in updates:
+ * create gets them from the server). `password_hash` never goes inside `customer` (see the bodies).
+ */
+const customer = (withIds: boolean): Part[] => {
+  const leftOut = [
+    ...(withIds ? [] : [omitAs(customerTable, 'id', 'Magento assigns the customer id')]),
+    omitAs(customerTable, ['default_billing', 'default_shipping'], "address ids: Magento sets them from the addresses' default_billing / default_shipping flags"),
+    omitAs(customerTable, 'confirmation', 'the confirmation key Magento issues'),
+    omitAs(customerTable, ['created_at', 'updated_at', 'created_in'], ASSIGNED),
+  ];
+  const body = sendTheRest(Object.keys(MagentoCustomer.shape), leftOut, ['password_hash'], (k) => (k === 'addresses' ? list(k, address(withIds)) : send(k)));
+  return [...body, ...leftOut];
+};
 
 export const magento = definePlatform({
   id: 'magento',
@@ -37,6 +50,16 @@ export const magento = definePlatform({
   source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
   record: MagentoCustomer,
   options: MagentoOptions,
+  shopValues: [
+    {
+      key: 'website_id',
+      note: 'the website the customer belongs to (required in records: GET always returns it and PUT needs it); `1` is the Main Website (`base`) of a standard install',
+      example: 1,
+    },
+  ],
+  // The password-reset token of `customer_entity` and its time (exports and the CSV carry them), and
+  // `custom_attributes` entries, which name a key by their `attribute_code`.
+  credentialNames: { resetToken: ['rp_token'], resetTime: ['rp_token_created_at'], attributeEntry: { code: 'attribute_code', value: 'value' } },
   customer: customerTable,
   tables,
   payloads: [
@@ -58,9 +81,9 @@ export const magento = definePlatform({
       schema: MagentoCreateRequest,
       body: [
         nest('customer', customer(false)),
-        omit(
+        omitAs(
+          customerTable,
           'password_hash',
-          'not_migratable',
           'a create request cannot carry a password hash: create the customer, then send the hash with an update request (`passwordHash`)',
         ),
         option('password'),
@@ -91,6 +114,7 @@ export const magento = definePlatform({
     '`created_at` / `updated_at` are UTC `YYYY-MM-DD HH:MM:SS` <-> `YYYY-MM-DDTHH:MM:SSZ`; a string that is no real time (30 February, hour 24) stays Magento data. Writing an instant Magento cannot hold exactly is reported `value_changed` whenever the written form would read back differently, because the canonical instant keeps the source\'s written form: a non-zero fraction of a second changes the instant; an offset (`+11:00`) gives the same instant in UTC but loses the wall-clock offset; `.000` and `+00:00` only change the writing. The message says which.',
     '`dob` `YYYY-MM-DD` (REST) and `YYYY-MM-DD 00:00:00` (CSV imports, older payloads) both decode to the calendar date; the original form comes back to Magento, every other target and a canonical customer get `YYYY-MM-DD`. Any other text (a time other than midnight, an impossible date, a localised form) stays Magento data.',
     'Null and absent fields are kept apart so a Magento record comes back exactly, although Magento treats them alike.',
+    '`confirmation` (the pending e-mail confirmation key, magento.md §1) is server-assigned: Magento issues it when it saves a new account that needs confirmation, and no request sets one. It travels as Magento data, is reported `server_assigned` when converting elsewhere, and is left out of request bodies with the same code.',
     '`website_id` is required in records (GET always returns it and PUT needs it): pass `defaults: { website_id }` when converting to Magento.',
     'Street lines: records hold 1 to 4 lines (shops configure `customer/address/street_lines`, default 2), each at most 255 characters. Encoding writes at most `platformOptions.magento.streetLines` lines; without the option, an address keeps as many lines as it was read with from Magento (its shop holds them) and otherwise 2. ' +
       `${STREET_LINES} Magento stores the lines joined with a line break, so an empty line would be stored as a blank line or a trailing line break. ` +

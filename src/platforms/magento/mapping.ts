@@ -55,6 +55,7 @@ const passwordHash = custom({
   name: 'password hash',
   keys: ['password_hash'],
   canonical: [['credentials', 'passwordHash']],
+  loss: 'not_migratable',
   note:
     '`password_hash` (customer exports, import/export CSV) <-> credentials.passwordHash `{scheme: "magento", value}`, opaque (Argon2id `hash:salt:3_32_2_67108864`, ' +
     'SHA-256 `hash:salt:1`, MD5 `hash:salt`); sent only as the `passwordHash` of an update request; a hash of another scheme is reported `not_migratable`; "" stays Magento data',
@@ -170,9 +171,11 @@ export const customerTable = defineTable('customer', MagentoCustomer, [
   group,
   keep('default_billing', 'server_assigned', 'Magento address id of the default billing address (the designation itself travels as the address flag)'),
   keep('default_shipping', 'server_assigned', 'Magento address id of the default shipping address (the designation itself travels as the address flag)'),
-  keep('confirmation', 'platform_data', 'pending e-mail confirmation key'),
-  normalisedField('created_at', ['createdAt'], magentoTime),
-  normalisedField('updated_at', ['updatedAt'], magentoTime),
+  // server_assigned, not platform_data: Magento issues the key itself when it saves a new account that
+  // needs confirmation (magento.md §1: "pending e-mail confirmation key"), and a request cannot set one.
+  keep('confirmation', 'server_assigned', 'pending e-mail confirmation key, issued by Magento'),
+  normalisedField('created_at', ['createdAt'], magentoTime, { loss: 'server_assigned', note: 'creation time, set by the server' }),
+  normalisedField('updated_at', ['updatedAt'], magentoTime, { loss: 'server_assigned', note: 'update time, set by the server' }),
   keep('created_in', 'server_assigned', 'name of the store view the account was created in'),
   normalisedField('dob', ['birthDate'], magentoDob),
   field('email', ['email'], { nonNull: true }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Email } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
 import { isAlpha2 } from '../../core/geo/countries.js';
-import { MagentoCountryEntry, MagentoGroupEntry } from '../../core/geo/directories.js';
+import { MagentoCountryEntry, MagentoGroupEntry } from './directory.js';
 
 // Magento omits null fields from responses and treats missing and null alike (magento.md §0),
 // so optional fields are `nullish`. Lengths are the DB column sizes (magento.md §1, §2).
@@ -152,16 +152,6 @@ export const MagentoErrorBody = z.strictObject({
 });
 export type MagentoErrorBody = z.infer<typeof MagentoErrorBody>;
 
-const CUSTOMER_WRITE_KEYS = [
-  'id', 'group_id', 'dob', 'email', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender',
-  'store_id', 'taxvat', 'website_id', 'addresses', 'disable_auto_group_change', 'extension_attributes', 'custom_attributes',
-] as const;
-export const ADDRESS_WRITE_KEYS = [
-  'id', 'region', 'region_id', 'country_id', 'street', 'company', 'telephone', 'fax', 'postcode', 'city', 'firstname',
-  'lastname', 'middlename', 'prefix', 'suffix', 'vat_id', 'default_shipping', 'default_billing', 'extension_attributes',
-  'custom_attributes',
-] as const;
-
 /** `POST /V1/customers` body: `{customer, password?}`; the server assigns ids and timestamps; no hash. */
 export const MagentoCreateRequest = z.strictObject({
   customer: MagentoCustomerShape.omit({ id: true, password_hash: true }).superRefine(refuseCredentialKeys('Magento create request')),
@@ -173,7 +163,6 @@ export const MagentoUpdateRequest = z.strictObject({
   customer: MagentoCustomerShape.omit({ password_hash: true }).superRefine(refuseCredentialKeys('Magento customer object')),
   passwordHash: z.string().min(1).max(128).optional(),
 });
-export const WRITE_KEYS = { customer: CUSTOMER_WRITE_KEYS, address: ADDRESS_WRITE_KEYS };
 
 /**
  * `platformOptions.magento`: the shop's directories. `regions` is the output of

@@ -1,15 +1,12 @@
 import type { ValueCodec } from '../../core/mapping.js';
 import type { Normaliser } from '../../core/steps.js';
 import type { Gender } from '../../canonical/customer.js';
-import { instantParts, isCalendarDate, isInstant, utcSeconds } from '../../core/times.js';
-import {
-  GroupDirectory,
-  magentoDirectory,
-  once,
-  standardMagentoDirectory,
-  type MagentoCountryEntry,
-  type RegionDirectory,
-} from '../../core/geo/directories.js';
+import { instantParts, isCalendarDate, isInstant } from '../../core/times.js';
+import { once, type RegionDirectory } from '../../core/geo/directories.js';
+import { GroupDirectory, magentoDirectory, standardMagentoDirectory, type MagentoCountryEntry } from './directory.js';
+
+/** Magento's UTC `YYYY-MM-DD HH:MM:SS` of an instant (the fraction of a second cut off). */
+const utcSeconds = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 const MAGENTO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 
@@ -71,14 +68,15 @@ export const magentoDob: Normaliser<void> = {
 };
 
 /**
- * Gender option ids of a standard install (magento.md §5): 1 Male, 2 Female (documented), 3 Not
- * Specified (install order, not verified). Any other id (0 after a CSV import with an unknown label,
- * merchant-added options) travels as Magento data and is reported when converting, never guessed.
+ * Gender options of a standard install (magento.md §5): id, canonical gender, and the option label
+ * the customer CSV files write. 1 Male, 2 Female (documented), 3 Not Specified (install order, not
+ * verified). Any other id (0 after a CSV import with an unknown label, merchant-added options)
+ * travels as Magento data and is reported when converting, never guessed.
  */
-export const GENDERS: readonly (readonly [number, Gender])[] = [
-  [1, 'male'],
-  [2, 'female'],
-  [3, 'not_specified'],
+export const GENDERS: readonly (readonly [id: number, gender: Gender, label: string])[] = [
+  [1, 'male', 'Male'],
+  [2, 'female', 'Female'],
+  [3, 'not_specified', 'Not Specified'],
 ];
 
 /** EAV option ids of a standard install (magento.md §5); other ids (0, merchant options) are kept raw. */

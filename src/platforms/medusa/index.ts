@@ -1,6 +1,6 @@
 import { isPlainObject } from '../../core/path.js';
 import { definePlatform } from '../../core/platform.js';
-import { inUrl, omit, option, send, type Part } from '../../core/requests.js';
+import { inUrl, omit, omitAs, option, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { customerTable, tables } from './mapping.js';
@@ -21,10 +21,10 @@ const text = (v: unknown): unknown => (v === null ? undefined : typeof v === 'nu
 /** What neither body takes; `id` is the customer's id (Medusa assigns it; an update takes it in its URL). */
 const leftOut = (id: Part): Part[] => [
   id,
-  omit('billing_address_id', 'server_assigned', 'Medusa assigns address ids'),
-  omit(['created_at', 'updated_at', 'deleted_at'], 'server_assigned', 'set by Medusa when the customer is saved'),
-  omit('has_account', 'read_only', 'set by Medusa when the customer registers'),
-  omit('orders', 'read_only', 'orders are not written through the customer'),
+  omitAs(customerTable, 'billing_address_id', 'Medusa assigns address ids'),
+  omitAs(customerTable, ['created_at', 'updated_at', 'deleted_at'], 'set by Medusa when the customer is saved'),
+  omitAs(customerTable, 'has_account', 'set by Medusa when the customer registers'),
+  omitAs(customerTable, 'orders', 'orders are not written through the customer'),
   omit(['billing_address', 'shipping_addresses'], 'not_representable', "Medusa v1's admin API cannot write addresses (only the Store API can)"),
 ];
 
@@ -62,7 +62,7 @@ export const medusa = definePlatform({
         ...CREATE_KEYS.map((k) => send(k, { as: text })),
         option('password'),
         omit('groups', 'not_representable', 'a create request takes no groups: send them with an update request'),
-        ...leftOut(omit('id', 'server_assigned', 'Medusa assigns customer ids')),
+        ...leftOut(omitAs(customerTable, 'id', 'Medusa assigns customer ids')),
       ],
       note: '`POST /admin/customers` flat `{email, first_name, last_name, password, phone?, metadata?}`: the password is required; addresses, groups and server fields cannot be sent',
     },
@@ -82,7 +82,7 @@ export const medusa = definePlatform({
         // Groups are referred to by id: the rest of a group is the group's own record.
         send('groups', { as: (groups) => (Array.isArray(groups) ? groups.map((g) => ({ id: isPlainObject(g) ? g.id : g })) : undefined) }),
         option('password'),
-        ...leftOut(inUrl('id', 'POST /admin/customers/{id}')),
+        ...leftOut(inUrl(customerTable, 'id', 'POST /admin/customers/{id}')),
       ],
       note: '`POST /admin/customers/{id}`: `groups` as `[{id}]` replaces the membership; `email` is left out when `has_account` is true; addresses are not writable through the admin API; the id goes in the URL, not the body',
     },

@@ -155,7 +155,7 @@ export const customerTable = defineTable('customer', MedusaCustomer, [
   billingAndBook,
   // After the addresses: the customer's phone is read in the default billing (else first) address's country.
   phoneField('phone', ['phone'], { countryFrom: 'customer', numbers: true }),
-  field('has_account', ['hasAccount'], { nonNull: true }),
+  field('has_account', ['hasAccount'], { nonNull: true, loss: 'read_only', note: 'set by Medusa when the customer registers' }),
   keep('orders', 'read_only', 'expanded orders of the customer'),
   groups,
   field('metadata', ['metadata']),

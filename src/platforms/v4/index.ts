@@ -1,9 +1,9 @@
 import { definePlatform } from '../../core/platform.js';
-import { combine, inUrl, nest, object, omit, option, pick, send, type Part } from '../../core/requests.js';
+import { combine, inUrl, nest, object, omit, omitAs, option, pick, send, type Part } from '../../core/requests.js';
 import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { isPlainObject } from '../../core/path.js';
-import { customerTable, tables } from './mapping.js';
+import { addressTable, customerTable, tables } from './mapping.js';
 import { V4CreateRequest, V4Customer, V4ErrorBody, V4List, V4Options, V4Single, V4UpdateRequest } from './schema.js';
 
 type Level = Record<string, unknown>;
@@ -66,7 +66,7 @@ const primary: Part[] = [
   send('state', { as: idIn, lost: noId('states') }),
   put('mobile'),
   put('phone'),
-  omit('id', 'server_assigned', 'WebCommander assigns address ids'),
+  omitAs(addressTable, 'id', 'WebCommander assigns address ids'),
   omit('type', 'not_representable', "the body's address becomes the PRIMARY address", (type) => type === 'PRIMARY'),
   omit(
     ['first_name', 'last_name', 'email', 'company_name'],
@@ -102,16 +102,14 @@ const customer = (id: Part): Part[] => [
     `the body holds one address (${CHOICE}): add the others with \`POST /admin/customers/{id}/addresses\``,
   ),
   id,
-  omit(['display_id', 'version', 'created_at'], 'server_assigned', 'set by WebCommander when the customer is saved'),
-  omit(['referral_code', 'count_referral_code_used'], 'server_assigned', 'WebCommander issues referral codes and counts their use'),
-  omit(['active_billing_address', 'active_shipping_address'], 'server_assigned', 'address ids WebCommander assigns'),
+  omitAs(customerTable, ['display_id', 'version', 'created_at'], 'set by WebCommander when the customer is saved'),
+  omitAs(customerTable, 'referral_code', 'WebCommander issues referral codes'),
+  omitAs(customerTable, 'count_referral_code_used', 'WebCommander counts the use of referral codes'),
+  omitAs(customerTable, ['active_billing_address', 'active_shipping_address'], 'address ids WebCommander assigns'),
   omit('status', 'not_representable', 'the documented body has no `status` (whether v4 accepts one is not verified)'),
-  omit('is_in_trash', 'read_only', 'the trash flag is not written through the body'),
-  omit(
-    ['used_referral_code', 'timezone', 'how_do_you_know', 'default_tax_code', 'source', 'base_url', 'background_image', 'profile_picture'],
-    'not_representable',
-    'the body has no such key',
-  ),
+  omitAs(customerTable, 'is_in_trash', 'the trash flag is not written through the body'),
+  omitAs(customerTable, ['used_referral_code', 'source', 'base_url'], 'the body has no such key: WebCommander records it'),
+  omit(['timezone', 'how_do_you_know', 'default_tax_code', 'background_image', 'profile_picture'], 'not_representable', 'the body has no such key'),
 ];
 
 const amount = (v: unknown): string | undefined =>
@@ -149,7 +147,7 @@ export const v4 = definePlatform({
     create: {
       schema: V4CreateRequest,
       body: [
-        nest('customer', customer(omit('id', 'server_assigned', 'set by WebCommander when the customer is saved'))),
+        nest('customer', customer(omitAs(customerTable, 'id', 'set by WebCommander when the customer is saved'))),
         omit(CREDIT, 'not_representable', 'a create request takes no credit settings: send them with an update request'),
       ],
       note:
@@ -160,7 +158,7 @@ export const v4 = definePlatform({
     update: {
       schema: V4UpdateRequest,
       body: [
-        nest('customer', customer(inUrl('id', 'PUT /admin/customers/{id}'))),
+        nest('customer', customer(inUrl(customerTable, 'id', 'PUT /admin/customers/{id}'))),
         send('store_credit', { as: amount }),
         send('credit_limit', { as: amount }),
         put('customer_password_expired'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Email } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
 import { countryObjectIssues } from '../../core/geo/countries.js';
-import { V4CountryEntry, V4StateEntry } from '../../core/geo/directories.js';
+import { V4CountryEntry, V4StateEntry } from './directory.js';
 
 // WebCommander API v4 (platforms.md §4). The response shape follows the PUT page's response example
 // (seed 003) and the official Python SDK's DTOs. Ids are integers (§4.1). The docs pin few types and

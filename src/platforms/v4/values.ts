@@ -1,7 +1,8 @@
 import type { Gender } from '../../canonical/customer.js';
 import type { Normaliser } from '../../core/steps.js';
 import { isInstant, isTimeZone, zonedWallTime } from '../../core/times.js';
-import { CountryDirectory, once, v4StateDirectory, type RegionDirectory } from '../../core/geo/directories.js';
+import { CountryDirectory, once, type RegionDirectory } from '../../core/geo/directories.js';
+import { v4StateDirectory } from './directory.js';
 
 /**
  * `created_at`: its format is not verified (the docs print `2024-07-04 12:30:00`, without a zone).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupDirectory, CountryDirectory, MAGENTO_STANDARD_REGIONS, magentoDirectory, standardMagentoDirectory, v4StateDirectory } from '../../src/core/geo/directories.js';
+import { GroupDirectory, MAGENTO_STANDARD_REGIONS, magentoDirectory, standardMagentoDirectory } from '../../../src/platforms/magento/directory.js';
 
 const standard = standardMagentoDirectory();
 const row = (country: string, id: number) => standard.byId(country, id);
@@ -45,7 +45,7 @@ describe('Magento standard-install region ids (InitializeDirectoryData order)', 
   });
 });
 
-describe('caller-supplied directories', () => {
+describe('Magento directories the caller gives', () => {
   it('reads the output of GET /V1/directory/countries', () => {
     const shop = magentoDirectory([
       { id: 'AU', available_regions: [{ id: '569', code: 'VIC', name: 'Victoria' }, { id: '570', code: 'NSW', name: 'New South Wales' }] },
@@ -54,14 +54,6 @@ describe('caller-supplied directories', () => {
     expect(shop.find('AU', { code: 'Vic' })).toMatchObject({ id: 569, code: 'VIC', name: 'Victoria' });
     expect(shop.find('AU', { name: 'New South Wales' })?.id).toBe(570);
     expect(shop.has('NZ')).toBe(false);
-  });
-
-  it('maps v4 country and state ids both ways, codes in any form', () => {
-    const countries = new CountryDirectory([{ id: 13, code: 'AUS' }, { id: 81, code: 'de' }]);
-    expect([countries.id('AU'), countries.id('DE'), countries.country(13)]).toEqual([13, 81, 'AU']);
-    const states = v4StateDirectory([{ id: 244, country: 'AU', code: 'NSW' }, { id: 245, country: 'au', name: 'Victoria' }]);
-    expect(states.find('AU', { code: 'NSW', name: 'New South Wales' })?.id).toBe(244);
-    expect(states.find('AU', { code: 'VIC' })?.id).toBe(245);
   });
 
   it('maps group names to ids ignoring case and accents; a name two groups share gives no id', () => {
