@@ -76,6 +76,11 @@ export class EncodeState {
 /** What a decode step sees: its source object, and where to write canonical values. */
 export class DecodeScope {
   readonly platformData: Record<string, unknown> = {};
+  /** Whether anything is kept in `platformData` (a key or a hint; steps may also write it directly). */
+  get hasPlatformData(): boolean {
+    for (const _ in this.platformData) return true;
+    return false;
+  }
   constructor(
     readonly state: DecodeState,
     readonly src: Record<string, unknown>,
@@ -88,12 +93,12 @@ export class DecodeScope {
   set(canonical: Path, value: unknown, source: Path, how: { code?: LossCode; note?: string } = {}): void {
     if (value === undefined) return;
     setAt(this.out, canonical, value);
-    this.state.origin({ canonical: [...this.canonicalPrefix, ...canonical], source: [...this.sourcePrefix, ...source], ...how });
+    this.state.origin(originOf(join(this.canonicalPrefix, canonical), join(this.sourcePrefix, source), how));
   }
 
   /** Records where a canonical location came from, without writing a value. */
   trace(canonical: Path, source: Path, how: { code?: LossCode; note?: string } = {}): void {
-    this.state.origin({ canonical: [...this.canonicalPrefix, ...canonical], source: [...this.sourcePrefix, ...source], ...how });
+    this.state.origin(originOf(join(this.canonicalPrefix, canonical), join(this.sourcePrefix, source), how));
   }
 
   /** Marks a source leaf as derivable from a canonical value (see `DecodeState.derived`): not data of its own. */
@@ -195,6 +200,18 @@ export class EncodeScope {
   }
 }
 
+/** `prefix` followed by `path` (paths are never mutated, so an empty prefix shares `path`). */
+const join = (prefix: Path, path: Path): Path => (prefix.length === 0 ? path : path.length === 0 ? prefix : [...prefix, ...path]);
+
+const originOf = (canonical: Path, source: Path, how: { code?: LossCode; note?: string }): Origin =>
+  how.code === undefined && how.note === undefined
+    ? { canonical, source }
+    : how.note === undefined
+      ? { canonical, source, code: how.code! }
+      : how.code === undefined
+        ? { canonical, source, note: how.note }
+        : { canonical, source, code: how.code, note: how.note };
+
 // Platform data holds source keys verbatim and codec hints as `$name`; a source key that itself
 // starts with `$` is stored as `$$key` so the two never mix.
 const escapeKey = (key: string): string => (key.startsWith('$') ? `$${key}` : key);
@@ -202,68 +219,95 @@ const unescapeKey = (key: string): string => (key.startsWith('$$') ? key.slice(1
 /** Whether a platform-data key is a codec hint (structure, not data). */
 export const isHint = (key: string): boolean => key.startsWith('$') && !key.startsWith('$$');
 
-const knownKeys = new WeakMap<Table, Set<string>>();
-const keysOf = (table: Table): Set<string> => {
-  let keys = knownKeys.get(table);
-  if (!keys) {
-    keys = new Set(table.rules.flatMap(ruleKeys));
-    knownKeys.set(table, keys);
-  }
-  return keys;
-};
+/**
+ * A table compiled once (cached per table): each rule turned into a decode and an encode step with
+ * everything that does not depend on the record worked out before any record arrives (the keys the
+ * table reads, its documented key order, each field's loss code), so per-record work is reading and
+ * writing fields. The rule kinds are dispatched here, once, not per record.
+ */
+interface Compiled {
+  readonly decode: readonly ((scope: DecodeScope) => void)[];
+  readonly encode: readonly ((scope: EncodeScope) => void)[];
+  /** Every record key a rule reads: any other key is an unknown field. */
+  readonly known: ReadonlySet<string>;
+  /** The platform's documented key order (the table schema's). */
+  readonly order: readonly string[];
+}
 
-function decodeRule(rule: Rule, scope: DecodeScope): void {
-  const { src } = scope;
+const compiledTables = new WeakMap<Table, Compiled>();
+
+/** The compiled form of `table` (see `Compiled`), made on first use. */
+export function compiled(table: Table): Compiled {
+  let c = compiledTables.get(table);
+  if (!c) {
+    c = {
+      decode: table.rules.map(decodeStep),
+      encode: table.rules.map(encodeStep),
+      known: new Set(table.rules.flatMap(ruleKeys)),
+      order: Object.keys(table.schema.shape),
+    };
+    compiledTables.set(table, c);
+  }
+  return c;
+}
+
+const NO_HOW: { code?: LossCode } = Object.freeze({});
+
+function decodeStep(rule: Rule): (scope: DecodeScope) => void {
   switch (rule.kind) {
     case 'custom':
-      rule.decode(scope);
-      return;
-    case 'keep':
-      if (hasKey(src, rule.key)) scope.keep(rule.key, src[rule.key], rule.loss, rule.note);
-      return;
+      return (scope) => rule.decode(scope);
+    case 'keep': {
+      const { key, loss, note } = rule;
+      return (scope) => {
+        if (hasKey(scope.src, key)) scope.keep(key, scope.src[key], loss, note);
+      };
+    }
     case 'field': {
-      if (!hasKey(src, rule.key)) return;
-      const raw = src[rule.key];
+      const { key, canonical, nonNull, value: codec } = rule;
+      const source: Path = [key];
       // A field's note describes the mapping, not why a target lacks it: only the code travels.
-      const how = rule.loss ? { code: rule.loss } : {};
-      if (raw === null) {
-        if (rule.nonNull) scope.keep(rule.key, null, 'platform_data');
-        else scope.set(rule.canonical, null, [rule.key], how);
-        return;
-      }
-      if (raw === undefined) return;
-      if (!rule.value) {
-        scope.set(rule.canonical, raw, [rule.key], how);
-        return;
-      }
-      const value = rule.value.decode(raw);
-      if (value === undefined) scope.keep(rule.key, raw, 'platform_data', `value not recognised by ${rule.value.name}`);
-      else scope.set(rule.canonical, value, [rule.key], how);
+      const how = rule.loss ? Object.freeze({ code: rule.loss }) : NO_HOW;
+      const unrecognised = codec ? `value not recognised by ${codec.name}` : '';
+      return (scope) => {
+        const { src } = scope;
+        if (!hasKey(src, key)) return;
+        const raw = src[key];
+        if (raw === null) {
+          if (nonNull) scope.keep(key, null, 'platform_data');
+          else scope.set(canonical, null, source, how);
+          return;
+        }
+        if (raw === undefined) return;
+        if (!codec) return scope.set(canonical, raw, source, how);
+        const value = codec.decode(raw);
+        if (value === undefined) scope.keep(key, raw, 'platform_data', unrecognised);
+        else scope.set(canonical, value, source, how);
+      };
     }
   }
 }
 
-function encodeRule(rule: Rule, scope: EncodeScope): void {
+function encodeStep(rule: Rule): (scope: EncodeScope) => void {
   switch (rule.kind) {
     case 'custom':
-      rule.encode(scope);
-      return;
+      return (scope) => rule.encode(scope);
     case 'keep':
-      return; // written back from platform data
+      return () => {}; // written back from platform data
     case 'field': {
-      // A null the platform refuses is not written, so it is not claimed either.
-      if (rule.nonNull && scope.peek(rule.canonical) === null) return;
-      const v = scope.take(rule.canonical);
-      if (v === undefined) return;
-      if (v === null) return scope.put(rule.key, null);
-      if (!rule.value) {
-        scope.put(rule.key, v);
-        return;
-      }
-      const raw = rule.value.encode(v);
-      const back = rule.value.decode(raw);
-      if (back !== v) scope.lose(rule.canonical, 'value_changed', `written as ${rule.value.name} form, which cannot hold it exactly`);
-      scope.put(rule.key, raw);
+      const { key, canonical, nonNull, value: codec } = rule;
+      const changed = codec ? `written as ${codec.name} form, which cannot hold it exactly` : '';
+      return (scope) => {
+        // A null the platform refuses is not written, so it is not claimed either.
+        if (nonNull && scope.peek(canonical) === null) return;
+        const v = scope.take(canonical);
+        if (v === undefined) return;
+        if (v === null) return scope.put(key, null);
+        if (!codec) return scope.put(key, v);
+        const raw = codec.encode(v);
+        if (codec.decode(raw) !== v) scope.lose(canonical, 'value_changed', changed);
+        scope.put(key, raw);
+      };
     }
   }
 }
@@ -277,13 +321,13 @@ export function decodeObject(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const scope = new DecodeScope(state, src, out, canonicalPrefix, sourcePrefix);
-  for (const rule of table.rules) decodeRule(rule, scope);
-  const known = keysOf(table);
-  for (const k of Object.keys(src)) {
+  const { decode, known } = compiled(table);
+  for (let i = 0; i < decode.length; i++) decode[i]!(scope);
+  for (const k in src) {
     // The message never quotes the key: keys are record text (the loss's path names it).
-    if (!known.has(k)) scope.keep(k, src[k], 'unknown_field', `a key not in the documented ${table.name} shape`);
+    if (hasKey(src, k) && !known.has(k)) scope.keep(k, src[k], 'unknown_field', `a key not in the documented ${table.name} shape`);
   }
-  if (Object.keys(scope.platformData).length > 0) out.platformData = { [state.platform]: scope.platformData };
+  if (scope.hasPlatformData) out.platformData = { [state.platform]: scope.platformData };
   return out;
 }
 
@@ -294,17 +338,19 @@ export function encodeObject(
   canonicalPrefix: Path = [],
 ): Record<string, unknown> {
   const scope = new EncodeScope(state, value, canonicalPrefix);
-  for (const rule of table.rules) encodeRule(rule, scope);
+  const { encode, order } = compiled(table);
+  for (let i = 0; i < encode.length; i++) encode[i]!(scope);
   const pd = scope.platformData;
-  if (Object.keys(pd).length > 0) {
-    state.consumed.set([...canonicalPrefix, 'platformData', state.platform], true);
-    for (const [k, v] of Object.entries(pd)) {
-      if (isHint(k)) continue;
-      const key = unescapeKey(k);
-      if (!hasKey(scope.out, key)) scope.out[key] = v;
-    }
+  let any = false;
+  for (const k in pd) {
+    if (!hasKey(pd, k)) continue;
+    any = true;
+    if (isHint(k)) continue;
+    const key = unescapeKey(k);
+    if (!hasKey(scope.out, key)) scope.out[key] = pd[k];
   }
-  return orderKeys(scope.out, Object.keys(table.schema.shape));
+  if (any) state.consumed.set([...canonicalPrefix, 'platformData', state.platform], true);
+  return orderKeys(scope.out, order);
 }
 
 /** Keys in the platform's documented order, undocumented ones last (readable output; equality ignores order). */
