@@ -4,7 +4,7 @@ import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './co
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { DEFAULT_LIMITS, inspect, type Limits } from './core/inspect.js';
 import { errorResponseIssue } from './core/responses.js';
-import { holdsSecret, throughResetTokenKey, withoutSecrets } from './core/credentials.js';
+import { holdsSecret, throughResetTokenKey, withoutCredentialScan, withoutSecrets } from './core/credentials.js';
 import { rememberingPhones } from './core/phones.js';
 import { collectLosses, secretLossesIn, withAliases } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
@@ -353,7 +353,8 @@ function encodeOnce(
       : [];
   if (slotted) fillSlots(record, slotted.slots, carried);
   for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
-  const checked = p.record.safeParse(record);
+  // A record converted from a validated source is not walked for credentials again (see `withoutCredentialScan`).
+  const checked = source === undefined ? p.record.safeParse(record) : withoutCredentialScan(() => p.record.safeParse(record));
   if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record), record, made: state.made };
   const isCarried = carriedBy(carried);
   const reported = losses.map(({ canonical: at, ...loss }): Loss =>

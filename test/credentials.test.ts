@@ -12,6 +12,7 @@ import {
   safeConvert,
   safeDecode,
   safeEncode,
+  schemaOf,
   toRequest,
   unwrap,
   type Customer,
@@ -475,6 +476,48 @@ describe('credential attribute entries', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('property: with secret attribute entries, every converted record passes the full target schema, credential walk included (convert does not walk it again)', () => {
+    fc.assert(
+      fc.property(recordsOf('magento'), fc.array(fc.tuple(secretEntry, fc.boolean(), fc.nat(5)), { minLength: 1, maxLength: 3 }), (rec, entries) => {
+        const input = withEntries(rec, entries);
+        for (const to of platforms) {
+          const result = safeConvert(input, { from: 'magento', to, defaults: requiredDefaults[to] ?? {} });
+          if (result.success) expect(schemaOf(to).safeParse(result.data).success).toBe(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+});
+
+describe('the credential walk runs once, on the source record', () => {
+  // `convert` validates its target record without walking it for credential keys again
+  // (core/credentials `withoutCredentialScan`). That is sound only while nothing a conversion writes
+  // holds a key the target's record schema refuses: the full schema (walk included) must accept it.
+  it.each(platforms)('property: every record converted from %s passes the full target schema, credential walk included', (from) => {
+    fc.assert(
+      fc.property(recordsOf(from), (rec) => {
+        for (const to of platforms) {
+          for (const residue of [true, false]) {
+            const result = safeConvert(rec, { from, to, residue, defaults: requiredDefaults[to] ?? {} });
+            if (!result.success) continue;
+            const full = schemaOf(to).safeParse(result.data);
+            expect(full.success ? [] : full.error.issues.map((i) => i.message)).toStrictEqual([]);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a plain password a caller put in a canonical customer is still refused by encode (the walk runs there)', () => {
+    const customer = decode('medusa', minimal.medusa).data as Record<string, unknown>;
+    const withPassword = { ...customer, platformData: { v4: { password: 'Hunter2-correct-horse' } } };
+    const result = safeEncode('v4', withPassword);
+    expect(result.success).toBe(false);
   });
 });
 
