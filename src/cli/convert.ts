@@ -1,6 +1,7 @@
 // `customer-codecs convert`: reads the input as items, converts them in batches (in this thread or in
 // worker threads), writes records, rejects and the report, and returns the exit code. Every record
 // read ends in the output or in the rejects: the report's read = converted + rejected.
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { platforms, safeConvert, UnknownPlatformError, type PlatformId } from '../index.js';
 import { readMagentoCompositeCsv, readMagentoCsv } from '../csv/magento.js';
@@ -186,6 +187,10 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     const read = itemsOf(o, input, addresses, note);
     const items = batches(o.limit === undefined ? read : first(read, o.limit), input.name);
     if (o.workers > 1) {
+      // Workers only help with a core each beside the reading thread's (docs/performance.md: on two
+      // cores, two workers measured slower than one thread): said once, never an error.
+      const cores = availableParallelism();
+      if (o.workers >= cores && !o.quiet) note(workersNote(o.workers, cores));
       pool = new Pool(o.workers, job, deliver, (text) => {
         if (o.verbose) note(text);
       });
@@ -231,3 +236,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     await pool?.close();
   }
 }
+
+/** Why `--workers n` will not be faster here: the reading thread and `n` workers share `cores` cores. */
+export const workersNote = (n: number, cores: number): string =>
+  `customer-codecs: note: --workers ${n} on ${cores} core${cores === 1 ? '' : 's'}: the reading thread and ${n} workers share them, which is slower than one thread when the conversion is the work (measured on 2 cores: docs/performance.md); workers help with at least ${n + 1} free cores`;

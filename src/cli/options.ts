@@ -120,7 +120,7 @@ export const convertArgs = {
     description:
       'Convert only the first N input items (NDJSON lines, JSON records, CSV customers) and stop: a trial run of the options on a large export. The report and summary count those N.',
   },
-  workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
+  workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Helps only with a free core per worker beside the reading thread (N+1 cores): on 2 cores, 2 workers are slower than the default, and the run says so. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr; a warning that rejected records were not kept (no --rejects, output to standard output) is still printed.' },
   verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values) and per payload that held no records." },
 } as const satisfies ArgsDef;

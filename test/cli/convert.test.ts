@@ -1,8 +1,10 @@
 // The built `customer-codecs` command, run as a user would (node dist/cli.js in a temporary directory).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { workersNote } from '../../src/cli/convert.js';
 import { cli, CLI, example, hidden, lines, magentoRecords, ndjson, read, root, scratch, write, type Run } from './run.js';
 
 const { dir, remove } = scratch();
@@ -109,6 +111,26 @@ describe('NDJSON input', () => {
     const json = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--input-format', 'json', '-q'], dir, pretty);
     ok(json);
     expect(emails(json.stdout)).toEqual(['customer1@example.com', 'customer2@example.com']);
+  });
+
+  it('--workers says when it cannot help: as many workers as cores or more (a note, not an error; none with --quiet)', async () => {
+    const input = ndjson(magentoRecords(3));
+    const cores = availableParallelism();
+    const n = Math.max(cores, 2);
+    const many = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--workers', String(n), '-o', 'workers-many.ndjson'], dir, input);
+    ok(many);
+    expect(many.stderr.split('\n').filter((l) => l.includes('note: --workers'))).toEqual([workersNote(n, cores)]);
+    expect(workersNote(2, 2)).toMatchInlineSnapshot(
+      `"customer-codecs: note: --workers 2 on 2 cores: the reading thread and 2 workers share them, which is slower than one thread when the conversion is the work (measured on 2 cores: docs/performance.md); workers help with at least 3 free cores"`,
+    );
+    const quiet = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--workers', String(n), '-o', 'workers-quiet.ndjson', '-q'], dir, input);
+    ok(quiet);
+    expect(quiet.stderr).toBe('');
+    expect(read(dir, 'workers-quiet.ndjson')).toBe(read(dir, 'workers-many.ndjson'));
+    if (cores > 2) {
+      const fewer = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--workers', String(cores - 1), '-o', 'workers-fewer.ndjson'], dir, input);
+      expect(fewer.stderr).not.toContain('note: --workers');
+    }
   });
 
   it('reads standard input and writes standard output', async () => {
