@@ -60,6 +60,25 @@ export interface Loss {
   readonly message: string;
 }
 
+/**
+ * Error classes recognised across copies of the library: the ESM and CJS builds (and each entry of
+ * the package) hold their own class objects, so plain `instanceof` would fail for an error thrown by
+ * the other build. Each class marks its prototype with a registered symbol
+ * (`Symbol.for('customer-codecs.<ClassName>')`, the same in every copy) and answers `instanceof` by
+ * it. A subclass of one of these classes answers `instanceof` as usual (by its prototype chain).
+ */
+function brand<C extends abstract new (...args: never[]) => Error>(cls: C, name: string): C {
+  const mark = Symbol.for(`customer-codecs.${name}`);
+  Object.defineProperty(cls.prototype, mark, { value: true });
+  Object.defineProperty(cls, Symbol.hasInstance, {
+    value(this: unknown, value: unknown): boolean {
+      if (this !== cls) return typeof this === 'function' && Function.prototype[Symbol.hasInstance].call(this, value);
+      return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[mark] === true;
+    },
+  });
+  return cls;
+}
+
 /** Thrown by `decode`, `encode` and `convert` when the input is invalid; `.issues` says why. */
 export class ConversionError extends Error {
   override readonly name = 'ConversionError';
@@ -90,6 +109,10 @@ export class InvalidOptionError extends Error {
     super(`Invalid option "${option}": ${detail}`);
   }
 }
+
+brand(ConversionError, 'ConversionError');
+brand(UnknownPlatformError, 'UnknownPlatformError');
+brand(InvalidOptionError, 'InvalidOptionError');
 
 const mapZodCode = (issue: z.core.$ZodIssue, value: unknown): IssueCode =>
   match<z.core.$ZodIssue, IssueCode>(issue)
