@@ -1,15 +1,15 @@
 // The built package (dist/, built by the global setup test/cli/setup.ts when stale): every path
 // package.json `exports` promises resolves, by the package's own name, under `import` and `require`,
 // to a file that exists and holds what the sources export.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as main from '../../src/index.js';
 import * as magentoCsv from '../../src/magento-csv.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown>; dependencies: Record<string, string> };
 const require = createRequire(resolve(root, 'test/dist/smoke.cjs'));
 const sources: Record<string, Record<string, unknown>> = { '.': main, './magento-csv': magentoCsv };
 
@@ -35,5 +35,27 @@ describe('package.json exports, after the build', () => {
     const schema = require(`${pkg.name}/schemas/medusa.record.json`) as { type: string };
     expect(schema.type).toBe('object');
     expect(() => require.resolve(`${pkg.name}/schemas/nope.json`)).toThrow();
+  });
+});
+
+describe('dependencies, after the build', () => {
+  // The packages the built files load at run time: bare specifiers of import/require, by package name.
+  const loaded = new Set<string>();
+  for (const file of readdirSync(resolve(root, 'dist')).filter((f) => /\.(c?js)$/.test(f))) {
+    const code = readFileSync(resolve(root, 'dist', file), 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom ?|\brequire\(|\bimport\()["']((?:@[\w.-]+\/)?\w[\w.-]*)(?:\/[\w./-]+)?["']/g)) loaded.add(m[1]!);
+  }
+  const builtin = new Set(builtinModules);
+
+  it('every package the built files load is a dependency (or Node, or the package itself)', () => {
+    const foreign = [...loaded].filter((name) => !name.startsWith('node:') && !builtin.has(name) && name !== pkg.name);
+    expect(foreign.sort()).toEqual(foreign.filter((name) => name in pkg.dependencies).sort());
+  });
+
+  it('no dependency is bundled into dist as well as installed: each one is loaded, not copied in', () => {
+    expect(Object.keys(pkg.dependencies).filter((name) => !loaded.has(name))).toEqual([]);
+    // iso-3166 (ESM only) is bundled for the CJS build, so it is a devDependency, not installed with the package.
+    expect(pkg.dependencies['iso-3166']).toBeUndefined();
+    expect(loaded.has('iso-3166')).toBe(false);
   });
 });
