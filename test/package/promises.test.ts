@@ -15,6 +15,7 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   repository?: { url: string };
   homepage?: string;
   bugs?: { url: string };
+  allowScripts?: Record<string, boolean>;
 };
 const entries: Record<string, Record<string, unknown>> = { 'customer-codecs': main, 'customer-codecs/magento-csv': magentoCsv };
 
@@ -77,6 +78,15 @@ describe('package.json', () => {
     expect(pkg.homepage).toBe(`${repo}#readme`);
     expect(pkg.bugs?.url).toBe(`${repo}/issues`);
     for (const [, target] of readme.matchAll(/\]\(((?:docs|examples|schemas)\/[^)#]*)/g)) expect(existsSync(resolve(root, target!)), target).toBe(true);
+  });
+});
+
+describe('npm ci prints no install-script warning', () => {
+  it('every package of the lockfile with an install script is approved or denied in allowScripts (npm 11)', () => {
+    const lock = JSON.parse(readFileSync(resolve(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages).filter(([, p]) => p.hasInstallScript).map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 13));
+    expect(withScripts).toContain('esbuild');
+    for (const name of withScripts) expect(pkg.allowScripts?.[name], name).toBeTypeOf('boolean');
   });
 });
 
