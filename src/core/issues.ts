@@ -67,7 +67,7 @@ export interface Loss {
  * (`Symbol.for('customer-codecs.<ClassName>')`, the same in every copy) and answers `instanceof` by
  * it. A subclass of one of these classes answers `instanceof` as usual (by its prototype chain).
  */
-function brand<C extends abstract new (...args: never[]) => Error>(cls: C, name: string): C {
+function brand(cls: abstract new (...args: never[]) => Error, name: string): void {
   const mark = Symbol.for(`customer-codecs.${name}`);
   Object.defineProperty(cls.prototype, mark, { value: true });
   Object.defineProperty(cls, Symbol.hasInstance, {
@@ -76,12 +76,14 @@ function brand<C extends abstract new (...args: never[]) => Error>(cls: C, name:
       return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[mark] === true;
     },
   });
-  return cls;
 }
 
 /** Thrown by `decode`, `encode` and `convert` when the input is invalid; `.issues` says why. */
 export class ConversionError extends Error {
   override readonly name = 'ConversionError';
+  static {
+    brand(this, 'ConversionError');
+  }
   constructor(readonly issues: Issue[]) {
     super(
       `Invalid input (${issues.length} issue${issues.length === 1 ? '' : 's'}): ` +
@@ -97,6 +99,9 @@ export class ConversionError extends Error {
 /** Thrown for an id that is not one of `platforms`: misuse of the API, not bad data. */
 export class UnknownPlatformError extends Error {
   override readonly name = 'UnknownPlatformError';
+  static {
+    brand(this, 'UnknownPlatformError');
+  }
   constructor(readonly platform: unknown, known: readonly string[]) {
     super(`Unknown platform ${JSON.stringify(String(platform))}; expected one of: ${known.join(', ')}`);
   }
@@ -105,14 +110,13 @@ export class UnknownPlatformError extends Error {
 /** Thrown for a malformed option (bad `defaults`, unknown operation...): misuse of the API. */
 export class InvalidOptionError extends Error {
   override readonly name = 'InvalidOptionError';
+  static {
+    brand(this, 'InvalidOptionError');
+  }
   constructor(readonly option: string, detail: string) {
     super(`Invalid option "${option}": ${detail}`);
   }
 }
-
-brand(ConversionError, 'ConversionError');
-brand(UnknownPlatformError, 'UnknownPlatformError');
-brand(InvalidOptionError, 'InvalidOptionError');
 
 const mapZodCode = (issue: z.core.$ZodIssue, value: unknown): IssueCode =>
   match<z.core.$ZodIssue, IssueCode>(issue)
