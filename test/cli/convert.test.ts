@@ -804,6 +804,9 @@ describe('help', () => {
     expect(flat).toContain('(default: as-written)');
     expect(flat).toContain('"-": standard output, when the records do not go there');
     expect(flat).toContain('a warning that rejected records were not kept (no --rejects, output to standard output) is still printed');
+    expect(flat).toContain('A main file read without it converts every customer without addresses: the summary and the report warn');
+    expect(flat).toContain('the Customer Addresses file given as INPUT is a usage error naming --addresses');
+    expect(flat).toContain('hints naming the option that fixes a frequent reject or loss (--default, --platform-options and the lookup tables it needs, --from)');
     expect(run.stdout).toMatch(/EXAMPLES/);
     expect(run.stdout).toMatch(/EXIT CODES/);
     expect((await cli(['--version'], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
