@@ -16,6 +16,7 @@ const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   homepage?: string;
   bugs?: { url: string };
   allowScripts?: Record<string, boolean>;
+  typesVersions?: Record<string, Record<string, string[]>>;
 };
 const entries: Record<string, Record<string, unknown>> = { 'customer-codecs': main, 'customer-codecs/magento-csv': magentoCsv };
 
@@ -63,6 +64,9 @@ describe('package.json', () => {
       });
     }
     expect(Object.keys(library.entry!)).toEqual(['index', 'magento-csv']);
+    // TypeScript's node10 resolution reads no `exports`: typesVersions gives it each subpath's types.
+    const subpaths = Object.keys(library.entry!).filter((name) => name !== 'index');
+    expect(pkg.typesVersions).toEqual({ '*': Object.fromEntries(subpaths.map((name) => [name, [`./dist/${name}.d.ts`]])) });
     expect(library.entry!['magento-csv']).toBe('src/magento-csv.ts');
   });
 
