@@ -5,7 +5,7 @@ const library = resolve('src/index.ts');
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', 'magento-csv': 'src/magento-csv.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // The CLI build below writes into dist/ at the same time: its files are not this build's to clean.

@@ -25,6 +25,14 @@ export type PlatformId = keyof typeof registry;
  */
 export type RecordOf<P extends PlatformId> = z.output<z.ZodObject<(typeof registry)[P]['record']['shape'], z.core.$strip>>;
 
+/**
+ * The body `toRequest(platform, operation, …)` returns: the input type of the request schema the
+ * platform declares for that operation (`requests[operation].schema` in `src/platforms/<id>/`), so a
+ * platform whose API takes another shape of body types it by declaring that schema.
+ * @example const body: RequestOf<'magento', 'create'> = toRequest('magento', 'create', record); body.customer.email
+ */
+export type RequestOf<P extends PlatformId, O extends Operation> = z.input<(typeof registry)[P]['requests'][O]['schema']>;
+
 /** Every platform id, in a stable order. */
 export const platforms = Object.freeze(Object.keys(registry)) as readonly PlatformId[];
 
@@ -440,6 +448,11 @@ function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
   if (!isPlainObject(options)) throw new InvalidOptionError('options', 'expected `{ from, to, defaults? }`');
+  for (const side of ['from', 'to'] as const) {
+    if (options[side] === undefined) {
+      throw new InvalidOptionError(side, `missing: pass the ${side === 'from' ? 'source' : 'target'} platform id, one of ${platforms.join(', ')} (e.g. { from: 'magento', to: 'medusa' })`);
+    }
+  }
   const from = platformOf(options.from);
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
@@ -495,6 +508,11 @@ const PAYLOAD_LEVELS = 4;
  * a JSON:API document). Records are returned as found; `decode` validates each one.
  * Throws `ConversionError` when the payload is no read payload of that platform (issue `error_response`
  * when it is the API's error body).
+ *
+ * The result is `unknown[]` on purpose, not `RecordOf<P>[]`: `unwrap` checks the envelope (the page,
+ * the search result, the JSON:API document), not the records inside it, which are returned as found;
+ * typing them by platform would claim a validation only `decode` does. Give each one to `decode` or
+ * `convert`.
  */
 export function unwrap(platform: PlatformId, payload: unknown): unknown[] {
   const p = platformOf(platform);
@@ -541,8 +559,8 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
  * record is invalid or the body lacks a value the API requires.
  * @example toRequest('magento', 'create', record, { password }) // { customer: {...}, password }
  */
-export function toRequest<P extends PlatformId>(platform: P, operation: Operation, record: unknown, options: RequestOptions = {}): unknown {
-  return requestOf(platform, operation, record, options).body;
+export function toRequest<P extends PlatformId, O extends Operation>(platform: P, operation: O, record: unknown, options: RequestOptions = {}): RequestOf<P, O> {
+  return requestOf(platform, operation, record, options).body as RequestOf<P, O>;
 }
 
 /**
@@ -552,7 +570,7 @@ export function toRequest<P extends PlatformId>(platform: P, operation: Operatio
  * form (WebCommander's two street lines sent as one) are `value_changed`. Throws as `toRequest` does.
  * @example requestLosses('magento', 'create', record) // [{ code: 'server_assigned', path: ['id'], message: '…' }, …]
  */
-export function requestLosses<P extends PlatformId>(platform: P, operation: Operation, record: unknown, options: RequestOptions = {}): Loss[] {
+export function requestLosses<P extends PlatformId, O extends Operation>(platform: P, operation: O, record: unknown, options: RequestOptions = {}): Loss[] {
   return requestOf(platform, operation, record, options).losses();
 }
 

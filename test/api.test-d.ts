@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
   codecOf, schemaOf, type CodecOf,
-  convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PhoneMode, type PlatformId, type RecordOf, type Result, type SafeResult,
+  convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PhoneMode, type PlatformId, type RecordOf, type RequestOf, type Result, type SafeResult,
 } from '../src/index.js';
 
 describe('public API types', () => {
@@ -52,6 +52,23 @@ describe('public API types', () => {
     requestLosses('v4', 'delete', {});
     // @ts-expect-error: a password is text
     requestLosses('medusa', 'create', {}, { password: 42 });
+  });
+
+  it('toRequest is typed by the platform and operation, from the request schema each platform declares', () => {
+    expectTypeOf(toRequest('magento', 'create', {})).toEqualTypeOf<RequestOf<'magento', 'create'>>();
+    expectTypeOf(toRequest('magento', 'create', {}).customer.email).toEqualTypeOf<string>();
+    expectTypeOf(toRequest('magento', 'create', {}).password).toEqualTypeOf<string | undefined>();
+    expectTypeOf(toRequest('magento', 'update', {}).passwordHash).toEqualTypeOf<string | undefined>();
+    expectTypeOf(toRequest('v4', 'create', {}).customer).not.toBeUnknown();
+    // @ts-expect-error a Magento create body takes no password hash: only the update body does
+    void toRequest('magento', 'create', {}).passwordHash;
+    // @ts-expect-error a Medusa body is not wrapped in `customer`
+    void toRequest('medusa', 'update', {}).customer;
+    // Every platform and operation has a body type, none of them unknown or any.
+    expectTypeOf<RequestOf<PlatformId, 'create' | 'update'>>().not.toBeAny();
+    expectTypeOf<RequestOf<'enterprise-v1', 'update'>>().not.toBeUnknown();
+    // unwrap stays unknown[]: it checks the envelope, not the records (see its doc comment).
+    expectTypeOf(unwrap('magento', {})).toEqualTypeOf<unknown[]>();
   });
 
   it('issues and losses are plain data', () => {

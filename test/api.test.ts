@@ -40,6 +40,35 @@ describe('misuse throws named errors', () => {
   ])('%s', (_name, call) => {
     expect(call).toThrow(InvalidOptionError);
   });
+
+  it('convert and safeConvert without `from` or `to` name the option to pass, not an "undefined" platform', () => {
+    const record = { email: 'ana@example.com', firstname: 'Ana', lastname: 'Lima', website_id: 1 };
+    const thrown = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return { type: (error as Error).constructor.name, option: (error as InvalidOptionError).option, message: (error as Error).message };
+      }
+      throw new Error('expected a throw');
+    };
+    expect(thrown(() => convert(record, { from: 'magento' } as never))).toMatchInlineSnapshot(`
+      {
+        "message": "Invalid option "to": missing: pass the target platform id, one of magento, medusa, v4, enterprise-v1 (e.g. { from: 'magento', to: 'medusa' })",
+        "option": "to",
+        "type": "InvalidOptionError",
+      }
+    `);
+    expect(thrown(() => safeConvert(record, { to: 'medusa' } as never))).toMatchInlineSnapshot(`
+      {
+        "message": "Invalid option "from": missing: pass the source platform id, one of magento, medusa, v4, enterprise-v1 (e.g. { from: 'magento', to: 'medusa' })",
+        "option": "from",
+        "type": "InvalidOptionError",
+      }
+    `);
+    expect(thrown(() => safeConvert(record, {} as never)).option).toBe('from');
+    // A given platform id still wins: only a missing one is an option error.
+    expect(() => convert(record, { from: 'magento', to: null } as never)).toThrow(UnknownPlatformError);
+  });
 });
 
 describe('platform options', () => {

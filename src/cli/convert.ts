@@ -15,6 +15,7 @@ import { checkRunFiles, streamIdentity, type InputFile, type OutputFile } from '
 import { Pool } from './pool.js';
 import { startProgress } from './progress.js';
 import { droppedRejects, summary, Tally } from './report.js';
+import { isMagentoAddressesFile, noAddressesWarning } from './magento-files.js';
 import { jsonSink, magentoCsvSink, ndjsonSink, nullSink, type Sink } from './sinks.js';
 
 export interface Io {
@@ -127,6 +128,22 @@ function inputFiles(o: ConvertOptions): InputFile[] {
   return files;
 }
 
+/**
+ * Mistakes with Magento's CSV pair, found from the files' headers before anything is read: the
+ * Customer Addresses file given as INPUT is a usage error naming `--addresses`; a main file read
+ * without `--addresses` converts every customer without addresses, which is warned about in the
+ * report and the summary (and even with `--quiet` when an addresses file sits beside it).
+ */
+function magentoCsvWarnings(o: ConvertOptions): { text: string; loud: boolean }[] {
+  if (o.inputFormat !== 'magento-csv') return [];
+  if (o.input !== undefined && isMagentoAddressesFile(o.input)) {
+    throw new UsageError(
+      `${o.input} is a Magento Customer Addresses file (its header names each customer by _email): give it with --addresses ${o.input}, and the Customers Main File as INPUT`,
+    );
+  }
+  return o.addresses === undefined ? [noAddressesWarning(o.input)] : [];
+}
+
 export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
   const started = performance.now();
   checkLibraryOptions(o);
@@ -138,6 +155,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
   // `--rejects -` writes them to standard output: no rejects file named after -o.
   const rejectsPath = o.rejects ?? (writeOutput && o.output && o.stdout !== 'rejects' ? rejectsPathOf(o.output) : undefined);
   checkRunFiles(outputFiles(o, addressesPath, rejectsPath), inputFiles(o), o.input === undefined ? streamIdentity(io.stdin) : undefined);
+  const warnings = magentoCsvWarnings(o);
 
   const files: SafeFile[] = [];
   const open = (path: string) => {
@@ -213,6 +231,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       dryRun: o.dryRun,
       rejectsFile: o.stdout === 'rejects' ? '-' : (rejectsPath ?? null),
       lookups: o.platformOptions !== undefined,
+      warnings: warnings.map((w) => w.text),
       durationMs: performance.now() - started,
     });
     if (report) await report.write(`${JSON.stringify(final, null, 2)}\n`);
@@ -226,6 +245,8 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       // The only trace of rejects nobody kept: printed even with --quiet.
       const dropped = droppedRejects(final);
       if (dropped) io.stderr.write(`customer-codecs: warning: ${dropped}\n`);
+      // A warning that names the fix found beside the input (an addresses file) is printed even so.
+      for (const { text, loud } of warnings) if (loud) io.stderr.write(`customer-codecs: warning: ${text}\n`);
     }
     return final.counts.rejected > 0 ? 1 : 0;
   } catch (error) {

@@ -67,6 +67,11 @@ export interface BatchResult {
    */
   readonly sniffed: number;
   readonly looksLike: [string, number][];
+  /**
+   * `[option, count]`: the `platformOptions` lookup tables (`v4.countries`) that `unreferenceable`
+   * losses name as the one that would give the id (read from the library's messages, which never quote values).
+   */
+  readonly lookupOptions: [string, number][];
   /** Input items (NDJSON lines, JSON array elements) that held no record: `[]`, a list page with no records. */
   readonly empty: number;
   /** With `describeRejects`: one line per reject and per empty item, without any value. */
@@ -182,6 +187,9 @@ const splitKeys = (m: Map<string, number>): [string, string, number][] =>
   });
 
 /** Converts a batch of items, in order. */
+/** A lookup table named in a loss message: `platformOptions.v4.countries` -> `v4.countries`. */
+const LOOKUP_OPTION = /`platformOptions\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)`/g;
+
 export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   const texts: string[] = [];
   const data: Record<string, unknown>[] = [];
@@ -193,6 +201,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   const issuePaths = new Map<string, number>();
   const targetIssuePaths = new Map<string, number>();
   const looksLike = new Map<string, number>();
+  const lookupOptions = new Map<string, number>();
   let sniffed = 0;
   const notes: string[] = [];
   const byFile = new Map<SourceFile, number>();
@@ -211,6 +220,9 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
           for (const loss of [...result.losses, ...csvLosses]) {
             const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
             losses.set(k, (losses.get(k) ?? 0) + 1);
+            if (loss.code === 'unreferenceable') {
+              for (const [, option] of loss.message.matchAll(LOOKUP_OPTION)) lookupOptions.set(option!, (lookupOptions.get(option!) ?? 0) + 1);
+            }
           }
         } else {
           rejected += 1;
@@ -257,6 +269,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
     targetIssuePaths: splitKeys(targetIssuePaths),
     sniffed,
     looksLike: [...looksLike],
+    lookupOptions: [...lookupOptions],
     empty,
     notes,
   };

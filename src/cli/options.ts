@@ -46,7 +46,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'FILE',
     description:
-      'Write a JSON report: counts, losses by path and by code, duration, records per second. "-": standard output, when the records do not go there (-o FILE; a usage error otherwise); with --dry-run the report goes there anyway.',
+      'Write a JSON report: counts, losses and rejects by path and by code, hints naming the option that fixes a frequent reject or loss (--default, --platform-options and the lookup tables it needs, --from), warnings (a Magento CSV main file without --addresses), duration, records per second. "-": standard output, when the records do not go there (-o FILE; a usage error otherwise); with --dry-run the report goes there anyway.',
   },
   default: {
     type: 'string',
@@ -78,7 +78,7 @@ export const convertArgs = {
     description:
       "How phones travel (the library's phones option). as-written: each phone exactly as the source wrote it, never parsed or changed. e164: normalised to E.164 (+61391234567) with libphonenumber-js, read in its address's country (the customer's phone in the customer's); the report counts each phone changed (value_changed) and each that is no valid number, written as it was (not_normalised). Parsing costs about 18 µs a phone. E.g. --from magento --to medusa --phones e164.",
   },
-  addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT. An address record whose customer is not in INPUT is a reject of its own, with file: "addresses".' },
+  addresses: { type: 'string', valueHint: 'FILE', description: 'Magento Customer Addresses CSV, joined on (_email, _website) with a Customers Main File INPUT. An address record whose customer is not in INPUT is a reject of its own, with file: "addresses". A main file read without it converts every customer without addresses: the summary and the report warn, naming a Customer Addresses file found beside INPUT (by its header), then even with --quiet; the Customer Addresses file given as INPUT is a usage error naming --addresses.' },
   website: {
     type: 'string',
     valueHint: 'CODE=ID',
@@ -121,7 +121,7 @@ export const convertArgs = {
       'Convert only the first N input items (NDJSON lines, JSON records, CSV customers) and stop: a trial run of the options on a large export. The report and summary count those N.',
   },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Helps only with a free core per worker beside the reading thread (N+1 cores): on 2 cores, 2 workers are slower than the default, and the run says so. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
-  quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr; a warning that rejected records were not kept (no --rejects, output to standard output) is still printed.' },
+  quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr; a warning that rejected records were not kept (no --rejects, output to standard output) is still printed, and so is the warning naming a Customer Addresses file beside a main file read without --addresses.' },
   verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values) and per payload that held no records." },
 } as const satisfies ArgsDef;
 

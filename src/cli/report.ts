@@ -1,6 +1,7 @@
 // The run's tally, the JSON report (`--report`) and the short human summary printed to stderr.
 // Neither holds a value from the records: counts, paths and codes only.
 import type { SourceFile } from '../io/items.js';
+import { inWords } from '../core/words.js';
 import type { BatchResult } from './job.js';
 
 export interface Report {
@@ -46,6 +47,11 @@ export interface Report {
   };
   /** What would fix the most frequent rejects or losses, or a likely mistake (`--from`): one sentence each. */
   readonly hints: string[];
+  /**
+   * What the run did that is probably not what was meant (also in the summary): a Magento CSV main
+   * file read without `--addresses` (every customer converted without addresses).
+   */
+  readonly warnings: string[];
   readonly durationMs: number;
   readonly recordsPerSecond: number;
 }
@@ -63,6 +69,7 @@ export class Tally {
   private readonly issuePaths = new Map<string, Map<string, number>>();
   private readonly targetIssuePaths = new Map<string, Map<string, number>>();
   private readonly looksLike = new Map<string, number>();
+  private readonly lookupOptions = new Map<string, number>();
   private sniffed = 0;
   private lossTotal = 0;
   private readonly byFile: Map<SourceFile, number> | undefined;
@@ -89,19 +96,21 @@ export class Tally {
     for (const [path, code, n] of result.targetIssuePaths) count(this.targetIssuePaths, path, code, n);
     this.sniffed += result.sniffed;
     for (const [p, n] of result.looksLike) this.looksLike.set(p, (this.looksLike.get(p) ?? 0) + n);
+    for (const [o, n] of result.lookupOptions) this.lookupOptions.set(o, (this.lookupOptions.get(o) ?? 0) + n);
     for (const [code, n] of result.issues) this.issueCodes.set(code, (this.issueCodes.get(code) ?? 0) + n);
     for (const [file, n] of result.rejectedByFile) this.byFile?.set(file, (this.byFile.get(file) ?? 0) + n);
   }
 
   report(
-    meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'hints' | 'durationMs' | 'recordsPerSecond'> & {
+    meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'hints' | 'warnings' | 'durationMs' | 'recordsPerSecond'> & {
+      warnings?: string[];
       rejectsFile: string | null;
       durationMs: number;
       /** Whether lookup tables were given (`--platform-options`). */
       lookups: boolean;
     },
   ): Report {
-    const { rejectsFile, durationMs, lookups, ...rest } = meta;
+    const { rejectsFile, durationMs, lookups, warnings = [], ...rest } = meta;
     const byPath = byCount(this.paths);
     const rejectPaths = byCount(this.issuePaths);
     const counts = { read: this.read, converted: this.converted, rejected: this.rejected };
@@ -116,7 +125,17 @@ export class Tally {
         byPath: rejectPaths,
         ...(this.byFile ? { byFile: Object.fromEntries(this.byFile) as Record<SourceFile, number> } : {}),
       },
-      hints: hintsFor({ to: rest.to, counts, targetPaths: byCount(this.targetIssuePaths), lossPaths: byPath, lookups, sniffed: this.sniffed, looksLike: this.looksLike }),
+      hints: hintsFor({
+        to: rest.to,
+        counts,
+        targetPaths: byCount(this.targetIssuePaths),
+        lossPaths: byPath,
+        lookups,
+        lookupOptions: [...this.lookupOptions].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([o]) => o),
+        sniffed: this.sniffed,
+        looksLike: this.looksLike,
+      }),
+      warnings,
       durationMs: Math.round(durationMs),
       recordsPerSecond: durationMs > 0 ? Math.round((this.read * 1000) / durationMs) : 0,
     };
@@ -152,6 +171,8 @@ function hintsFor(r: {
   targetPaths: Report['rejects']['byPath'];
   lossPaths: Report['losses']['byPath'];
   lookups: boolean;
+  /** The lookup tables the `unreferenceable` losses name (`v4.countries`), most often named first. */
+  lookupOptions: readonly string[];
   sniffed: number;
   looksLike: Map<string, number>;
 }): string[] {
@@ -171,7 +192,11 @@ function hintsFor(r: {
   if (!r.lookups && unreferenceable.length > 0) {
     const total = unreferenceable.reduce((a, p) => a + (p.codes.unreferenceable ?? 0), 0);
     const where = unreferenceable.slice(0, 3).map((p) => p.path).join(', ');
-    hints.push(`${n(total)} values could not be referenced in ${r.to} (most often ${where}): lookup tables given with --platform-options FILE may resolve some of them`);
+    // Name the tables the losses say would give the ids (`v4.countries`): the option that fixes them.
+    const [first] = r.lookupOptions;
+    const file = first === undefined ? '' : `{${first.split('.').map((k) => `"${k}": `).join('{')}[…]${'}'.repeat(first.split('.').length)}`;
+    const tables = first === undefined ? '' : ` (these need ${inWords(r.lookupOptions, 'and')}: FILE holds e.g. ${file})`;
+    hints.push(`${n(total)} values could not be referenced in ${r.to} (most often ${where}): lookup tables given with --platform-options FILE may resolve some of them${tables}`);
   }
   return hints;
 }
@@ -214,6 +239,7 @@ export function summary(r: Report): string {
       `  not in ${r.to}'s fields${r.outputFormat === 'magento-csv' ? ' or its CSV files' : ''}${r.request ? ` or its ${r.request} request` : ''}: ${n(r.losses.total)} values${carried ? ` (${n(carried)} of them carried in its metadata)` : ''}; most often ${top}${r.losses.byPath.length > 5 ? ', …' : ''}`,
     );
   }
+  for (const warning of r.warnings) lines.push(`  warning: ${warning}`);
   for (const hint of r.hints) lines.push(`  hint: ${hint}`);
   if (r.output) lines.push(`  output: ${r.output}`);
   return `${lines.join('\n')}\n`;

@@ -60,9 +60,30 @@ export interface Loss {
   readonly message: string;
 }
 
+/**
+ * Error classes recognised across copies of the library: the ESM and CJS builds (and each entry of
+ * the package) hold their own class objects, so plain `instanceof` would fail for an error thrown by
+ * the other build. Each class marks its prototype with a registered symbol
+ * (`Symbol.for('customer-codecs.<ClassName>')`, the same in every copy) and answers `instanceof` by
+ * it. A subclass of one of these classes answers `instanceof` as usual (by its prototype chain).
+ */
+function brand(cls: abstract new (...args: never[]) => Error, name: string): void {
+  const mark = Symbol.for(`customer-codecs.${name}`);
+  Object.defineProperty(cls.prototype, mark, { value: true });
+  Object.defineProperty(cls, Symbol.hasInstance, {
+    value(this: unknown, value: unknown): boolean {
+      if (this !== cls) return typeof this === 'function' && Function.prototype[Symbol.hasInstance].call(this, value);
+      return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[mark] === true;
+    },
+  });
+}
+
 /** Thrown by `decode`, `encode` and `convert` when the input is invalid; `.issues` says why. */
 export class ConversionError extends Error {
   override readonly name = 'ConversionError';
+  static {
+    brand(this, 'ConversionError');
+  }
   constructor(readonly issues: Issue[]) {
     super(
       `Invalid input (${issues.length} issue${issues.length === 1 ? '' : 's'}): ` +
@@ -78,6 +99,9 @@ export class ConversionError extends Error {
 /** Thrown for an id that is not one of `platforms`: misuse of the API, not bad data. */
 export class UnknownPlatformError extends Error {
   override readonly name = 'UnknownPlatformError';
+  static {
+    brand(this, 'UnknownPlatformError');
+  }
   constructor(readonly platform: unknown, known: readonly string[]) {
     super(`Unknown platform ${JSON.stringify(String(platform))}; expected one of: ${known.join(', ')}`);
   }
@@ -86,6 +110,9 @@ export class UnknownPlatformError extends Error {
 /** Thrown for a malformed option (bad `defaults`, unknown operation...): misuse of the API. */
 export class InvalidOptionError extends Error {
   override readonly name = 'InvalidOptionError';
+  static {
+    brand(this, 'InvalidOptionError');
+  }
   constructor(readonly option: string, detail: string) {
     super(`Invalid option "${option}": ${detail}`);
   }

@@ -31,19 +31,23 @@ export interface ErrorBodyShape {
 }
 
 /** The request body for one API operation, declared as data (see core/requests). */
-export interface RequestSpec {
-  readonly schema: z.ZodType;
+export interface RequestSpec<S extends z.ZodType = z.ZodType> {
+  /** The body's schema: what `toRequest` returns is typed by it (`RequestOf`). */
+  readonly schema: S;
   /** What fills each body key, and why each record key left out is left out: the body and its losses both read it. */
   readonly body: readonly Part[];
   readonly note: string;
 }
 
-export interface RequestShape extends RequestSpec {
+export interface RequestShape<S extends z.ZodType = z.ZodType> extends RequestSpec<S> {
   /** Whether the body can carry a plain-text password (a part fills a key from the `password` option). */
   readonly acceptsPassword: boolean;
 }
 
 export type Operation = 'create' | 'update';
+
+/** A platform's request declarations, one per operation. */
+export type RequestSpecs = { readonly [O in Operation]: RequestSpec };
 
 /** A value of the target shop a record needs and no other platform has: the caller gives it in `defaults`. */
 export interface ShopValue {
@@ -53,7 +57,7 @@ export interface ShopValue {
   readonly example: unknown;
 }
 
-export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
+export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>, Q extends RequestSpecs = RequestSpecs> {
   readonly id: Id;
   readonly label: string;
   /** Where the shape comes from, for docs. */
@@ -66,7 +70,7 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly payloads: readonly PayloadShape[];
   /** The API's error body, where documented. */
   readonly errorBody?: ErrorBodyShape;
-  readonly requests: Readonly<Record<Operation, RequestSpec>>;
+  readonly requests: Q;
   /** Decisions taken where the reference marks a fact as unverified, printed in the docs. */
   readonly decisions: readonly string[];
   /** This platform's conversion options (lookup tables, limits): a strict object schema, all keys optional. */
@@ -79,17 +83,17 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>> {
   readonly credentialNames?: CredentialNames;
 }
 
-export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>>
-  extends Omit<PlatformSpec<Id, R>, 'requests'> {
-  readonly requests: Readonly<Record<Operation, RequestShape>>;
+export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>, Q extends RequestSpecs = RequestSpecs>
+  extends Omit<PlatformSpec<Id, R, Q>, 'requests'> {
+  readonly requests: { readonly [O in Operation]: RequestShape<Q[O]['schema']> };
   readonly options: z.ZodObject<any>;
   decodeRecord(record: z.output<R>, options?: RunOptions): { customer: Customer; state: DecodeState };
   encodeCustomer(customer: Customer, options?: RunOptions): { record: Record<string, unknown>; state: EncodeState };
 }
 
-export function definePlatform<const Id extends string, R extends z.ZodObject<any>>(
-  spec: PlatformSpec<Id, R>,
-): Platform<Id, R> {
+export function definePlatform<const Id extends string, R extends z.ZodObject<any>, const Q extends RequestSpecs>(
+  spec: PlatformSpec<Id, R, Q>,
+): Platform<Id, R, Q> {
   declareCredentialNames(spec.credentialNames);
   const decodeRecord = (record: z.output<R>, options: RunOptions = NO_OPTIONS) => {
     const state = new DecodeState(spec.id, options);
@@ -101,7 +105,7 @@ export function definePlatform<const Id extends string, R extends z.ZodObject<an
     const record = encodeObject(spec.customer, customer as Record<string, unknown>, state);
     return { record, state };
   };
-  const request = (r: RequestSpec): RequestShape => ({ ...r, acceptsPassword: takesOption(r.body, 'password') });
-  const requests = { create: request(spec.requests.create), update: request(spec.requests.update) };
+  const request = <S extends z.ZodType>(r: RequestSpec<S>): RequestShape<S> => ({ ...r, acceptsPassword: takesOption(r.body, 'password') });
+  const requests = { create: request(spec.requests.create), update: request(spec.requests.update) } as Platform<Id, R, Q>['requests'];
   return { ...spec, requests, options: spec.options ?? z.strictObject({}), decodeRecord, encodeCustomer };
 }

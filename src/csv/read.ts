@@ -96,7 +96,12 @@ class Header {
       if (index.has(r)) continue;
       // A spreadsheet saved with another separator (a European Excel writes ";") gives one header cell.
       const other = columns.length === 1 ? [';', '\t', '|'].find((sep) => columns[0]!.includes(sep)) : undefined;
-      const hint = other === undefined ? '' : `; its header is one cell holding "${other === '\t' ? 'tab' : other}": Magento's CSV is comma-separated, save the file with commas`;
+      const hint =
+        other !== undefined
+          ? `; its header is one cell holding "${other === '\t' ? 'tab' : other}": Magento's CSV is comma-separated, save the file with commas`
+          : r === 'email' && index.has('_email')
+            ? `; it has "_email": it looks like the Customer Addresses file, which is read with the main file (the addresses option)`
+            : '';
       throw new Error(`Magento CSV (${file}): the header has no "${r}" column${hint}`);
     }
     this.index = index;

@@ -33,10 +33,12 @@ interface ParserApi {
  * csv-parse (`skip_records_with_error`) reports each error of a record as it meets it, with the text
  * read so far, and says nothing when the record ends. To report one broken record with its whole
  * text, the parser's record reset is wrapped: when a record that had an error ends, its text is
- * pushed into the stream as a marker, in order with the good records. Without that internal hook
- * (another csv-parse version), each error is reported with the text read up to it.
+ * pushed into the stream as a marker, in order with the good records. That is csv-parse's private
+ * API: package.json pins csv-parse's exact version, and test/csv/pin.test.ts fails when the version
+ * installed is another or the hook no longer takes (without it, each error would be reported with
+ * the text read up to it).
  */
-function hookRecordEnd(parser: Parser, take: () => Skipped | undefined): ParserApi | undefined {
+export function hookRecordEnd(parser: Parser, take: () => Skipped | undefined): ParserApi | undefined {
   const api = (parser as unknown as { api?: ParserApi }).api;
   if (!api || typeof api.__resetRecord !== 'function' || typeof api.state?.recordHasError !== 'boolean' || typeof api.state.quoting !== 'boolean') return undefined;
   const reset = api.__resetRecord;

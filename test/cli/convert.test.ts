@@ -250,7 +250,11 @@ describe('mistakes named where they happen: the report groups rejects and names 
   it('says lookup tables may resolve values it could not reference, only when none were given', async () => {
     const run = await cli(['convert', '--from', 'magento', '--to', 'v4', 'shop.ndjson', '-o', 'v4.ndjson', '--report', 'v4.report.json'], dir);
     ok(run, 0);
-    expect((report('v4.report.json') as Report & { hints: string[] }).hints).toStrictEqual([expect.stringMatching(/^\d+ values could not be referenced in v4 \(most often .*addresses\.\*\.country_id.*\): lookup tables given with --platform-options FILE may resolve some of them$/)]);
+    const hints = (report('v4.report.json') as Report & { hints: string[] }).hints;
+    expect(hints).toStrictEqual([expect.stringMatching(/^\d+ values could not be referenced in v4 \(most often .*addresses\.\*\.country_id.*\): lookup tables given with --platform-options FILE may resolve some of them \(these need .*\)$/)]);
+    // The summary names the option and the tables that give v4's country and state ids.
+    expect(hints[0]).toContain('(these need v4.countries and v4.states: FILE holds e.g. {"v4": {"countries": […]}})');
+    expect(run.stderr).toContain(`  hint: ${hints[0]}\n`);
     write(dir, 'lookups.json', JSON.stringify({ v4: { countries: [{ id: 1, code: 'US' }] } }));
     const given = await cli(['convert', '--from', 'magento', '--to', 'v4', 'shop.ndjson', '-o', 'v4b.ndjson', '--report', 'v4b.report.json', '--platform-options', 'lookups.json'], dir);
     ok(given, 0);
@@ -822,6 +826,9 @@ describe('help', () => {
     expect(flat).toContain('(default: as-written)');
     expect(flat).toContain('"-": standard output, when the records do not go there');
     expect(flat).toContain('a warning that rejected records were not kept (no --rejects, output to standard output) is still printed');
+    expect(flat).toContain('A main file read without it converts every customer without addresses: the summary and the report warn');
+    expect(flat).toContain('the Customer Addresses file given as INPUT is a usage error naming --addresses');
+    expect(flat).toContain('hints naming the option that fixes a frequent reject or loss (--default, --platform-options and the lookup tables it needs, --from)');
     expect(run.stdout).toMatch(/EXAMPLES/);
     expect(run.stdout).toMatch(/EXIT CODES/);
     expect((await cli(['--version'], dir)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -1,5 +1,5 @@
 // The built command with Magento's CSV formats.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -475,5 +475,82 @@ describe('--attribute', () => {
     expect(await refused('-o', 'refused.csv', '--attribute', 'customer:firstname')).toMatchInlineSnapshot(`"customer-codecs: --attribute: "firstname" is already a column of the Customers Main File"`);
     expect(await refused('-o', 'refused.csv', '--attribute', 'customer:loyalty_tier', '--attribute', 'address:city')).toMatchInlineSnapshot(`"customer-codecs: --attribute: "city" is already a column of the Customer Addresses file"`);
     expect(await refused('-o', 'refused.ndjson', '--attribute', 'customer:loyalty_tier')).toMatchInlineSnapshot(`"customer-codecs: --attribute adds a column to Magento import CSVs: it goes with --output-format magento-csv"`);
+  });
+});
+
+describe('a Magento CSV pair given incompletely', () => {
+  type HintReport = { counts: { read: number; converted: number }; warnings: string[]; hints: string[] };
+  const sub = (name: string) => {
+    mkdirSync(join(dir, name), { recursive: true });
+    return join(dir, name);
+  };
+
+  it('warns (summary and report) that a main file read without --addresses converts every customer without addresses', async () => {
+    const alone = sub('alone');
+    write(alone, 'customer.csv', MAIN);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer.csv', '-o', 'out.ndjson', '--report', 'report.json'], alone);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(read(alone, 'report.json')) as HintReport;
+    expect(report.warnings).toMatchInlineSnapshot(`
+      [
+        "no --addresses: a Magento Customers Main File holds no addresses, so every customer is converted without any; give the Customer Addresses file with --addresses FILE",
+      ]
+    `);
+    expect(run.stderr).toContain(`  warning: ${report.warnings[0]}\n`);
+    // Not louder than the summary: --quiet prints nothing when no addresses file is in sight.
+    const quiet = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer.csv', '-o', 'out.ndjson', '-q'], alone);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe('');
+    // With the addresses file, nothing to warn about.
+    write(alone, 'addresses.txt', ADDRESSES);
+    const paired = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer.csv', '--addresses', 'addresses.txt', '-o', 'out.ndjson', '--report', 'paired.json'], alone);
+    expect(paired.code, paired.stderr).toBe(0);
+    expect((JSON.parse(read(alone, 'paired.json')) as HintReport).warnings).toStrictEqual([]);
+    expect(paired.stderr).not.toContain('warning');
+  });
+
+  it('names the Customer Addresses file it finds beside the main file (by its header, whatever its name), even with --quiet', async () => {
+    const beside = sub('beside');
+    write(beside, 'customers-2024.csv', MAIN);
+    write(beside, 'export-b.csv', ADDRESSES);
+    // Another main file and a CSV of other columns are no addresses files.
+    write(beside, 'customers-2023.csv', MAIN);
+    write(beside, 'other.csv', '_email,sku\nana@example.com,X1\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customers-2024.csv', '-o', 'out.ndjson', '--report', 'report.json'], beside);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(read(beside, 'report.json')) as HintReport;
+    expect(report.counts).toEqual({ read: 2, converted: 2, rejected: 0 });
+    expect(report.warnings).toMatchInlineSnapshot(`
+      [
+        "no --addresses: a Magento Customers Main File holds no addresses, so every customer is converted without any, and export-b.csv beside customers-2024.csv is a Magento Customer Addresses file: pass --addresses export-b.csv",
+      ]
+    `);
+    expect(run.stderr).toContain(`  warning: ${report.warnings[0]}\n`);
+    const quiet = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customers-2024.csv', '-o', 'out.ndjson', '-q'], beside);
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stderr).toBe(`customer-codecs: warning: ${report.warnings[0]}\n`);
+    // The file named is the one to pass: doing so converts the address.
+    const fixed = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customers-2024.csv', '--addresses', 'export-b.csv', '-o', 'fixed.ndjson', '-q'], beside);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(read(beside, 'fixed.ndjson')).toContain('"1450 Ocean Park Blvd"');
+    // Given by a path from elsewhere, the warning names the file by a path that works from there.
+    const fromAbove = await cli(['convert', '--from', 'magento', '--to', 'medusa', join('beside', 'customers-2024.csv'), '-o', 'above.ndjson', '-q'], dir);
+    expect(fromAbove.stderr).toContain(`pass --addresses ${join('beside', 'export-b.csv')}\n`);
+  });
+
+  it('is a usage error naming --addresses when the Customer Addresses file is given as INPUT', async () => {
+    const swapped = sub('swapped');
+    write(swapped, 'customer_address.csv', ADDRESSES);
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_address.csv', '-o', 'out.ndjson'], swapped);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: customer_address.csv is a Magento Customer Addresses file (its header names each customer by _email): give it with --addresses customer_address.csv, and the Customers Main File as INPUT"`);
+    expect(existsSync(join(swapped, 'out.ndjson'))).toBe(false);
+    // On standard input the header is seen only when read: the reader's error says the same.
+    const piped = await cli(['convert', '--from', 'magento', '--to', 'medusa', '--input-format', 'magento-csv', '-q'], swapped, ADDRESSES);
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatchInlineSnapshot(`
+      "customer-codecs: error: Magento CSV (main file): the header has no "email" column; it has "_email": it looks like the Customer Addresses file, which is read with the main file (the addresses option)
+      "
+    `);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
-const outputs = ['dist/index.js', 'dist/cli.js', 'dist/cli-worker.js'];
+const outputs = ['dist/index.js', 'dist/index.cjs', 'dist/magento-csv.js', 'dist/magento-csv.cjs', 'dist/cli.js', 'dist/cli-worker.js'];
 const inputs = ['src', 'package.json', 'tsup.config.ts'];
 
 function newest(path: string): number {
