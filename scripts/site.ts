@@ -53,7 +53,7 @@ function originMap(customer: unknown, origins: PathTrie<Origin>): Map<string, { 
   const map = new Map<string, { canonical: Path; source: Path }>();
   for (const { path } of paths(customer)) {
     const o = origins.get(path);
-    if (o) map.set(JSON.stringify(o.source), { canonical: path, source: o.source });
+    if (o) map.set(JSON.stringify(o.source), { canonical: path, source: [...o.source] });
   }
   return map;
 }
@@ -140,6 +140,10 @@ function pairMarkdown(run: PairRun, all: readonly string[]): string {
   const { from, to } = run;
   const counts = (f: Fate) => run.rows.filter((r) => r.fate === f).length;
   const lines = [
+    '---',
+    'aside: false',
+    '---',
+    '',
     `# ${label(from)} → ${label(to)}`,
     '',
     `Converting a [${label(from)}](${link(platformPage(from))}) record (\`${from}\`) to a [${label(to)}](${link(platformPage(to))}) record (\`${to}\`), field by field, as the library does it.`,

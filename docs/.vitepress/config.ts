@@ -28,7 +28,8 @@ export default defineConfig({
       { text: 'Coverage', link: '/reference/coverage' },
     ],
     sidebar,
-    search: { provider: 'local' },
+    // Excerpts shown with each result, so a field name is seen where it was found.
+    search: { provider: 'local', options: { detailedView: true } },
     outline: { level: [2, 3] },
   },
   vite: {
