@@ -8,6 +8,12 @@ const generated = fileURLToPath(new URL('./generated/sidebar.json', import.meta.
 if (!existsSync(generated)) throw new Error('docs/.vitepress/generated/sidebar.json is missing: run `npm run docs:gen` (docs:dev and docs:build run it)');
 const sidebar = JSON.parse(readFileSync(generated, 'utf8')) as DefaultTheme.SidebarItem[];
 
+/** Words of a text for the search index: each word, and the parts of a word joined by `_`. */
+function fieldTokens(text: string): string[] {
+  const words = text.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  return words.flatMap((w) => (w.includes('_') ? [w, ...w.split('_').filter(Boolean)] : [w]));
+}
+
 /** The base path the site is served under (`/customer-codecs/` on GitHub Pages; `DOCS_BASE=/` for a local build). */
 const base = process.env.DOCS_BASE ?? '/customer-codecs/';
 
@@ -28,8 +34,10 @@ export default defineConfig({
       { text: 'Coverage', link: '/reference/coverage' },
     ],
     sidebar,
-    // Excerpts shown with each result, so a field name is seen where it was found.
-    search: { provider: 'local', options: { detailedView: true } },
+    // Excerpts shown with each result, so a field name is seen where it was found. Field names are
+    // indexed whole (`region_id`) as well as by their parts (`region`, `id`): the query `region_id`
+    // then finds the rows that name that field first.
+    search: { provider: 'local', options: { detailedView: true, miniSearch: { options: { tokenize: fieldTokens } } } },
     outline: { level: [2, 3] },
   },
   vite: {
