@@ -105,6 +105,30 @@ describe('docs site (built, served, in Chromium)', () => {
     expect(readdirSync(join(dist, 'pairs')).length).toBe(platforms.length * (platforms.length - 1));
   });
 
+  it('every loss the library reports on an example record is on its pair page, at its field's row, with its code', () => {
+    let checked = 0;
+    for (const from of platforms) {
+      const file = join(root, 'examples', `${from}.json`);
+      if (!existsSync(file)) continue;
+      for (const to of platforms.filter((p) => p !== from)) {
+        const html = readFileSync(join(dist, `${pairPage(from, to)}.html`), 'utf8');
+        const rows = html.split('<tr>').slice(1);
+        for (const record of JSON.parse(readFileSync(file, 'utf8')) as unknown[]) {
+          const result = safeConvert(record, { from, to, defaults: shopDefaults(to) });
+          if (!result.success) continue;
+          for (const loss of result.losses) {
+            const general = loss.path.map((k) => (typeof k === 'number' ? '*' : k)).join('.');
+            const row = rows.find((r) => r.includes(`<code>${general}</code></td>`));
+            expect(row, `${from} -> ${to}: a row for ${general}`).toBeDefined();
+            expect(row, `${from} -> ${to}: ${general} is ${loss.code}`).toContain(`#${loss.code}"`);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it('home page', async () => {
     const page = await open('');
     await expect(page.locator('.VPHero .name').textContent()).resolves.toContain('customer-codecs');
@@ -163,8 +187,8 @@ describe('docs site (built, served, in Chromium)', () => {
     await page.locator('.VPLocalSearchBox input').fill('region_id');
     const results = page.locator('.VPLocalSearchBox .results li');
     await expect.poll(() => results.count()).toBeGreaterThan(0);
-    // The excerpts shown with the results hold the field name (VitePress marks the match).
-    await expect.poll(async () => (await page.locator('.VPLocalSearchBox .results mark').allTextContents()).join(' ')).toContain('region_id');
+    // The first result's excerpt holds the field name whole (VitePress marks the match).
+    await expect.poll(async () => page.locator('.VPLocalSearchBox .results li').first().locator('mark').allTextContents()).toContain('region_id');
     await page.screenshot({ path: join(shots, '4-search-region_id.png') });
     await page.close();
   });

@@ -1,18 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type DefaultTheme } from 'vitepress';
+import { fieldTokens } from './search';
 
 // The sidebar is written with the generated pages (scripts/site.ts, `npm run docs:gen`) from the
 // platform registry, so a platform added there appears here with no change to this file.
 const generated = fileURLToPath(new URL('./generated/sidebar.json', import.meta.url));
 if (!existsSync(generated)) throw new Error('docs/.vitepress/generated/sidebar.json is missing: run `npm run docs:gen` (docs:dev and docs:build run it)');
 const sidebar = JSON.parse(readFileSync(generated, 'utf8')) as DefaultTheme.SidebarItem[];
-
-/** Words of a text for the search index: each word, and the parts of a word joined by `_`. */
-function fieldTokens(text: string): string[] {
-  const words = text.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
-  return words.flatMap((w) => (w.includes('_') ? [w, ...w.split('_').filter(Boolean)] : [w]));
-}
 
 /** The base path the site is served under (`/customer-codecs/` on GitHub Pages; `DOCS_BASE=/` for a local build). */
 const base = process.env.DOCS_BASE ?? '/customer-codecs/';
@@ -34,9 +29,8 @@ export default defineConfig({
       { text: 'Coverage', link: '/reference/coverage' },
     ],
     sidebar,
-    // Excerpts shown with each result, so a field name is seen where it was found. Field names are
-    // indexed whole (`region_id`) as well as by their parts (`region`, `id`): the query `region_id`
-    // then finds the rows that name that field first.
+    // Excerpts shown with each result, so a field name is seen where it was found; field names indexed
+    // whole and by parts (./search.ts; the theme reads queries the same way).
     search: { provider: 'local', options: { detailedView: true, miniSearch: { options: { tokenize: fieldTokens } } } },
     outline: { level: [2, 3] },
   },
