@@ -78,6 +78,11 @@ export interface PairRow {
   readonly target?: Path;
   /** The target path is the nearest one the target record names: the value is part of it. */
   readonly targetWithin?: boolean;
+  /** What became of the value in the example records: one entry per distinct fate and code (the third address of one record may be lost where the others arrive). */
+  readonly outcomes: Outcome[];
+}
+
+export interface Outcome {
   readonly fate: Fate;
   readonly code?: string;
   readonly why?: string;
@@ -113,7 +118,12 @@ export function runPair(from: string, to: string): PairRun {
       // Containers get a row only when a loss names them (a whole address left out).
       if (!leaf && !(loss && JSON.stringify(loss.path) === JSON.stringify(path))) continue;
       const key = general(path);
-      if (rows.has(key) && !(loss && fateOf(loss) === 'lost' && rows.get(key)?.fate !== 'lost')) continue;
+      const outcome: Outcome = { fate: fateOf(loss), ...(loss ? { code: loss.code, why: loss.message } : {}) };
+      const have = rows.get(key);
+      if (have) {
+        if (!have.outcomes.some((o) => o.fate === outcome.fate && o.code === outcome.code)) have.outcomes.push(outcome);
+        if (have.target || loss) continue;
+      }
       const c = longest(path, toCanonical);
       const canonical = c ? c.value.canonical : undefined;
       const t = canonical && !loss ? longest(canonical, toTarget) : undefined;
@@ -121,8 +131,7 @@ export function runPair(from: string, to: string): PairRun {
         source: path,
         ...(canonical ? { canonical, canonicalWithin: (c?.rest.length ?? 0) > 0 } : {}),
         ...(t ? { target: t.value, targetWithin: t.rest.length > 0 || (c?.rest.length ?? 0) > 0 } : {}),
-        fate: fateOf(loss),
-        ...(loss ? { code: loss.code, why: loss.message } : {}),
+        outcomes: have?.outcomes ?? [outcome],
       });
     }
   }
@@ -138,7 +147,7 @@ const FATE_TEXT: Record<Fate, string> = {
 
 function pairMarkdown(run: PairRun, all: readonly string[]): string {
   const { from, to } = run;
-  const counts = (f: Fate) => run.rows.filter((r) => r.fate === f).length;
+  const counts = (f: Fate) => run.rows.filter((r) => r.outcomes.some((o) => o.fate === f)).length;
   const lines = [
     '---',
     'aside: false',
@@ -157,7 +166,7 @@ function pairMarkdown(run: PairRun, all: readonly string[]): string {
     lines.push(`::: warning No example record`, `\`examples/${from}.json\` holds no record that converts to \`${to}\`, so this page has no field rows yet. The [${label(from)} page](${link(platformPage(from))}) lists every field.`, ':::', '');
   } else {
     lines.push(
-      `Of the example values: **${counts('carried')} carried**, **${counts('normalised')} normalised**, **${counts('residue')} carried in the residue** (the target's metadata bag, so converting back restores them), **${counts('lost')} lost**.`,
+      `Of the example fields: **${counts('carried')} carried**, **${counts('normalised')} normalised**, **${counts('residue')} carried in the residue** (the target's metadata bag, so converting back restores them), **${counts('lost')} lost**.`,
       '',
       '## Field by field',
       '',
@@ -170,7 +179,10 @@ function pairMarkdown(run: PairRun, all: readonly string[]): string {
       const id = anchored.has(anchor) ? '' : `<a id="${anchor}"></a>`;
       anchored.add(anchor);
       lines.push(
-        `| ${id}${code(general(r.source))} | ${r.canonical ? code(general(r.canonical)) + (r.canonicalWithin ? ' (part of)' : '') : ''} | ${r.target ? code(general(r.target)) + (r.targetWithin ? ' (part of)' : '') : r.fate === 'residue' ? 'metadata bag' : '—'} | ${FATE_TEXT[r.fate]} | ${r.code ? `[${code(r.code)}](${link('reference/codes', codeAnchor(r.code))})` : ''}${r.why ? ` ${text(r.why)}` : ''} |`,
+        `| ${id}${code(general(r.source))} | ${r.canonical ? code(general(r.canonical)) + (r.canonicalWithin ? ' (part of)' : '') : ''} | ${r.target ? code(general(r.target)) + (r.targetWithin ? ' (part of)' : '') : r.outcomes.some((o) => o.fate === 'residue') ? 'metadata bag' : '—'} | ${[...new Set(r.outcomes.map((o) => FATE_TEXT[o.fate]))].join(' · ')} | ${r.outcomes
+          .filter((o) => o.code)
+          .map((o) => `[${code(o.code ?? '')}](${link('reference/codes', codeAnchor(o.code ?? ''))}) ${text(o.why ?? '')}`)
+          .join(' · ')} |`,
       );
     }
     lines.push('');
@@ -307,10 +319,10 @@ export function unionMembers(file: string, alias: string): { code: string; doc: 
 
 function codesMarkdown(runs: readonly PairRun[]): string {
   const seen = new Map<string, Set<string>>();
-  for (const r of runs) for (const row of r.rows) if (row.code) {
-    const s = seen.get(row.code) ?? new Set<string>();
+  for (const r of runs) for (const row of r.rows) for (const { code: c } of row.outcomes) if (c) {
+    const s = seen.get(c) ?? new Set<string>();
     if (s.size < 6) s.add(`[${r.from} → ${r.to}](${link(pairPage(r.from, r.to), fieldAnchor(row.source))}) ${code(general(row.source))}`);
-    seen.set(row.code, s);
+    seen.set(c, s);
   }
   const section = (c: { code: string; doc: string }) => [
     `### ${c.code} {#${codeAnchor(c.code)}}`,

@@ -105,7 +105,7 @@ describe('docs site (built, served, in Chromium)', () => {
     expect(readdirSync(join(dist, 'pairs')).length).toBe(platforms.length * (platforms.length - 1));
   });
 
-  it('every loss the library reports on an example record is on its pair page, at its field's row, with its code', () => {
+  it('every loss the library reports on an example record is on its pair page, in the row of its field, with its code', () => {
     let checked = 0;
     for (const from of platforms) {
       const file = join(root, 'examples', `${from}.json`);
