@@ -38,19 +38,55 @@ function requestLines(operation: string, r: RequestShape): string[] {
 const cpath = (path: readonly (string | number)[]): string => code(path.join('.'));
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function row(rule: Rule, platform: string): string {
+type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: readonly z.ZodType[]; valueType?: z.ZodType; values?: readonly unknown[]; entries?: Record<string, unknown> };
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** A field's type in words (`string`, `number or null`, `array of object`…), read from its zod schema. */
+export function typeName(s: z.ZodType): string {
+  const d = defOf(s);
+  switch (d.type) {
+    case 'optional':
+      return typeName(d.innerType as z.ZodType);
+    case 'nullable':
+      return `${typeName(d.innerType as z.ZodType)} or null`;
+    case 'array':
+      return `array of ${typeName(d.element as z.ZodType)}`;
+    case 'union':
+      return [...new Set((d.options ?? []).map(typeName))].join(' or ');
+    case 'record':
+      return `object of ${typeName(d.valueType as z.ZodType)}`;
+    case 'enum':
+      return Object.keys(d.entries ?? {}).map((v) => JSON.stringify(v)).join(' or ');
+    case 'literal':
+      return (d.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
+    default:
+      return d.type;
+  }
+}
+
+/** Whether the platform's schema requires the key (neither optional nor defaulted). */
+export const isRequired = (s: z.ZodType | undefined): boolean => s !== undefined && !['optional', 'default'].includes(defOf(s).type);
+
+function typeCells(t: Table, keys: readonly string[]): string {
+  const shape = t.schema.shape as Record<string, z.ZodType>;
+  const known = keys.filter((k) => shape[k] !== undefined);
+  if (known.length === 0) return '| | |';
+  return `| ${cell(known.map((k) => typeName(shape[k] as z.ZodType)).join('; '))} | ${known.map((k) => (isRequired(shape[k]) ? 'yes' : 'no')).join('; ')} |`;
+}
+
+function row(rule: Rule, platform: string, t: Table): string {
   switch (rule.kind) {
     case 'field':
-      return `| ${code(rule.key)} | ${cpath(rule.canonical)} | ${cell([rule.value?.note, rule.note, rule.nonNull ? 'null kept as platform data' : undefined].filter(Boolean).join('; ') || 'as is')} |`;
+      return `| ${code(rule.key)} ${typeCells(t, [rule.key])} ${cpath(rule.canonical)} | ${cell([rule.value?.note, rule.note, rule.nonNull ? 'null kept as platform data' : undefined].filter(Boolean).join('; ') || 'as is')} |`;
     case 'keep':
-      return `| ${code(rule.key)} | ${cpath(['platformData', platform, rule.key])} | ${cell(`kept for ${platform} only (${rule.loss}): ${rule.note}`)} |`;
+      return `| ${code(rule.key)} ${typeCells(t, [rule.key])} ${cpath(['platformData', platform, rule.key])} | ${cell(`kept for ${platform} only (${rule.loss}): ${rule.note}`)} |`;
     case 'custom':
-      return `| ${rule.keys.map(code).join(', ') || '(none)'} | ${rule.canonical.map(cpath).join(', ')} | ${cell(rule.note)} |`;
+      return `| ${rule.keys.map(code).join(', ') || '(none)'} ${typeCells(t, rule.keys)} ${rule.canonical.map(cpath).join(', ')} | ${cell(rule.note)} |`;
   }
 }
 
 const table = (t: Table, platform: string): string =>
-  [`### ${t.name}`, '', '| platform field | canonical field | note |', '| --- | --- | --- |', ...t.rules.map((r) => row(r, platform)), ''].join('\n');
+  [`### ${t.name}`, '', '| platform field | type | required | canonical field | note |', '| --- | --- | --- | --- | --- |', ...t.rules.map((r) => row(r, platform, t)), ''].join('\n');
 
 /** `docs/mappings/<platform>.md`: every field correspondence, read from the mapping tables. */
 export function renderMappingDocs(): Map<string, string> {

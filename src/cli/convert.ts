@@ -232,6 +232,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       rejectsFile: o.stdout === 'rejects' ? '-' : (rejectsPath ?? null),
       lookups: o.platformOptions !== undefined,
       warnings: warnings.map((w) => w.text),
+      docsUrl: o.docsUrl,
       durationMs: performance.now() - started,
     });
     if (report) await report.write(`${JSON.stringify(final, null, 2)}\n`);
@@ -240,7 +241,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     for (const file of files) file.commit();
     stopProgress();
     if (o.stdout === 'report') io.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
-    if (!o.quiet) io.stderr.write(summary(final));
+    if (!o.quiet) io.stderr.write(summary(final, o.docsUrl));
     else {
       // The only trace of rejects nobody kept: printed even with --quiet.
       const dropped = droppedRejects(final);

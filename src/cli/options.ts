@@ -122,6 +122,12 @@ export const convertArgs = {
   },
   workers: { type: 'string', valueHint: 'N', default: '1', description: 'Worker threads converting batches of records in parallel; the output keeps the input order. Helps only with a free core per worker beside the reading thread (N+1 cores): on 2 cores, 2 workers are slower than the default, and the run says so. Each worker heap is limited to 96 MiB (environment CUSTOMER_CODECS_WORKER_HEAP_MB); a batch that does not fit is converted in the main thread.' },
   quiet: { type: 'boolean', alias: 'q', description: 'Print no progress and no summary on stderr; a warning that rejected records were not kept (no --rejects, output to standard output) is still printed, and so is the warning naming a Customer Addresses file beside a main file read without --addresses.' },
+  'docs-url': {
+    type: 'string',
+    valueHint: 'BASE',
+    description:
+      'Print, under the summary, the docs page of each loss and issue code the run met (BASE + "reference/codes#" + code), e.g. --docs-url https://customer-codecs.github.io/customer-codecs/ (the published site). The report always holds these links ("docs"), with this BASE or the published site.',
+  },
   verbose: { type: 'boolean', description: "On an error, print its stack; print one line per rejected record on stderr (issue codes and paths, never values) and per payload that held no records." },
 } as const satisfies ArgsDef;
 
@@ -164,6 +170,8 @@ export interface ConvertOptions {
   readonly limit?: number;
   readonly quiet: boolean;
   readonly verbose: boolean;
+  /** `--docs-url`: the docs site the summary links each code to; `undefined`: no links in the summary. */
+  readonly docsUrl?: string;
 }
 
 /** What a run writes to standard output (see `ConvertOptions.stdout`). */
@@ -379,6 +387,7 @@ export interface ParsedConvertArgs {
   readonly quiet?: boolean;
   readonly limit?: string;
   readonly verbose?: boolean;
+  readonly 'docs-url'?: string;
 }
 
 const nonEmpty = (value: string | undefined, flag: string): string | undefined => {
@@ -467,6 +476,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     ...(limit === undefined ? {} : { limit }),
     quiet: args.quiet === true,
     verbose: args.verbose === true,
+    ...(args['docs-url'] === undefined ? {} : { docsUrl: nonEmpty(args['docs-url'], '--docs-url') }),
   };
 }
 

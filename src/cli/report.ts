@@ -52,9 +52,17 @@ export interface Report {
    * file read without `--addresses` (every customer converted without addresses).
    */
   readonly warnings: string[];
+  /** The docs page of each loss and issue code the run met (see `codeUrl`). */
+  readonly docs: Record<string, string>;
   readonly durationMs: number;
   readonly recordsPerSecond: number;
 }
+
+/** Where the docs site is published: the default base of the links to the codes. The owner confirms it. */
+export const DOCS_URL = 'https://customer-codecs.github.io/customer-codecs/';
+
+/** The docs page of a loss or issue code: its stable anchor on the codes page of the site at `base`. */
+export const codeUrl = (base: string, code: string): string => `${base.endsWith('/') ? base : `${base}/`}reference/codes#${code}`;
 
 const sorted = (m: Map<string, number>): Record<string, number> =>
   Object.fromEntries([...m].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)));
@@ -102,15 +110,17 @@ export class Tally {
   }
 
   report(
-    meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'hints' | 'warnings' | 'durationMs' | 'recordsPerSecond'> & {
+    meta: Omit<Report, 'counts' | 'emptyPayloads' | 'losses' | 'rejects' | 'hints' | 'warnings' | 'docs' | 'durationMs' | 'recordsPerSecond'> & {
       warnings?: string[];
+      /** The docs site of the code links (`--docs-url`), default `DOCS_URL`. */
+      docsUrl?: string | undefined;
       rejectsFile: string | null;
       durationMs: number;
       /** Whether lookup tables were given (`--platform-options`). */
       lookups: boolean;
     },
   ): Report {
-    const { rejectsFile, durationMs, lookups, warnings = [], ...rest } = meta;
+    const { rejectsFile, durationMs, lookups, warnings = [], docsUrl = DOCS_URL, ...rest } = meta;
     const byPath = byCount(this.paths);
     const rejectPaths = byCount(this.issuePaths);
     const counts = { read: this.read, converted: this.converted, rejected: this.rejected };
@@ -136,6 +146,7 @@ export class Tally {
         looksLike: this.looksLike,
       }),
       warnings,
+      docs: Object.fromEntries([...new Set([...this.lossCodes.keys(), ...this.issueCodes.keys()])].sort().map((code) => [code, codeUrl(docsUrl, code)])),
       durationMs: Math.round(durationMs),
       recordsPerSecond: durationMs > 0 ? Math.round((this.read * 1000) / durationMs) : 0,
     };
@@ -208,8 +219,8 @@ export function droppedRejects(r: Report): string | undefined {
   return `${n(rejected)} rejected record${rejected === 1 ? ' was' : 's were'} not kept: pass --rejects FILE to keep them`;
 }
 
-/** A few lines for stderr. */
-export function summary(r: Report): string {
+/** A few lines for stderr; with `docsUrl` (`--docs-url`), a link to the docs of each code the run met. */
+export function summary(r: Report, docsUrl?: string): string {
   const { read, converted, rejected } = r.counts;
   const seconds = r.durationMs / 1000;
   const lines = [
@@ -241,6 +252,7 @@ export function summary(r: Report): string {
   }
   for (const warning of r.warnings) lines.push(`  warning: ${warning}`);
   for (const hint of r.hints) lines.push(`  hint: ${hint}`);
+  if (docsUrl !== undefined) for (const code of Object.keys(r.docs)) lines.push(`  docs: ${code} ${codeUrl(docsUrl, code)}`);
   if (r.output) lines.push(`  output: ${r.output}`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,15 +4,25 @@ import { getAt, type Path } from './path.js';
 
 /** Why a value could not be read or written. Stable, snake_case. */
 export type IssueCode =
+  /** A value the record or the target needs is missing (absent, null, or an empty text or list). */
   | 'required'
+  /** A value of the wrong type (a text where a number belongs, an object where a list belongs). */
   | 'invalid_type'
+  /** Not an e-mail address. */
   | 'invalid_email'
+  /** Not an ISO 3166-1 country code the library knows. */
   | 'invalid_country'
+  /** A text not in the form its field takes (a date, a timestamp), or an input line that is not JSON. */
   | 'invalid_format'
+  /** A value outside the ones its field allows (an enumeration, a lookup). */
   | 'invalid_value'
+  /** A text or number over the limit of its field. */
   | 'too_long'
+  /** A text or number under the minimum of its field. */
   | 'too_short'
+  /** More elements than the field allows (street lines, addresses). */
   | 'too_many'
+  /** Input no other code describes. */
   | 'invalid_input'
   /** The input is the platform API's error body (what it answers with a 4xx/5xx status), not a record or payload. */
   | 'error_response'
