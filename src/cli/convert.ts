@@ -168,6 +168,8 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     ? () => {}
     : startProgress(io.stderr, { records: () => tally.read, ...(input.size ? { bytes: () => [input.bytesRead(), input.size ?? 0] as [number, number] } : {}) });
   let pool: Pool | undefined;
+  /** Why `--workers` will not help here (see `workersNote`), printed after the summary. */
+  let workersNoted: string | undefined;
   try {
     let out: Out | undefined;
     let sink: Sink = nullSink;
@@ -208,7 +210,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       // Workers only help with a core each beside the reading thread's (docs/performance.md: on two
       // cores, two workers measured slower than one thread): said once, never an error.
       const cores = availableParallelism();
-      if (o.workers >= cores && !o.quiet) note(workersNote(o.workers, cores));
+      if (o.workers >= cores) workersNoted = workersNote(o.workers, cores);
       pool = new Pool(o.workers, job, deliver, (text) => {
         if (o.verbose) note(text);
       });
@@ -242,6 +244,8 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     stopProgress();
     if (o.stdout === 'report') io.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
     if (!o.quiet) io.stderr.write(summary(final, o.docsUrl));
+    // After the summary: a run that stops early (exit 2) says only why.
+    if (!o.quiet && workersNoted) io.stderr.write(`${workersNoted}\n`);
     else {
       // The only trace of rejects nobody kept: printed even with --quiet.
       const dropped = droppedRejects(final);
