@@ -10,7 +10,7 @@ import { collectLosses, secretLossesIn, withAliases } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
 import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
 import { PathTrie } from './core/trie.js';
-import { bodyLosses, buildBody } from './core/requests.js';
+import { bodyLosses, buildBody, buildCalls } from './core/requests.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 import { withArticle } from './core/words.js';
@@ -527,10 +527,22 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
   if (seen.fatal.length > 0) throw new ConversionError(seen.fatal);
   const parsed = p.record.safeParse(record);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));
+  const label = `${p.id} ${operation}`;
+  if (request.calls) {
+    // Several calls in order (a customer, then each address on its own route): each body passes its own schema.
+    const { calls, taken } = buildCalls(request.calls, parsed.data, options);
+    const sent = calls.map(({ call }) => call);
+    const issues = calls.flatMap(({ spec, call }, i) => {
+      const checked = spec.schema.safeParse(call.body);
+      return checked.success ? [] : fromZodIssues(checked.error.issues, sent, [i, 'body']);
+    });
+    if (issues.length > 0) throw new ConversionError(issues);
+    return { body: sent as unknown, losses: () => bodyLosses(request.body, parsed.data, taken, label) };
+  }
   const { body, taken } = buildBody(request.body, parsed.data, options);
   const checked = request.schema.safeParse(body);
   if (!checked.success) throw new ConversionError(fromZodIssues(checked.error.issues, body));
-  return { body, losses: () => bodyLosses(request.body, parsed.data, taken, `${p.id} ${operation}`) };
+  return { body: body as unknown, losses: () => bodyLosses(request.body, parsed.data, taken, label) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { declareCredentialNames, type CredentialNames } from './credentials.js';
 import { DecodeState, EncodeState, NO_OPTIONS, decodeObject, encodeObject, type RunOptions } from './engine.js';
 import type { Table } from './mapping.js';
 import type { ResidueBags } from './residue.js';
-import { takesOption, type Part } from './requests.js';
+import { callParts, takesOption, type CallSpec, type Part } from './requests.js';
 
 export type { RequestOptions } from './requests.js';
 
@@ -31,17 +31,31 @@ export interface ErrorBodyShape {
 }
 
 /** The request body for one API operation, declared as data (see core/requests). */
-export interface RequestSpec {
+export interface BodyRequestSpec {
   readonly schema: z.ZodType;
   /** What fills each body key, and why each record key left out is left out: the body and its losses both read it. */
   readonly body: readonly Part[];
   readonly note: string;
 }
 
-export interface RequestShape extends RequestSpec {
+/**
+ * An operation the API takes as several calls, in order (a customer, then each address on its own
+ * route): `toRequest` answers the list of calls `{ method, path, body }` instead of one body.
+ */
+export interface CallsRequestSpec {
+  readonly calls: readonly CallSpec[];
+  readonly note: string;
+}
+
+export type RequestSpec = BodyRequestSpec | CallsRequestSpec;
+
+export type RequestShape = {
+  /** Every part of the request (of all its calls), for its losses and docs. */
+  readonly body: readonly Part[];
+  readonly note: string;
   /** Whether the body can carry a plain-text password (a part fills a key from the `password` option). */
   readonly acceptsPassword: boolean;
-}
+} & ({ readonly schema: z.ZodType; readonly calls?: undefined } | { readonly calls: readonly CallSpec[]; readonly schema?: undefined });
 
 export type Operation = 'create' | 'update';
 
@@ -101,7 +115,13 @@ export function definePlatform<const Id extends string, R extends z.ZodObject<an
     const record = encodeObject(spec.customer, customer as Record<string, unknown>, state);
     return { record, state };
   };
-  const request = (r: RequestSpec): RequestShape => ({ ...r, acceptsPassword: takesOption(r.body, 'password') });
+  const request = (r: RequestSpec): RequestShape => {
+    if ('calls' in r) {
+      const body = callParts(r.calls);
+      return { calls: r.calls, note: r.note, body, acceptsPassword: takesOption(body, 'password') };
+    }
+    return { ...r, acceptsPassword: takesOption(r.body, 'password') };
+  };
   const requests = { create: request(spec.requests.create), update: request(spec.requests.update) };
   return { ...spec, requests, options: spec.options ?? z.strictObject({}), decodeRecord, encodeCustomer };
 }
