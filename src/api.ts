@@ -315,6 +315,9 @@ function reindexed(origins: PathTrie<Origin>, kept: readonly number[]): PathTrie
   return next;
 }
 
+/** The canonical keys of phones (customer `phone`, `mobile`; address `phone`, `mobile`, `fax`). */
+const CANONICAL_PHONES: ReadonlySet<string> = new Set(['phone', 'mobile', 'fax']);
+
 type Attempt = { ok: true; data: Record<string, unknown>; losses: Loss[] } | { ok: false; issues: Issue[]; record: Record<string, unknown>; made: WeakMap<object, Path> };
 
 /** One encode of `customer`: the record with its residue and defaults, validated, and its losses. */
@@ -345,7 +348,11 @@ function encodeOnce(
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
   const untakenValues = bags ? untaken(canonical, state.consumed, p.id, secrets) : [];
   // Values the target holds in a changed form (joined street lines) travel as they were, to replace it.
-  const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && !CREDENTIAL_BRANCHES.has(l.canonical[0] as string)) : [];
+  // A phone written in E.164 because `phones: 'e164'` asked for it is the value wanted, not a changed
+  // form to undo: its earlier text does not travel (restored, it would give a decoder with that option
+  // a phone not in E.164, e.g. through two platforms with metadata bags).
+  const asked = (l: { canonical: Path }) => options.phones === 'e164' && CANONICAL_PHONES.has(l.canonical[l.canonical.length - 1] as string);
+  const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && !CREDENTIAL_BRANCHES.has(l.canonical[0] as string) && !asked(l)) : [];
   // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
   const carried: Entry[] =
     untakenValues.some(([, v]) => carriesData(v)) || changed.length > 0

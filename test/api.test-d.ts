@@ -6,8 +6,8 @@ import {
 } from '../src/index.js';
 
 describe('public API types', () => {
-  it('names the four platforms', () => {
-    expectTypeOf<PlatformId>().toEqualTypeOf<'magento' | 'medusa' | 'v4' | 'enterprise-v1'>();
+  it('names the five platforms', () => {
+    expectTypeOf<PlatformId>().toEqualTypeOf<'magento' | 'medusa' | 'v4' | 'enterprise-v1' | 'medusa-v2'>();
   });
 
   it('decode gives a canonical customer with losses', () => {
