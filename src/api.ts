@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADDRESSES, CREDENTIAL_BRANCHES, Customer } from './canonical/customer.js';
+import { ADDRESSES, CREDENTIAL_BRANCHES, Customer, FREE_FORM_BRANCHES } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { DEFAULT_LIMITS, inspect, type Limits } from './core/inspect.js';
@@ -331,10 +331,16 @@ function encodeOnce(
 ): Attempt {
   const { origins, aliases, source } = decoded;
   const canonical = customer as Record<string, unknown>;
+  // A password-reset key in a free-form branch (`metadata`) is a secret of the platform it was read
+  // from (see core/credentials): another target that takes the branch whole gets it without them.
+  const foreign = secrets && source !== undefined && source !== p.id ? [...FREE_FORM_BRANCHES].filter((b) => holdsSecret(canonical[b])) : [];
+  const written = foreign.length > 0 ? { ...canonical, ...Object.fromEntries(foreign.map((b) => [b, withoutSecrets(canonical[b])])) } : canonical;
   // Where the target has metadata bags, one encode with an empty residue slot in each: filled below.
   const bags = options.residue ? p.residue : undefined;
-  const slotted = bags ? withSlots(canonical, bags) : undefined;
-  const { record, state } = p.encodeCustomer((slotted?.customer ?? canonical) as Customer, options);
+  const slotted = bags ? withSlots(written, bags) : undefined;
+  const { record, state } = p.encodeCustomer((slotted?.customer ?? written) as Customer, options);
+  // The secrets of a branch the target took are each reported, as the loss walk reports those of a branch it did not.
+  const stripped = foreign.filter((b) => state.consumed.heldAlong([b]) !== undefined).flatMap((b) => secretLossesIn(canonical, [b], origins, p.id, source));
   const losses = collectLosses({
     canonical,
     consumed: state.consumed,
@@ -368,7 +374,7 @@ function encodeOnce(
       ? { code: 'carried', path: loss.path, message: `Carried in ${p.id} metadata under "${RESIDUE_KEY}": it comes back when converted back` }
       : loss,
   );
-  return { ok: true, data: record, losses: reported };
+  return { ok: true, data: record, losses: [...reported, ...stripped] };
 }
 
 /**

@@ -128,8 +128,12 @@ export function fillSlots(record: Record<string, unknown>, slots: Slots, entries
       for (const k of Object.keys(node)) walk(node[k], node, k);
       return;
     }
-    const values = owner.address === undefined ? top : byAddress.get(owner.address);
-    if (values && values.length > 0) {
+    const own = owner.address === undefined ? top : byAddress.get(owner.address);
+    if (own && own.length > 0) {
+      // What the bag held under the key before (metadata this library did not write, kept as it was
+      // read: another platform's bag may hold one) travels too, so the residue never replaces it.
+      const bag = owner.address === undefined ? slots.bags.customer : (slots.bags.item?.bag ?? []);
+      const values: Entry[] = owner.before === undefined ? own : [...own, [[...bag, RESIDUE_KEY], owner.before]];
       node[RESIDUE_KEY] = { v: 1, values, ...(owner.was ? { was: owner.was } : {}) } satisfies Residue;
     } else if (owner.before !== undefined) node[RESIDUE_KEY] = owner.before;
     else {
