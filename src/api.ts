@@ -169,6 +169,13 @@ function checkedOptions(p: Platform, section: unknown): Readonly<Record<string, 
   return parsed.data;
 }
 
+/**
+ * A record whose keys are all undocumented that is the API's error body (a platform whose record
+ * keys are all optional, Medusa v2, takes `{type, message}` for a record): the error, not a record.
+ */
+const errorBodyRecord = (p: Platform, input: unknown): Issue | undefined =>
+  isPlainObject(input) && !Object.keys(input).some((k) => Object.hasOwn(p.record.shape, k)) ? errorResponseIssue(p, input) : undefined;
+
 /** Why `input` is no valid record: it is the API's error body, or the schema's issues. */
 const invalidRecord = (p: Platform, input: unknown, issues: readonly z.core.$ZodIssue[]): Issue[] => {
   const response = errorResponseIssue(p, input);
@@ -182,6 +189,8 @@ function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTION
   if (seen.fatal.length > 0) return { ok: false, issues: seen.fatal };
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: invalidRecord(p, input, parsed.error.issues) };
+  const response = errorBodyRecord(p, input);
+  if (response) return { ok: false, issues: [response] };
   const record = parsed.data;
   if (seen.protoKeys.length > 0) return { ok: false, issues: seen.protoKeys };
   const { customer, state } = p.decodeRecord(record, options);
@@ -540,6 +549,8 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
   if (seen.fatal.length > 0) throw new ConversionError(seen.fatal);
   const parsed = p.record.safeParse(record);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));
+  const response = errorBodyRecord(p, record);
+  if (response) throw new ConversionError([response]);
   const label = `${p.id} ${operation}`;
   if (request.calls) {
     // Several calls in order (a customer, then each address on its own route): each body passes its own schema.
