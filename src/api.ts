@@ -572,9 +572,12 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
 /**
  * The request body a platform's API takes to create or update the customer in `record`: its envelope
  * with only the keys that operation permits (read-only and server-assigned fields left out; see
- * `requestLosses` for what that leaves out of a given record). Throws `ConversionError` when the
- * record is invalid or the body lacks a value the API requires.
+ * `requestLosses` for what that leaves out of a given record). A platform whose API takes the
+ * operation as several calls (Medusa v2: the customer, then each address on its own route) gives
+ * the calls in order, `RequestCall[]` (`{ method, path, body }`). Throws `ConversionError` when the
+ * record is invalid or a body lacks or refuses a value (issue paths into the calls: `[0, 'body', 'email']`).
  * @example toRequest('magento', 'create', record, { password }) // { customer: {...}, password }
+ * @example toRequest('medusa-v2', 'create', record) // [{ method: 'POST', path: '/admin/customers', body }, { method: 'POST', path: '/admin/customers/{id}/addresses', body }]
  */
 export function toRequest<P extends PlatformId>(platform: P, operation: Operation, record: unknown, options: RequestOptions = {}): unknown {
   return requestOf(platform, operation, record, options).body;

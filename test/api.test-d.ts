@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  codecOf, schemaOf, type CodecOf,
+  codecOf, schemaOf, type CodecOf, type RequestCall,
   convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PhoneMode, type PlatformId, type RecordOf, type Result, type SafeResult,
 } from '../src/index.js';
 
@@ -74,5 +74,11 @@ describe('public API types', () => {
     // @ts-expect-error the Open Food Network field is `enterprise_id`
     convert({}, { from: 'magento', to: 'enterprise-v1', defaults: { enterpriseId: 42 } });
     expectTypeOf(convert({}, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 42 } }).data.enterprise_id).toEqualTypeOf<number>();
+  });
+
+  it('names the calls of a request made of several (RequestCall): route and body, no `any`', () => {
+    expectTypeOf<RequestCall>().toEqualTypeOf<{ readonly method: string; readonly path: string; readonly body: Record<string, unknown> }>();
+    // toRequest stays `unknown`: a body for most platforms, RequestCall[] for medusa-v2 (narrowed by the caller).
+    expectTypeOf(toRequest('medusa-v2', 'create', {})).toEqualTypeOf<unknown>();
   });
 });
