@@ -554,6 +554,64 @@ const enterpriseV1: ShapeGenerator = (rng, i) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Medusa v2: `GET /admin/customers/{id}?fields=*addresses,*groups` (platforms.md §2.9): the default
+// customer fields, then `addresses` with their default flags and `groups`
+// ---------------------------------------------------------------------------------------------
+
+const medusaV2: ShapeGenerator = (rng, i) => {
+  const p = person(rng, i);
+  const created = instant(rng);
+  const id = ulid('cus', created, rng);
+  const addrs = addresses(rng, p);
+  // One default billing and one default shipping address at most (partial unique indexes), often the same.
+  const billing = rng.chance(0.8) ? 0 : -1;
+  const shipping = rng.chance(0.7) ? (addrs.length > 1 && rng.chance(0.4) ? 1 : 0) : -1;
+  const updated = created + rng.int(0, 300) * 86_400_000;
+  return {
+    id,
+    company_name: p.company ?? null,
+    first_name: p.first,
+    last_name: p.last,
+    // v2 keeps the e-mail as written (v1 lower-cased it).
+    email: rng.chance(0.9) ? p.email.toLowerCase() : p.email,
+    phone: rng.chance(0.5) ? (addrs[0] as Addr).phone : null,
+    metadata: rng.chance(0.2) ? { source: rng.pick(['pos', 'import-2024-07']) } : null,
+    has_account: rng.chance(0.7),
+    created_by: rng.chance(0.3) ? ulid('user', Date.UTC(2022, 5, 1), rng) : null,
+    created_at: iso(created),
+    updated_at: iso(updated),
+    deleted_at: null,
+    addresses: addrs.map((a, n) => {
+      const ms = created + n * 3_600_000;
+      const r = a.place.region;
+      return {
+        id: ulid('cuaddr', ms, rng),
+        address_name: rng.chance(0.4) ? rng.pick(['Home', 'Work', 'Warehouse']) : null,
+        is_default_shipping: n === shipping,
+        is_default_billing: n === billing,
+        customer_id: id,
+        company: a.company ?? null,
+        first_name: a.first,
+        last_name: a.last,
+        address_1: a.lines[0],
+        address_2: a.lines[1] ?? null,
+        city: a.place.city,
+        country_code: a.country.code.toLowerCase(),
+        province: r && a.country.statesUsed ? (rng.chance(0.7) ? r.code : r.name) : null,
+        postal_code: a.place.postcode,
+        phone: rng.chance(0.85) ? a.phone : null,
+        metadata: null,
+        created_at: iso(ms),
+        updated_at: iso(ms),
+      };
+    }),
+    groups: rng.chance(0.3)
+      ? [{ id: ulid('cusgroup', Date.UTC(2024, 0, 1), rng), name: rng.pick(['Wholesale', 'VIP', 'Staff']), metadata: null, created_by: null, created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', deleted_at: null }]
+      : [],
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
 
 /** One generator per platform of the registry: a platform missing here fails the type check. */
 export const generators: Readonly<Record<PlatformId, ShapeGenerator>> = {
@@ -561,6 +619,7 @@ export const generators: Readonly<Record<PlatformId, ShapeGenerator>> = {
   medusa,
   v4,
   'enterprise-v1': enterpriseV1,
+  'medusa-v2': medusaV2,
 };
 
 /** The generator of a registered platform; throws for one that has none (tsx does not type-check). */

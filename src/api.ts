@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADDRESSES, CREDENTIAL_BRANCHES, Customer } from './canonical/customer.js';
+import { ADDRESSES, CREDENTIAL_BRANCHES, Customer, FREE_FORM_BRANCHES } from './canonical/customer.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { DEFAULT_LIMITS, inspect, type Limits } from './core/inspect.js';
@@ -10,7 +10,7 @@ import { collectLosses, secretLossesIn, withAliases } from './core/losses.js';
 import { carriedBy, carriesData, fillSlots, holdsResidue, restore, RESIDUE_KEY, untaken, withSlots, type Entry } from './core/residue.js';
 import { getAt, hasKey, isPlainObject, startsWith, type Path } from './core/path.js';
 import { PathTrie } from './core/trie.js';
-import { bodyLosses, buildBody } from './core/requests.js';
+import { bodyLosses, buildBody, buildCalls, type RequestCall } from './core/requests.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 import { withArticle } from './core/words.js';
@@ -28,10 +28,13 @@ export type RecordOf<P extends PlatformId> = z.output<z.ZodObject<(typeof regist
 /**
  * The body `toRequest(platform, operation, …)` returns: the input type of the request schema the
  * platform declares for that operation (`requests[operation].schema` in `src/platforms/<id>/`), so a
- * platform whose API takes another shape of body types it by declaring that schema.
+ * platform whose API takes another shape of body types it by declaring that schema. A platform whose
+ * API takes the operation as several calls (its declaration lists `calls`) gets `RequestCall[]`.
  * @example const body: RequestOf<'magento', 'create'> = toRequest('magento', 'create', record); body.customer.email
  */
-export type RequestOf<P extends PlatformId, O extends Operation> = z.input<(typeof registry)[P]['requests'][O]['schema']>;
+export type RequestOf<P extends PlatformId, O extends Operation> = (typeof registry)[P]['requests'][O] extends { readonly schema: infer S extends z.ZodType }
+  ? z.input<S>
+  : RequestCall[];
 
 /** Every platform id, in a stable order. */
 export const platforms = Object.freeze(Object.keys(registry)) as readonly PlatformId[];
@@ -177,6 +180,13 @@ function checkedOptions(p: Platform, section: unknown): Readonly<Record<string, 
   return parsed.data;
 }
 
+/**
+ * A record whose keys are all undocumented that is the API's error body (a platform whose record
+ * keys are all optional, Medusa v2, takes `{type, message}` for a record): the error, not a record.
+ */
+const errorBodyRecord = (p: Platform, input: unknown): Issue | undefined =>
+  isPlainObject(input) && !Object.keys(input).some((k) => Object.hasOwn(p.record.shape, k)) ? errorResponseIssue(p, input) : undefined;
+
 /** Why `input` is no valid record: it is the API's error body, or the schema's issues. */
 const invalidRecord = (p: Platform, input: unknown, issues: readonly z.core.$ZodIssue[]): Issue[] => {
   const response = errorResponseIssue(p, input);
@@ -190,6 +200,8 @@ function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTION
   if (seen.fatal.length > 0) return { ok: false, issues: seen.fatal };
   const parsed = p.record.safeParse(input);
   if (!parsed.success) return { ok: false, issues: invalidRecord(p, input, parsed.error.issues) };
+  const response = errorBodyRecord(p, input);
+  if (response) return { ok: false, issues: [response] };
   const record = parsed.data;
   if (seen.protoKeys.length > 0) return { ok: false, issues: seen.protoKeys };
   const { customer, state } = p.decodeRecord(record, options);
@@ -323,6 +335,9 @@ function reindexed(origins: PathTrie<Origin>, kept: readonly number[]): PathTrie
   return next;
 }
 
+/** The canonical keys of phones (customer `phone`, `mobile`; address `phone`, `mobile`, `fax`). */
+const CANONICAL_PHONES: ReadonlySet<string> = new Set(['phone', 'mobile', 'fax']);
+
 type Attempt = { ok: true; data: Record<string, unknown>; losses: Loss[] } | { ok: false; issues: Issue[]; record: Record<string, unknown>; made: WeakMap<object, Path> };
 
 /** One encode of `customer`: the record with its residue and defaults, validated, and its losses. */
@@ -336,10 +351,16 @@ function encodeOnce(
 ): Attempt {
   const { origins, aliases, source } = decoded;
   const canonical = customer as Record<string, unknown>;
+  // A password-reset key in a free-form branch (`metadata`) is a secret of the platform it was read
+  // from (see core/credentials): another target that takes the branch whole gets it without them.
+  const foreign = secrets && source !== undefined && source !== p.id ? [...FREE_FORM_BRANCHES].filter((b) => holdsSecret(canonical[b])) : [];
+  const written = foreign.length > 0 ? { ...canonical, ...Object.fromEntries(foreign.map((b) => [b, withoutSecrets(canonical[b])])) } : canonical;
   // Where the target has metadata bags, one encode with an empty residue slot in each: filled below.
   const bags = options.residue ? p.residue : undefined;
-  const slotted = bags ? withSlots(canonical, bags) : undefined;
-  const { record, state } = p.encodeCustomer((slotted?.customer ?? canonical) as Customer, options);
+  const slotted = bags ? withSlots(written, bags) : undefined;
+  const { record, state } = p.encodeCustomer((slotted?.customer ?? written) as Customer, options);
+  // The secrets of a branch the target took are each reported, as the loss walk reports those of a branch it did not.
+  const stripped = foreign.filter((b) => state.consumed.heldAlong([b]) !== undefined).flatMap((b) => secretLossesIn(canonical, [b], origins, p.id, source));
   const losses = collectLosses({
     canonical,
     consumed: state.consumed,
@@ -353,7 +374,11 @@ function encodeOnce(
   // What the target's fields could not hold travels in its metadata bags, so it comes back.
   const untakenValues = bags ? untaken(canonical, state.consumed, p.id, secrets) : [];
   // Values the target holds in a changed form (joined street lines) travel as they were, to replace it.
-  const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && !CREDENTIAL_BRANCHES.has(l.canonical[0] as string)) : [];
+  // A phone written in E.164 because `phones: 'e164'` asked for it is the value wanted, not a changed
+  // form to undo: its earlier text does not travel (restored, it would give a decoder with that option
+  // a phone not in E.164, e.g. through two platforms with metadata bags).
+  const asked = (l: { canonical: Path }) => options.phones === 'e164' && CANONICAL_PHONES.has(l.canonical[l.canonical.length - 1] as string);
+  const changed = bags ? state.losses.filter((l) => l.code === 'value_changed' && !CREDENTIAL_BRANCHES.has(l.canonical[0] as string) && !asked(l)) : [];
   // Only data makes a residue worth writing; nulls and empty lists then ride along for an exact return.
   const carried: Entry[] =
     untakenValues.some(([, v]) => carriesData(v)) || changed.length > 0
@@ -370,7 +395,7 @@ function encodeOnce(
       ? { code: 'carried', path: loss.path, message: `Carried in ${p.id} metadata under "${RESIDUE_KEY}": it comes back when converted back` }
       : loss,
   );
-  return { ok: true, data: record, losses: reported };
+  return { ok: true, data: record, losses: [...reported, ...stripped] };
 }
 
 /**
@@ -546,18 +571,35 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
   if (seen.fatal.length > 0) throw new ConversionError(seen.fatal);
   const parsed = p.record.safeParse(record);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));
+  const response = errorBodyRecord(p, record);
+  if (response) throw new ConversionError([response]);
+  const label = `${p.id} ${operation}`;
+  if (request.calls) {
+    // Several calls in order (a customer, then each address on its own route): each body passes its own schema.
+    const { calls, taken } = buildCalls(request.calls, parsed.data, options);
+    const sent = calls.map(({ call }) => call);
+    const issues = calls.flatMap(({ spec, call }, i) => {
+      const checked = spec.schema.safeParse(call.body);
+      return checked.success ? [] : fromZodIssues(checked.error.issues, sent, [i, 'body']);
+    });
+    if (issues.length > 0) throw new ConversionError(issues);
+    return { body: sent as unknown, losses: () => bodyLosses(request.body, parsed.data, taken, label) };
+  }
   const { body, taken } = buildBody(request.body, parsed.data, options);
   const checked = request.schema.safeParse(body);
   if (!checked.success) throw new ConversionError(fromZodIssues(checked.error.issues, body));
-  return { body, losses: () => bodyLosses(request.body, parsed.data, taken, `${p.id} ${operation}`) };
+  return { body: body as unknown, losses: () => bodyLosses(request.body, parsed.data, taken, label) };
 }
 
 /**
  * The request body a platform's API takes to create or update the customer in `record`: its envelope
  * with only the keys that operation permits (read-only and server-assigned fields left out; see
- * `requestLosses` for what that leaves out of a given record). Throws `ConversionError` when the
- * record is invalid or the body lacks a value the API requires.
+ * `requestLosses` for what that leaves out of a given record). A platform whose API takes the
+ * operation as several calls (Medusa v2: the customer, then each address on its own route) gives
+ * the calls in order, `RequestCall[]` (`{ method, path, body }`). Throws `ConversionError` when the
+ * record is invalid or a body lacks or refuses a value (issue paths into the calls: `[0, 'body', 'email']`).
  * @example toRequest('magento', 'create', record, { password }) // { customer: {...}, password }
+ * @example toRequest('medusa-v2', 'create', record) // [{ method: 'POST', path: '/admin/customers', body }, { method: 'POST', path: '/admin/customers/{id}/addresses', body }]
  */
 export function toRequest<P extends PlatformId, O extends Operation>(platform: P, operation: O, record: unknown, options: RequestOptions = {}): RequestOf<P, O> {
   return requestOf(platform, operation, record, options).body as RequestOf<P, O>;

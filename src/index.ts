@@ -3,4 +3,5 @@ export type { PlatformId, RecordOf, RequestOf, CodecOf, Result, SafeResult, Deco
 export { ConversionError, UnknownPlatformError, InvalidOptionError } from './core/issues.js';
 export type { Issue, IssueCode, Loss, LossCode } from './core/issues.js';
 export type { Operation, RequestOptions } from './core/platform.js';
+export type { RequestCall } from './core/requests.js';
 export { Credentials, Customer, CustomerGroup, Gender, PasswordHash, TaxIds, Address, AdministrativeArea } from './canonical/index.js';

@@ -5,11 +5,12 @@ import { getAt, isPlainObject } from '../src/core/path.js';
 import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
 import { record as medusa } from './arbitraries/medusa.js';
+import { record as medusaV2 } from './arbitraries/medusa-v2.js';
 import { record as v4 } from './arbitraries/v4.js';
 import { requiredDefaults } from './laws.js';
 
 type Rec = Record<string, unknown>;
-const records: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
+const records: Record<PlatformId, fc.Arbitrary<Rec>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1, 'medusa-v2': medusaV2 };
 const leftOut = (losses: readonly Loss[]) => losses.filter((l) => l.message.startsWith('Left out'));
 
 // A guest's Medusa record as shops hold them: the billing address has no phone, which Magento requires.

@@ -1,13 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  codecOf, schemaOf, type CodecOf,
+  codecOf, schemaOf, type CodecOf, type RequestCall,
   convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PhoneMode, type PlatformId, type RecordOf, type RequestOf, type Result, type SafeResult,
 } from '../src/index.js';
 
 describe('public API types', () => {
-  it('names the four platforms', () => {
-    expectTypeOf<PlatformId>().toEqualTypeOf<'magento' | 'medusa' | 'v4' | 'enterprise-v1'>();
+  it('names the five platforms', () => {
+    expectTypeOf<PlatformId>().toEqualTypeOf<'magento' | 'medusa' | 'v4' | 'enterprise-v1' | 'medusa-v2'>();
   });
 
   it('decode gives a canonical customer with losses', () => {
@@ -91,5 +91,13 @@ describe('public API types', () => {
     // @ts-expect-error the Open Food Network field is `enterprise_id`
     convert({}, { from: 'magento', to: 'enterprise-v1', defaults: { enterpriseId: 42 } });
     expectTypeOf(convert({}, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 42 } }).data.enterprise_id).toEqualTypeOf<number>();
+  });
+
+  it('names the calls of a request made of several (RequestCall): route and body, no `any`', () => {
+    expectTypeOf<RequestCall>().toEqualTypeOf<{ readonly method: string; readonly path: string; readonly body: Record<string, unknown> }>();
+    // A platform whose declaration lists calls gets them typed (RequestOf reads the declaration); one that declares a body schema gets its body.
+    expectTypeOf(toRequest('medusa-v2', 'create', {})).toEqualTypeOf<RequestCall[]>();
+    expectTypeOf<RequestOf<'medusa-v2', 'update'>>().toEqualTypeOf<RequestCall[]>();
+    expectTypeOf(toRequest('medusa', 'update', {})).not.toEqualTypeOf<RequestCall[]>();
   });
 });

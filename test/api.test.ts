@@ -10,8 +10,8 @@ import { requiredDefaults } from './laws.js';
 const maria = { email: 'maria@example.com', name: { given: 'María', family: 'López' } };
 
 describe('platforms', () => {
-  it('lists the four shapes', () => {
-    expect(platforms).toEqual(['magento', 'medusa', 'v4', 'enterprise-v1']);
+  it('lists the five shapes', () => {
+    expect(platforms).toEqual(['magento', 'medusa', 'v4', 'enterprise-v1', 'medusa-v2']);
     expect(Object.isFrozen(platforms)).toBe(true);
   });
 });

@@ -8,9 +8,10 @@ import { RESIDUE_KEY } from '../src/core/residue.js';
 import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
 import { record as medusa } from './arbitraries/medusa.js';
+import { record as medusaV2 } from './arbitraries/medusa-v2.js';
 import { record as v4 } from './arbitraries/v4.js';
 
-const records: Record<PlatformId, fc.Arbitrary<Record<string, unknown>>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
+const records: Record<PlatformId, fc.Arbitrary<Record<string, unknown>>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1, 'medusa-v2': medusaV2 };
 
 const examples = platforms.flatMap((p) =>
   (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', `${p}.json`), 'utf8')) as unknown[]).map(

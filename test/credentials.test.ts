@@ -45,6 +45,7 @@ const minimal: Record<PlatformId, Rec> = {
   magento: tom,
   medusa: { id: 'cus_01', email: 'ana@example.com', first_name: 'Ana', shipping_addresses: [{ id: 'addr_01', address_1: '22 Collins St', country_code: 'au' }] },
   v4: { id: 7, email: 'liam@example.com', addresses: [{ id: 9901, address_line_1: '4/88 Queen St', country: { code: 'AU' } }] },
+  'medusa-v2': { id: 'cus_01', email: 'ana@example.com', first_name: 'Ana', addresses: [{ id: 'cuaddr_01', address_1: '22 Collins St', country_code: 'au', is_default_billing: true }] },
   'enterprise-v1': {
     id: 3, enterprise_id: 42, email: 'ana@example.com', first_name: 'Ana', last_name: 'Lima',
     billing_address: {
@@ -60,6 +61,7 @@ const firstAddress: Record<PlatformId, (string | number)[]> = {
   medusa: ['shipping_addresses', 0],
   v4: ['addresses', 0],
   'enterprise-v1': ['billing_address'],
+  'medusa-v2': ['addresses', 0],
 };
 
 describe('Magento password hashes', () => {
@@ -219,6 +221,7 @@ const WRONG_FIELDS: Record<PlatformId, (string | number)[][]> = {
   medusa: [['first_name'], ['email'], ['phone'], ['metadata'], ['created_at'], ['notes'], ['shipping_addresses', 0, 'address_1'], ['shipping_addresses', 0, 'country_code'], ['shipping_addresses', 0, 'metadata'], ['groups']],
   v4: [['first_name'], ['email'], ['sex'], ['abn'], ['created_at'], ['store_credit'], ['parent'], ['notes'], ['addresses', 0, 'address_line_1'], ['addresses', 0, 'country', 'code'], ['addresses', 0, 'state']],
   'enterprise-v1': [['first_name'], ['email'], ['code'], ['tags'], ['terms_and_conditions_accepted_at'], ['notes'], ['billing_address', 'phone'], ['billing_address', 'country', 'code'], ['shipping_address'], ['enterprise_id']],
+  'medusa-v2': [['first_name'], ['email'], ['company_name'], ['phone'], ['metadata'], ['created_by'], ['notes'], ['addresses', 0, 'address_1'], ['addresses', 0, 'address_name'], ['addresses', 0, 'country_code'], ['addresses', 0, 'metadata'], ['groups']],
 };
 
 const CREDENTIAL_KEYS = ['password', 'password_hash', 'passwordHash', 'new_password'];

@@ -182,6 +182,7 @@ describe('no record text in any message', () => {
     medusa: { id: 'cus_1', email: 'ana@example.com', metadata: { [marker]: 1 }, [marker]: 1 },
     v4: { id: 1, email: 'ana@example.com', [marker]: 1, country: { [marker]: 1 } },
     'enterprise-v1': { id: 1, email: 'ana@example.com', enterprise_id: 1, [marker]: 1 },
+    'medusa-v2': { id: 'cus_1', email: 'ana@example.com', metadata: { [marker]: 1 }, addresses: [{ metadata: { [marker]: 1 }, [marker]: 2 }], [marker]: 1 },
   };
   const messages = (r: { success: boolean; losses?: { message: string }[]; error?: ConversionError }): string[] =>
     r.success ? (r.losses ?? []).map((l) => l.message) : [r.error!.message, ...r.error!.issues.map((i) => i.message)];

@@ -10,6 +10,7 @@ import { registry } from '../src/platforms/index.js';
 import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
 import { record as medusa } from './arbitraries/medusa.js';
+import { record as medusaV2 } from './arbitraries/medusa-v2.js';
 import { record as v4 } from './arbitraries/v4.js';
 import { requiredDefaults } from './laws.js';
 
@@ -25,7 +26,7 @@ vi.mock('libphonenumber-js/max', async (importOriginal) => {
   };
 });
 
-const records: Record<PlatformId, fc.Arbitrary<Record<string, unknown>>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1 };
+const records: Record<PlatformId, fc.Arbitrary<Record<string, unknown>>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1, 'medusa-v2': medusaV2 };
 const examples = (p: PlatformId): Record<string, unknown>[] => JSON.parse(readFileSync(join(import.meta.dirname, `../examples/${p}.json`), 'utf8'));
 const defaults = (q: PlatformId) => ({ defaults: requiredDefaults[q] ?? {} }) as never;
 
@@ -62,6 +63,13 @@ const sources: Record<PlatformId, { record: Record<string, unknown>; path: Path 
     },
     path: ['billing_address', 'phone'],
   },
+  'medusa-v2': {
+    record: {
+      email: 'mia@example.org', first_name: 'Mia', last_name: 'Chen',
+      addresses: [{ id: 'cuaddr_1', first_name: 'Mia', last_name: 'Chen', address_1: '22 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000', phone: WRITTEN, is_default_billing: true, is_default_shipping: true }],
+    },
+    path: ['addresses', 0, 'phone'],
+  },
 };
 /** Where each platform writes the phone of its first (default) address. */
 const phonePath: Record<PlatformId, Path> = {
@@ -69,6 +77,7 @@ const phonePath: Record<PlatformId, Path> = {
   medusa: ['shipping_addresses', 0, 'phone'],
   v4: ['addresses', 0, 'phone'],
   'enterprise-v1': ['billing_address', 'phone'],
+  'medusa-v2': ['addresses', 0, 'phone'],
 };
 /** The losses about the phone at `path`: at it or below it (a loss of the whole address is not one). */
 const phoneLosses = (losses: readonly { path: Path }[], path: Path) => losses.filter((l) => startsWith(l.path, path));

@@ -136,6 +136,13 @@ const records: Record<PlatformId, { record: Record<string, unknown>; path: (stri
     },
     path: ['billing_address', 'phone'],
   },
+  'medusa-v2': {
+    record: {
+      email: 'mia@example.org', first_name: 'Mia', last_name: 'Chen',
+      addresses: [{ id: 'cuaddr_1', first_name: 'Mia', last_name: 'Chen', address_1: '22 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000', phone: AU, is_default_billing: true, is_default_shipping: true }],
+    },
+    path: ['addresses', 0, 'phone'],
+  },
 };
 const entries = Object.entries(records) as [PlatformId, (typeof records)[PlatformId]][];
 const set = (rec: Record<string, unknown>, path: (string | number)[], value: unknown): Record<string, unknown> => {
@@ -152,6 +159,7 @@ const phonePath: Record<PlatformId, (string | number)[]> = {
   medusa: ['shipping_addresses', 0, 'phone'],
   v4: ['addresses', 0, 'phone'],
   'enterprise-v1': ['billing_address', 'phone'],
+  'medusa-v2': ['addresses', 0, 'phone'],
 };
 
 describe.each(entries)('%s address phones with phones: e164', (p, { record, path }) => {

@@ -56,6 +56,14 @@ function held(platform: PlatformId, operation: Operation, record: Rec, body: Rec
       return getAt(body, path) === (path.length === 1 && typeof value === 'number' ? String(value) : value);
     case 'enterprise-v1':
       return getAt(body, path) === value;
+    case 'medusa-v2': {
+      // Calls in order: the customer, then one per address (each address of a record is an object).
+      const calls = body as unknown as { body: Rec }[];
+      if (first !== 'addresses') return getAt(calls[0]!.body, path) === value;
+      const sent = getAt(calls[1 + (second as number)]?.body, path.slice(2));
+      // The country code is sent in lower case.
+      return third === 'country_code' && path.length === 3 && typeof value === 'string' ? sent === value.toLowerCase() : sent === value;
+    }
     case 'v4': {
       const customer = body.customer as Rec;
       if (V4_BESIDE.includes(String(first))) return body[first as string] !== undefined;

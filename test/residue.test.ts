@@ -187,3 +187,88 @@ describe.each(BAGS)('residue: A -> %s -> A returns the original record exactly',
     expect(() => convert(maria, { from: 'magento', to: 'medusa', residue: 'no' as never })).toThrow(InvalidOptionError);
   });
 });
+
+// Two platforms with metadata bags (Medusa v1 and v2): a residue read from one is restored, and the
+// other gets one residue of everything, never a residue inside a residue.
+const BAG_PAIRS = BAGS.flatMap((a) => BAGS.filter((b) => b !== a).map((b) => [a, b] as const));
+
+/** The values each residue of a record carries, wherever its bags are. */
+function residuesOf(record: unknown): unknown[] {
+  if (Array.isArray(record)) return record.flatMap(residuesOf);
+  if (typeof record !== 'object' || record === null) return [];
+  return Object.entries(record).flatMap(([k, v]) => (k === RESIDUE_KEY ? [v] : residuesOf(v)));
+}
+
+/** A copy of `record` whose residues list their entries in one order. */
+function residueEntriesSorted(record: unknown): unknown {
+  if (Array.isArray(record)) return record.map(residueEntriesSorted);
+  if (typeof record !== 'object' || record === null) return record;
+  return Object.fromEntries(
+    Object.entries(record).map(([k, v]) => {
+      const values = k === RESIDUE_KEY && typeof v === 'object' && v !== null && Array.isArray((v as { values?: unknown }).values) ? (v as { values: unknown[] }).values : undefined;
+      return [k, values ? { ...v, values: [...values].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))) } : residueEntriesSorted(v)];
+    }),
+  );
+}
+
+/** `value` without the object keys whose values hold no data (null, empty lists and objects), at any depth. */
+function withData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withData);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([k, v]) => {
+      const kept = withData(v);
+      const empty = kept === null || (Array.isArray(kept) && kept.length === 0) || (typeof kept === 'object' && kept !== null && Object.keys(kept).length === 0);
+      return empty ? [] : [[k, kept]];
+    }),
+  );
+}
+
+describe('residue between two platforms with metadata bags', () => {
+  it.each(BAG_PAIRS)('%s -> %s -> back returns the record (its residue restored and written again)', (a, b) => {
+    fc.assert(
+      fc.property(recordsOf(a), (r) => {
+        const there = safeConvert(r, { from: a, to: b });
+        if (!there.success) return;
+        // One residue per bag: none carries another residue.
+        for (const residue of residuesOf(there.data)) expect(JSON.stringify(residue)).not.toContain(RESIDUE_KEY);
+        const back = convert(there.data, { from: b, to: a });
+        // The record itself; a residue it held may come back with its entries in another order. Only
+        // data makes a residue worth writing: with nothing carried, a key holding no data (an empty
+        // `orders` list) is the one thing that may not come back.
+        const carried = there.losses.some((l) => l.code === 'carried');
+        const seen = (x: unknown) => (carried ? residueEntriesSorted(x) : withData(residueEntriesSorted(x)));
+        expect(seen(back.data)).toStrictEqual(seen(r));
+        expect(back.losses.filter((l) => l.code !== 'carried')).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('magento -> medusa -> medusa-v2 -> magento is the identity: the v1 residue is restored, then carried once in v2', () => {
+    const v1 = convert(maria, { from: 'magento', to: 'medusa' }).data;
+    const v2 = convert(v1, { from: 'medusa', to: 'medusa-v2' });
+    expect(residuesOf(v2.data.metadata)).toHaveLength(1);
+    expect(JSON.stringify(residuesOf(v2.data))).not.toMatch(new RegExp(`${RESIDUE_KEY}.*${RESIDUE_KEY}`));
+    expect(convert(v2.data, { from: 'medusa-v2', to: 'magento' }).data).toStrictEqual(maria);
+  });
+
+  it('keeps a value under the residue key that this library did not write: it travels with the residue and comes back', () => {
+    const foreign = { v: 9, note: 'another tool' };
+    const v1 = { email: 'a@example.com', first_name: 'Ana', metadata: { [RESIDUE_KEY]: foreign, tier: 'gold' }, orders: [{ id: 'order_1' }] };
+    const v2 = convert(v1, { from: 'medusa', to: 'medusa-v2' });
+    expect(v2.losses).toContainEqual(expect.objectContaining({ code: 'not_normalised', path: ['metadata', RESIDUE_KEY] }));
+    expect(v2.data.metadata?.tier).toBe('gold');
+    expect(convert(v2.data, { from: 'medusa-v2', to: 'medusa' }).data).toStrictEqual(v1);
+  });
+
+  it.each(BAG_PAIRS)('%s -> %s: a password-reset key in the customer metadata stays out of the target, reported not_migratable', (a, b) => {
+    const record = { email: 'a@example.com', metadata: { rp_token: 'tok-Zq81', tier: 'gold' } };
+    const { data, losses } = convert(record, { from: a, to: b });
+    expect(JSON.stringify(data)).not.toContain('tok-Zq81');
+    expect((data as { metadata?: unknown }).metadata).toStrictEqual({ tier: 'gold' });
+    expect(losses).toContainEqual(expect.objectContaining({ code: 'not_migratable', path: ['metadata', 'rp_token'] }));
+    // Its own platform gets it back.
+    expect(encode(a, decode(a, record).data).data).toStrictEqual(record);
+  });
+});

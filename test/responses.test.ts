@@ -184,6 +184,7 @@ describe('what is not taken for an error body', () => {
           medusa: { type: 'invalid_data', message: text },
           v4: { errors: [{ message: text }] },
           'enterprise-v1': { errors: [{ detail: text }] },
+          'medusa-v2': { type: 'invalid_data', message: text },
         };
         const [issue] = issuesOf(p, body[p]);
         expect(issue?.code).toBe('error_response');
@@ -224,6 +225,7 @@ const payloadsOf = (p: PlatformId, recs: Rec[]): Rec[] => {
     case 'magento':
       return [first, { items: recs, search_criteria: { filter_groups: [] }, total_count: recs.length }];
     case 'medusa':
+    case 'medusa-v2':
       return [{ customer: first }, { customers: recs, count: recs.length, offset: 0, limit: 50 }];
     case 'v4':
       return [{ customer: first }, { customers: recs, pagination: { records: recs.length, limit: '20', offset: '0' } }];

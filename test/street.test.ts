@@ -19,7 +19,7 @@ const addressesOf = (p: PlatformId, r: Rec): Rec[] =>
 /** The street lines an address holds, in order (absent keys left out). */
 const streetOf = (p: PlatformId, a: Rec): unknown[] => {
   if (p === 'magento') return a.street ?? [];
-  const keys = { medusa: ['address_1', 'address_2'], v4: ['address_line_1', 'address_line_2'], 'enterprise-v1': ['street_address_1', 'street_address_2'] }[p];
+  const keys = { medusa: ['address_1', 'address_2'], 'medusa-v2': ['address_1', 'address_2'], v4: ['address_line_1', 'address_line_2'], 'enterprise-v1': ['street_address_1', 'street_address_2'] }[p];
   return keys.filter((k) => a[k] !== undefined).map((k) => a[k]);
 };
 

@@ -111,7 +111,7 @@ export const convertArgs = {
     type: 'enum',
     options: ['create', 'update'],
     description:
-      "Write each record's API request body for this operation instead of the record; the report also counts what the bodies leave out. Not --to medusa --request create: Medusa's admin create requires a password, which the CLI cannot give (a usage error; write the records, or use update).",
+      "Write each record's API request body for this operation instead of the record; the report also counts what the bodies leave out. --to medusa-v2 writes each record's calls in order, a JSON array [{method, path, body}] (the customer, then each address on its own route; {id} in a path is the customer id the first call's response gives). Not --to medusa --request create: Medusa's admin create requires a password, which the CLI cannot give (a usage error; write the records, or use update).",
   },
   'dry-run': { type: 'boolean', description: 'Convert everything and write no output: print the report (JSON, to standard output) and the summary. --rejects and --report are still written when given.' },
   limit: {

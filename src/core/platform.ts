@@ -4,7 +4,7 @@ import { declareCredentialNames, type CredentialNames } from './credentials.js';
 import { DecodeState, EncodeState, NO_OPTIONS, decodeObject, encodeObject, type RunOptions } from './engine.js';
 import type { Table } from './mapping.js';
 import type { ResidueBags } from './residue.js';
-import { takesOption, type Part } from './requests.js';
+import { callParts, takesOption, type CallSpec, type Part } from './requests.js';
 
 export type { RequestOptions } from './requests.js';
 
@@ -31,7 +31,7 @@ export interface ErrorBodyShape {
 }
 
 /** The request body for one API operation, declared as data (see core/requests). */
-export interface RequestSpec<S extends z.ZodType = z.ZodType> {
+export interface BodyRequestSpec<S extends z.ZodType = z.ZodType> {
   /** The body's schema: what `toRequest` returns is typed by it (`RequestOf`). */
   readonly schema: S;
   /** What fills each body key, and why each record key left out is left out: the body and its losses both read it. */
@@ -39,10 +39,27 @@ export interface RequestSpec<S extends z.ZodType = z.ZodType> {
   readonly note: string;
 }
 
-export interface RequestShape<S extends z.ZodType = z.ZodType> extends RequestSpec<S> {
+/**
+ * An operation the API takes as several calls, in order (a customer, then each address on its own
+ * route): `toRequest` answers the list of calls `{ method, path, body }` instead of one body.
+ */
+export interface CallsRequestSpec {
+  readonly calls: readonly CallSpec[];
+  readonly note: string;
+}
+
+export type RequestSpec = BodyRequestSpec | CallsRequestSpec;
+
+/** A request declaration as the platform carries it: its parts (of all its calls) and whether it takes a password. */
+export type RequestShape<Q extends RequestSpec = RequestSpec> = {
+  /** Every part of the request (of all its calls), for its losses and docs. */
+  readonly body: readonly Part[];
+  readonly note: string;
   /** Whether the body can carry a plain-text password (a part fills a key from the `password` option). */
   readonly acceptsPassword: boolean;
-}
+} & (Q extends BodyRequestSpec<infer S>
+  ? { readonly schema: S; readonly calls?: undefined }
+  : { readonly calls: readonly CallSpec[]; readonly schema?: undefined });
 
 export type Operation = 'create' | 'update';
 
@@ -85,7 +102,7 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>, Q e
 
 export interface Platform<Id extends string = string, R extends z.ZodObject<any> = z.ZodObject<any>, Q extends RequestSpecs = RequestSpecs>
   extends Omit<PlatformSpec<Id, R, Q>, 'requests'> {
-  readonly requests: { readonly [O in Operation]: RequestShape<Q[O]['schema']> };
+  readonly requests: { readonly [O in Operation]: RequestShape<Q[O]> };
   readonly options: z.ZodObject<any>;
   decodeRecord(record: z.output<R>, options?: RunOptions): { customer: Customer; state: DecodeState };
   encodeCustomer(customer: Customer, options?: RunOptions): { record: Record<string, unknown>; state: EncodeState };
@@ -105,7 +122,13 @@ export function definePlatform<const Id extends string, R extends z.ZodObject<an
     const record = encodeObject(spec.customer, customer as Record<string, unknown>, state);
     return { record, state };
   };
-  const request = <S extends z.ZodType>(r: RequestSpec<S>): RequestShape<S> => ({ ...r, acceptsPassword: takesOption(r.body, 'password') });
+  const request = (r: RequestSpec): RequestShape => {
+    if ('calls' in r) {
+      const body = callParts(r.calls);
+      return { calls: r.calls, note: r.note, body, acceptsPassword: takesOption(body, 'password') };
+    }
+    return { ...r, acceptsPassword: takesOption(r.body, 'password') };
+  };
   const requests = { create: request(spec.requests.create), update: request(spec.requests.update) } as Platform<Id, R, Q>['requests'];
   return { ...spec, requests, options: spec.options ?? z.strictObject({}), decodeRecord, encodeCustomer };
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { attributeCredential, holdsSecret, isSecretAttribute, secretAt, withoutSecrets } from './credentials.js';
 import type { Loss, LossCode } from './issues.js';
 import { declaredLoss, ruleOf, type Table } from './mapping.js';
@@ -342,6 +343,55 @@ export function bodyLosses(parts: readonly Part[], record: Level, taken: Taken, 
   };
   walk(record, taken);
   return losses;
+}
+
+/**
+ * One API call of a request that takes several (a customer on one route, then each of its addresses
+ * on another): its route, the schema its body must pass, and the parts that build the body.
+ */
+export interface CallSpec {
+  readonly method: string;
+  /** The route, or the route for one element (`each`); `{…}` placeholders are the client's to fill (an id an earlier call's response gives). */
+  readonly path: string | ((item: Level, record: Level) => string);
+  readonly schema: z.ZodType;
+  readonly body: readonly Part[];
+  /** One call for each object element of this record list, its parts reading the element; absent: one call, its parts reading the record. */
+  readonly each?: string;
+}
+
+/** One call of a request, as a client sends it, in order: `{ method, path, body }`. */
+export interface RequestCall {
+  readonly method: string;
+  readonly path: string;
+  readonly body: Record<string, unknown>;
+}
+
+/**
+ * The parts of every call read as one declaration (a call for each element of a list reads as a
+ * `list` part of its parts): what `bodyLosses`, `takesOption` and the docs read.
+ */
+export const callParts = (calls: readonly CallSpec[]): Part[] => calls.flatMap((c) => (c.each === undefined ? c.body : [list(c.each, c.body)]));
+
+/** The calls `calls` declare for a (validated) record, in order, each with its spec, and the record paths their bodies hold. */
+export function buildCalls(calls: readonly CallSpec[], record: Level, options: RequestOptions): { calls: { spec: CallSpec; call: RequestCall }[]; taken: Taken } {
+  const taken: Taken = new PathTrie();
+  const out: { spec: CallSpec; call: RequestCall }[] = [];
+  const add = (spec: CallSpec, level: Level, at: (string | number)[]) => {
+    const path = typeof spec.path === 'string' ? spec.path : spec.path(level, record);
+    out.push({ spec, call: { method: spec.method, path, body: fill(spec.body, level, at, {}, record, options, taken) } });
+  };
+  for (const spec of calls) {
+    if (spec.each === undefined) {
+      add(spec, record, []);
+      continue;
+    }
+    const items = own(record, spec.each);
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      if (isPlainObject(item) && !isSecretAttribute(item)) add(spec, item, [spec.each!, i]);
+    });
+  }
+  return { calls: out, taken };
 }
 
 /** Whether the body takes this request option (a part fills a key from it). */

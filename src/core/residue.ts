@@ -1,6 +1,6 @@
 import { CREDENTIAL_BRANCHES } from '../canonical/customer.js';
 import { holdsSecret, secretAt, throughResetTokenKey, withoutSecrets } from './credentials.js';
-import type { DecodeState } from './engine.js';
+import { isHint, type DecodeState } from './engine.js';
 import type { Loss } from './issues.js';
 import { carriesData, copyJson } from './objects.js';
 import { eachChild, getAt, hasKey, isPlainObject, setAt, type Path } from './path.js';
@@ -51,6 +51,14 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
     // target's own platform data (its hints) is the target's to use, never to carry to itself.
     if (node === undefined || CREDENTIAL_BRANCHES.has(path[0] as string) || taken?.holds || (secrets && secretAt(path[path.length - 1], node) !== undefined)) return;
     if (path.length >= 2 && path[path.length - 2] === 'platformData' && path[path.length - 1] === target) return;
+    // Another platform's hints (structure, no data) beside the target's own data on the same object:
+    // the object came from the target before, so its record comes back from the target's data, and
+    // the other platform derives its hints again from what it is written (a residue of hints alone
+    // would make a record that went there and back differ from the one that left).
+    if (path.length >= 2 && path[path.length - 2] === 'platformData' && onlyHints(node)) {
+      const siblings = getAt(canonical, path.slice(0, -1));
+      if (isPlainObject(siblings) && hasKey(siblings, target)) return;
+    }
     const intoPlatformData = path[path.length - 1] === 'platformData' && isPlainObject(node);
     if (!intoPlatformData && (!(taken?.holdsBelow ?? false) || !(Array.isArray(node) || isPlainObject(node)))) {
       out.push([[...path], secrets ? withoutSecrets(node) : node]);
@@ -61,6 +69,9 @@ export function untaken(canonical: Record<string, unknown>, consumed: PathTrie<t
   walk(canonical, consumed);
   return out;
 }
+
+/** Whether `value` is an object of codec hints only (`$name` keys: structure, not data). */
+const onlyHints = (value: unknown): boolean => isPlainObject(value) && Object.keys(value).every(isHint);
 
 /** What a bag held before its slot went in: absent or null (an object bag just gains a key). */
 type Was = Residue['was'];
@@ -128,8 +139,12 @@ export function fillSlots(record: Record<string, unknown>, slots: Slots, entries
       for (const k of Object.keys(node)) walk(node[k], node, k);
       return;
     }
-    const values = owner.address === undefined ? top : byAddress.get(owner.address);
-    if (values && values.length > 0) {
+    const own = owner.address === undefined ? top : byAddress.get(owner.address);
+    if (own && own.length > 0) {
+      // What the bag held under the key before (metadata this library did not write, kept as it was
+      // read: another platform's bag may hold one) travels too, so the residue never replaces it.
+      const bag = owner.address === undefined ? slots.bags.customer : (slots.bags.item?.bag ?? []);
+      const values: Entry[] = owner.before === undefined ? own : [...own, [[...bag, RESIDUE_KEY], owner.before]];
       node[RESIDUE_KEY] = { v: 1, values, ...(owner.was ? { was: owner.was } : {}) } satisfies Residue;
     } else if (owner.before !== undefined) node[RESIDUE_KEY] = owner.before;
     else {

@@ -3,6 +3,7 @@ import type { PlatformId } from '../../src/index.js';
 import * as enterpriseV1 from './enterprise-v1.js';
 import * as magento from './magento.js';
 import * as medusa from './medusa.js';
+import * as medusaV2 from './medusa-v2.js';
 import * as v4 from './v4.js';
 
 /** What a platform's arbitraries file (`test/arbitraries/<id>.ts`) exports. */
@@ -23,6 +24,7 @@ export const arbitraries: Readonly<Partial<Record<PlatformId, PlatformArbitrarie
   medusa,
   v4,
   'enterprise-v1': enterpriseV1,
+  'medusa-v2': medusaV2,
 };
 
 /** The record arbitrary of a platform; throws for a platform without arbitraries. */

@@ -93,7 +93,7 @@ describe('--platform-options', () => {
     `);
     write(dir, 'shopify.json', '{ "shopify": {} }');
     expect(await refused(convert('shopify.json'))).toMatchInlineSnapshot(`
-      "customer-codecs: --platform-options shopify.json: Unknown platform "shopify"; expected one of: magento, medusa, v4, enterprise-v1
+      "customer-codecs: --platform-options shopify.json: Unknown platform "shopify"; expected one of: magento, medusa, v4, enterprise-v1, medusa-v2
       Run 'customer-codecs convert --help' for the options.
       "
     `);
