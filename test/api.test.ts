@@ -53,14 +53,14 @@ describe('misuse throws named errors', () => {
     };
     expect(thrown(() => convert(record, { from: 'magento' } as never))).toMatchInlineSnapshot(`
       {
-        "message": "Invalid option "to": missing: pass the target platform id, one of magento, medusa, v4, enterprise-v1 (e.g. { from: 'magento', to: 'medusa' })",
+        "message": "Invalid option "to": missing: pass the target platform id, one of magento, medusa, v4, enterprise-v1, medusa-v2 (e.g. { from: 'magento', to: 'medusa' })",
         "option": "to",
         "type": "InvalidOptionError",
       }
     `);
     expect(thrown(() => safeConvert(record, { to: 'medusa' } as never))).toMatchInlineSnapshot(`
       {
-        "message": "Invalid option "from": missing: pass the source platform id, one of magento, medusa, v4, enterprise-v1 (e.g. { from: 'magento', to: 'medusa' })",
+        "message": "Invalid option "from": missing: pass the source platform id, one of magento, medusa, v4, enterprise-v1, medusa-v2 (e.g. { from: 'magento', to: 'medusa' })",
         "option": "from",
         "type": "InvalidOptionError",
       }
