@@ -449,7 +449,7 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
     const d = decodeWith(from, input, decodeRun);
     if (!d.ok) return d;
     const encoded = encodeWith(to, d.customer, defaults, encodeRun, d);
-    return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : encoded;
+    return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : { ok: false, issues: namingDefaults(from, to, encoded.issues) };
   }));
 }
 
@@ -485,6 +485,43 @@ export const convert = <F extends PlatformId, T extends PlatformId>(input: unkno
 /** Like `convert`, but never throws on invalid data. */
 export const safeConvert = <F extends PlatformId, T extends PlatformId>(input: unknown, options: ConvertOptions<F, T>): SafeResult<RecordOf<T>> =>
   safe(convertOutcome(input, options)) as SafeResult<RecordOf<T>>;
+
+/** A value of the target shop that no record of the source platform holds: give it in `defaults` (see `requiredDefaults`). */
+export interface RequiredDefault {
+  /** The target-record key, e.g. `'enterprise_id'`. */
+  readonly key: string;
+  /** What the value is, in the target shop. */
+  readonly note: string;
+  /** A value of a standard install, e.g. `1` for Magento's `website_id`. */
+  readonly example: unknown;
+}
+
+/**
+ * The target-record values that no record of platform `from` holds and that `to` requires: the shop
+ * ids each platform declares (`website_id`, `enterprise_id`). Converting without them in `defaults`
+ * rejects every record, so ask before a migration starts. Empty when `from` is `to` (a record holds
+ * its own) and for a target that needs none. A record of a platform with a metadata bag (Medusa) may
+ * still hold one in a residue this library wrote; a default only fills a record that has none.
+ * @example requiredDefaults('magento', 'enterprise-v1') // [{ key: 'enterprise_id', note: '…', example: 42 }]
+ */
+export function requiredDefaults(from: PlatformId, to: PlatformId): readonly RequiredDefault[] {
+  const source = platformOf(from);
+  const target = platformOf(to);
+  if (source.id === target.id) return [];
+  return Object.freeze((target.shopValues ?? []).map(({ key, note, example }) => Object.freeze({ key, note, example })));
+}
+
+/** `required` issues at a shop value the source never holds, naming the way out (give it in `defaults`). */
+function namingDefaults(from: Platform, to: Platform, issues: Issue[]): Issue[] {
+  const needed = requiredDefaults(from.id as PlatformId, to.id as PlatformId);
+  if (needed.length === 0) return issues;
+  return issues.map((issue) => {
+    const value = issue.code === 'required' && issue.path.length === 1 ? needed.find((v) => v.key === issue.path[0]) : undefined;
+    if (!value) return issue;
+    const example = `defaults: { ${value.key}: ${JSON.stringify(value.example)} }`;
+    return { ...issue, message: `Required: ${from.id} records never hold ${value.key} (${value.note}): give it in \`defaults\` (e.g. \`${example}\`)` };
+  });
+}
 
 /** The levels a read payload's envelope adds above its records (`data.attributes`, `customers[i]`). */
 const PAYLOAD_LEVELS = 4;

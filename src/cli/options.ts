@@ -9,7 +9,7 @@ import type { InvalidOptionError } from '../core/issues.js';
 import { setOwn } from '../core/objects.js';
 import { withArticle } from '../core/words.js';
 import { writerSetup, type MagentoCsvReadOptions, type MagentoCsvWriteOptions } from '../csv/magento.js';
-import { phoneModes, platforms, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
+import { phoneModes, platforms, requiredDefaults, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
 import { InputError, reason } from '../io/input.js';
 
 export class UsageError extends Error {
@@ -52,7 +52,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'key=value',
     description:
-      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error.',
+      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error. Required when no --from record holds the value: website_id with --to magento, enterprise_id with --to enterprise-v1 (from any other platform); without it the run does not start.',
   },
   'platform-options': {
     type: 'string',
@@ -419,6 +419,12 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     const [key, value] = parseDefault(text);
     if (Object.hasOwn(defaults, key)) throw new UsageError(`--default ${key} is given twice`);
     setOwn(defaults, key, value);
+  }
+  // A shop value no record of --from holds would reject every record: refused before any input is read.
+  const missing = requiredDefaults(from, to).filter((v) => !Object.hasOwn(defaults, v.key));
+  if (missing.length > 0) {
+    const needs = missing.map((v) => `--default ${v.key}=${v.key.endsWith('_id') ? 'ID' : 'VALUE'}`).join(' ');
+    throw new UsageError(`--to ${to} needs ${needs}: ${from} records never hold ${missing.length === 1 ? 'it' : 'them'} (${missing.map((v) => `${v.key}: ${v.note}`).join('; ')})`);
   }
   const websites = parseCodes(repeated(rawArgs, 'website'), '--website', 'base=1');
   const stores = parseCodes(repeated(rawArgs, 'store'), '--store', 'default=1');

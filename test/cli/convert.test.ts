@@ -207,20 +207,44 @@ describe.each([1, 2])('one record never ends a run: too deep to convert, or to w
 });
 
 describe('mistakes named where they happen: the report groups rejects and names the fix', () => {
-  it('groups rejects by path and code, and names --default for a shop value no source record holds', async () => {
+  it('refuses to start without a shop value no source record holds: exit 2, one line, nothing written', async () => {
     write(dir, 'shop.ndjson', ndjson(magentoRecords(30)));
     const run = await cli(['convert', '--from', 'magento', '--to', 'enterprise-v1', 'shop.ndjson', '-o', 'shop.out.ndjson', '--report', 'shop.report.json'], dir);
+    ok(run, 2);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "customer-codecs: --to enterprise-v1 needs --default enterprise_id=ID: magento records never hold it (enterprise_id: the Open Food Network shop (enterprise) the customer belongs to (required in records))
+      Run 'customer-codecs convert --help' for the options.
+      "
+    `);
+    expect(existsSync(join(dir, 'shop.out.ndjson'))).toBe(false);
+    const medusa = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'shop.ndjson', '--dry-run'], dir);
+    ok(medusa, 2);
+    expect(medusa.stderr).toMatch(/^customer-codecs: --to magento needs --default website_id=ID: medusa records never hold it \(website_id: /);
+    // Given, the records convert; a record of the target's own platform holds its own.
+    ok(await cli(['convert', '--from', 'magento', '--to', 'enterprise-v1', 'shop.ndjson', '-o', 'shop.out.ndjson', '--default', 'enterprise_id=42'], dir), 0);
+    expect(lines(read(dir, 'shop.out.ndjson')).map((r) => (r as { enterprise_id: number }).enterprise_id)).toStrictEqual(Array(30).fill(42));
+    ok(await cli(['convert', '--from', 'magento', '--to', 'magento', 'shop.ndjson', '--dry-run', '-q'], dir), 0);
+  });
+
+  it('groups rejects by path and code, and names --default for a top-level value most rejects lack', async () => {
+    // WebCommander customers with no name anywhere (no address holds one either): Magento requires names.
+    const nameless = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, email: `guest${i}@example.com`, addresses: [] }));
+    write(dir, 'nameless.ndjson', ndjson(nameless));
+    const run = await cli(['convert', '--from', 'v4', '--to', 'magento', 'nameless.ndjson', '-o', 'nameless.out.ndjson', '--report', 'nameless.report.json', '--default', 'website_id=1'], dir);
     ok(run, 1);
-    const r = report('shop.report.json') as Report & { rejects: { byPath: unknown[] }; hints: string[] };
-    expect(r.rejects.byPath).toStrictEqual([{ path: 'enterprise_id', count: 30, codes: { required: 30 } }]);
-    expect(r.hints).toStrictEqual(['30 of 30 rejected records lack enterprise_id, which enterprise-v1 requires: give it with --default enterprise_id=VALUE']);
-    expect(run.stderr).toContain('hint: 30 of 30 rejected records lack enterprise_id');
+    const r = report('nameless.report.json') as Report & { rejects: { byPath: unknown[] }; hints: string[] };
+    expect(r.rejects.byPath).toStrictEqual([
+      { path: 'firstname', count: 30, codes: { required: 30 } },
+      { path: 'lastname', count: 30, codes: { required: 30 } },
+    ]);
+    expect(r.hints).toContain('30 of 30 rejected records lack firstname, which magento requires: give it with --default firstname=VALUE');
+    expect(run.stderr).toContain('hint: 30 of 30 rejected records lack firstname');
   });
 
   it('names the platform the records look like when most are rejected as invalid (a wrong --from)', async () => {
     const medusa = (await cli(['convert', '--from', 'magento', '--to', 'medusa', 'shop.ndjson', '-o', 'shop.medusa.ndjson'], dir)).code;
     expect(medusa).toBe(0);
-    const run = await cli(['convert', '--from', 'v4', '--to', 'magento', 'shop.medusa.ndjson', '-o', 'wrong.ndjson', '--report', 'wrong.report.json'], dir);
+    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'magento', 'shop.medusa.ndjson', '-o', 'wrong.ndjson', '--report', 'wrong.report.json', '--default', 'website_id=1'], dir);
     ok(run, 1);
     expect((report('wrong.report.json') as Report & { hints: string[] }).hints).toContainEqual(expect.stringContaining('is --from medusa meant?'));
   });
@@ -412,7 +436,7 @@ describe('API error bodies as input', () => {
 
   it('a JSON file that is an error body is one reject with issue error_response, and the run exits 1', async () => {
     write(dir, 'ofn-error.json', JSON.stringify(ofnError));
-    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'magento', 'ofn-error.json', '-o', 'ofn-error.out.ndjson', '--report', 'ofn-error.report.json'], dir);
+    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'magento', 'ofn-error.json', '-o', 'ofn-error.out.ndjson', '--report', 'ofn-error.report.json', '--default', 'website_id=1'], dir);
     ok(run, 1);
     expect(rejects('ofn-error.out.rejects.ndjson')).toStrictEqual([{ line: 1, input: ofnError, issues: [issue] }]);
     expect(report('ofn-error.report.json').rejects.byCode).toStrictEqual({ error_response: 1 });
