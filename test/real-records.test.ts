@@ -81,3 +81,67 @@ describe('required-and-never-held values are known up front (requiredDefaults)',
     expect(convert(magentoCustomer, { from: 'magento', to: 'magento' }).data).toStrictEqual(magentoCustomer);
   });
 });
+
+// A WebCommander customer whose addresses carry `type` and no id (as a checkout saves them).
+const v4Typed = {
+  id: 5521, email: 'mia@example.com', first_name: 'Mia', last_name: 'Tran', status: 'active',
+  addresses: [
+    { type: 'SHIPPING', first_name: 'Mia', last_name: 'Tran', address_line_1: '8 Pitt St', city: 'Sydney', post_code: '2000', country: { code: 'AU', name: 'Australia' }, phone: '02 9123 4567' },
+    { type: 'BILLING', first_name: 'Mia', last_name: 'Tran', address_line_1: '1 King St', city: 'Sydney', post_code: '2000', country: { code: 'AU', name: 'Australia' }, phone: '02 9123 4567' },
+  ],
+};
+
+describe('designations read back, and slots filled by a documented rule', () => {
+  it('v4 addresses typed BILLING / SHIPPING with no id fill the Open Food Network slots of their kind', () => {
+    const { data, losses } = convert(v4Typed, { from: 'v4', to: 'enterprise-v1', defaults: { enterprise_id: 42 } });
+    expect(data.billing_address?.street_address_1).toBe('1 King St');
+    expect(data.shipping_address?.street_address_1).toBe('8 Pitt St');
+    expect(losses.filter((l) => l.path[0] === 'addresses')).toStrictEqual([]);
+    // and Magento marks them default_billing / default_shipping
+    const magento = convert(v4Typed, { from: 'v4', to: 'magento', defaults: { website_id: 1 } }).data;
+    expect(magento.addresses?.map((a) => [a.street[0], a.default_billing ?? false, a.default_shipping ?? false])).toStrictEqual([
+      ['8 Pitt St', false, true],
+      ['1 King St', true, false],
+    ]);
+  });
+
+  it('a customer whose only address is designated neither way fills both Open Food Network slots with it, reported derived', () => {
+    const notDefault = { ...magentoCustomer, addresses: magentoCustomer.addresses.map(({ default_billing: _b, default_shipping: _s, ...a }) => a) };
+    const { data, losses } = convert(notDefault, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 42 } });
+    expect(data.billing_address?.street_address_1).toBe('1 Collins St');
+    expect(data.shipping_address).toStrictEqual(data.billing_address);
+    expect(losses.filter((l) => l.code === 'derived')).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "derived",
+          "message": "No address is designated default billing or shipping: Open Food Network holds only those two slots, so the first address fills both (\`billing_address\`, \`shipping_address\`)",
+          "path": [
+            "addresses",
+            0,
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('with several undesignated addresses, the first fills both slots and the others are reported lost', () => {
+    const two = {
+      ...v4Typed,
+      addresses: v4Typed.addresses.map((a, i) => ({ ...a, type: 'PRIMARY', address_line_1: `${i + 1} George St` })),
+    };
+    const { data, losses } = convert(two, { from: 'v4', to: 'enterprise-v1', defaults: { enterprise_id: 42 } });
+    expect([data.billing_address?.street_address_1, data.shipping_address?.street_address_1]).toStrictEqual(['1 George St', '1 George St']);
+    expect(losses.filter((l) => l.path[0] === 'addresses' && l.path.length === 2).map((l) => [l.code, l.path])).toStrictEqual([
+      ['derived', ['addresses', 0]],
+      ['not_representable', ['addresses', 1]],
+    ]);
+  });
+
+  it('an address designated one way fills its slot only: the rule applies when the source designates none', () => {
+    const billingOnly = { ...magentoCustomer, addresses: [{ ...magentoCustomer.addresses[0]!, default_shipping: false }] };
+    const { data, losses } = convert(billingOnly, { from: 'magento', to: 'enterprise-v1', defaults: { enterprise_id: 42 } });
+    expect(data.billing_address?.street_address_1).toBe('1 Collins St');
+    expect(data.shipping_address).toBeUndefined();
+    expect(losses.some((l) => l.code === 'derived')).toBe(false);
+  });
+});
