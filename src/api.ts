@@ -14,6 +14,7 @@ import { bodyLosses, buildBody } from './core/requests.js';
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 import { withArticle } from './core/words.js';
+import { derivedNameLosses, namesFromAddresses } from './core/names.js';
 
 /** The platform ids: `'magento' | 'medusa' | 'v4' | 'enterprise-v1'`. */
 export type PlatformId = keyof typeof registry;
@@ -89,6 +90,14 @@ export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
    * Default `false`.
    */
   readonly strictAddresses?: boolean;
+  /**
+   * Where the target requires names the customer record lacks (a guest's Medusa or Open Food Network
+   * record to Magento), take them from the customer's default billing address, else the first address
+   * that has them, each reported `derived` at the address's name (with `target`, the field written).
+   * Nothing is invented: with no name on any address the target's issue stands. Default `true`;
+   * `false` leaves the missing names an issue.
+   */
+  readonly deriveNames?: boolean;
 }
 
 export interface ConvertOptions<F extends PlatformId, T extends PlatformId> extends EncodeOptions<T> {
@@ -429,12 +438,63 @@ function decodeOutcome(platform: PlatformId, record: unknown, options: unknown):
   });
 }
 
+/** The `deriveNames` option: `true` unless `false`. */
+function deriveNamesOption(options: Record<string, unknown> | undefined): boolean {
+  const v = options?.deriveNames ?? true;
+  if (typeof v !== 'boolean') throw new InvalidOptionError('deriveNames', 'expected a boolean');
+  return v;
+}
+
+/**
+ * `encodeWith`, and where the target refused the customer for a top-level value it requires and the
+ * customer lacks names an address holds, once more with those names (see core/names): kept when
+ * it converts, or leaves fewer issues.
+ */
+function encodeDeriving(
+  p: Platform,
+  customer: Customer,
+  defaults: Record<string, unknown>,
+  options: RunOptions,
+  derive: boolean,
+  decoded?: { origins: PathTrie<Origin>; aliases: Aliases; source: string },
+): Outcome<Record<string, unknown>> {
+  return withNames(p, customer, encodeWith(p, customer, defaults, options, decoded), defaults, options, derive, decoded);
+}
+
+/** After a first encode `first` of `customer`: see `encodeDeriving`. */
+function withNames(
+  p: Platform,
+  customer: Customer,
+  first: Outcome<Record<string, unknown>>,
+  defaults: Record<string, unknown>,
+  options: RunOptions,
+  derive: boolean,
+  decoded?: { origins: PathTrie<Origin>; aliases: Aliases; source: string },
+): Outcome<Record<string, unknown>> {
+  if (first.ok || !derive || !first.issues.some((i) => i.code === 'required' && i.path.length === 1)) return first;
+  const named = namesFromAddresses(customer);
+  if (!named) return first;
+  const again = encodeWith(p, named.customer, defaults, options, decoded);
+  if (!again.ok) return again.issues.length < first.issues.length ? again : first;
+  const derived = withAliases(derivedNameLosses(named.names, first.issues, again.data, p.id, decoded?.origins), decoded?.aliases ?? []);
+  return { ...again, losses: [...again.losses, ...derived] };
+}
+
 function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown): Outcome<Record<string, unknown>> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
-  return guarded(() => withPhones(run, () => encodeWith(p, customer, defaults, run)));
+  const derive = deriveNamesOption(options);
+  return guarded(() =>
+    withPhones(run, () => {
+      const plain = encodeWith(p, customer, defaults, run);
+      // Names are derived from a valid canonical customer only (an invalid one fails as it is).
+      if (plain.ok || !derive) return plain;
+      const valid = Customer.safeParse(customer);
+      return valid.success ? withNames(p, valid.data, plain, defaults, run, derive) : plain;
+    }),
+  );
 }
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -442,13 +502,14 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const from = platformOf(options.from);
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
+  const derive = deriveNamesOption(options);
   // E.164 is the write's: the source's phones are read as written, so the target's encode reports
   // each phone it changes (at its source path) and each it cannot read.
   const [decodeRun, encodeRun] = [{ ...runOptions(from, options), phones: 'as-written' as const }, runOptions(to, options)];
   return guarded(() => withPhones(encodeRun, () => {
     const d = decodeWith(from, input, decodeRun);
     if (!d.ok) return d;
-    const encoded = encodeWith(to, d.customer, defaults, encodeRun, d);
+    const encoded = encodeDeriving(to, d.customer, defaults, encodeRun, derive, d);
     return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : { ok: false, issues: namingDefaults(from, to, encoded.issues) };
   }));
 }

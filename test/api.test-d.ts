@@ -31,6 +31,13 @@ describe('public API types', () => {
     requiredDefaults('shopify', 'magento');
   });
 
+  it('deriveNames is a boolean option; a derived loss may name its target field', () => {
+    convert({}, { from: 'medusa', to: 'magento', deriveNames: false });
+    // @ts-expect-error: a boolean
+    convert({}, { from: 'medusa', to: 'magento', deriveNames: 'no' });
+    expectTypeOf<Loss['target']>().toEqualTypeOf<(string | number)[] | undefined>();
+  });
+
   it('defaults are typed by the target record', () => {
     encode('magento', {}, { defaults: { website_id: 1 } });
     // @ts-expect-error: website_id is a number in Magento records

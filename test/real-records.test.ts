@@ -145,3 +145,85 @@ describe('designations read back, and slots filled by a documented rule', () => 
     expect(losses.some((l) => l.code === 'derived')).toBe(false);
   });
 });
+
+// A Medusa guest as a checkout creates it: no names on the customer, names on the address.
+const medusaGuest = {
+  id: 'cus_01HQ', email: 'gia@example.com', first_name: null, last_name: null, phone: null, has_account: false,
+  billing_address: { id: 'addr_01', first_name: 'Gia', last_name: 'Lo', address_1: '1 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000', phone: '03 9123 4567' },
+  shipping_addresses: [{ id: 'addr_02', first_name: 'Sam', last_name: 'Lo', address_1: '9 Smith St', city: 'Fitzroy', country_code: 'au', postal_code: '3065', phone: '0400 111 222' }],
+};
+// An Open Food Network guest: names read as "" (the database default), the address in the shipping slot only.
+const ofnGuest = {
+  id: 311, enterprise_id: 3, email: 'kim@example.com', first_name: '', last_name: '', code: null, tags: [],
+  billing_address: null,
+  shipping_address: { first_name: 'Kim', last_name: 'Ha', street_address_1: '4 Vine St', street_address_2: null, postal_code: '3068', locality: 'Fitzroy North', phone: '0400 222 333', region: { code: 'Vic', name: 'Victoria' }, country: { code: 'AU', name: 'Australia' } },
+};
+
+describe("names from the customer's own address", () => {
+  it('a Medusa guest to Magento takes the default billing address names, reported derived with both paths', () => {
+    const { data, losses } = convert(medusaGuest, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect([data.firstname, data.lastname]).toStrictEqual(['Gia', 'Lo']);
+    expect(losses.filter((l) => l.code === 'derived')).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "derived",
+          "message": "Also written as the customer's \`firstname\`: magento requires a given name the customer record lacks, so it is taken from the customer's address (\`deriveNames: false\` leaves it an issue)",
+          "path": [
+            "billing_address",
+            "first_name",
+          ],
+          "target": [
+            "firstname",
+          ],
+        },
+        {
+          "code": "derived",
+          "message": "Also written as the customer's \`lastname\`: magento requires a family name the customer record lacks, so it is taken from the customer's address (\`deriveNames: false\` leaves it an issue)",
+          "path": [
+            "billing_address",
+            "last_name",
+          ],
+          "target": [
+            "lastname",
+          ],
+        },
+      ]
+    `);
+  });
+
+  it('an Open Food Network guest ("" names) to Magento takes the names of its only address', () => {
+    const { data, losses } = convert(ofnGuest, { from: 'enterprise-v1', to: 'magento', defaults: { website_id: 1 } });
+    expect([data.firstname, data.lastname]).toStrictEqual(['Kim', 'Ha']);
+    expect(losses.filter((l) => l.code === 'derived').map((l) => [l.path, l.target])).toStrictEqual([
+      [['shipping_address', 'first_name'], ['firstname']],
+      [['shipping_address', 'last_name'], ['lastname']],
+    ]);
+  });
+
+  it('without a default billing address, the first address holding both names; a part the customer has is kept', () => {
+    const book = {
+      ...medusaGuest, first_name: 'Gianna', billing_address: null, billing_address_id: null,
+      shipping_addresses: [{ ...medusaGuest.shipping_addresses[0]!, last_name: null }, { ...medusaGuest.billing_address, id: 'addr_03' }],
+    };
+    const { data, losses } = convert(book, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect([data.firstname, data.lastname]).toStrictEqual(['Gianna', 'Lo']);
+    expect(losses.filter((l) => l.code === 'derived').map((l) => [l.path, l.target])).toStrictEqual([[['shipping_addresses', 1, 'last_name'], ['lastname']]]);
+  });
+
+  it('is off with deriveNames: false, and invents nothing when no address has a name', () => {
+    const off = safeConvert(medusaGuest, { from: 'medusa', to: 'magento', defaults: { website_id: 1 }, deriveNames: false });
+    expect(off.success ? [] : off.error.issues.map((i) => [i.code, i.path])).toStrictEqual([['required', ['firstname']], ['required', ['lastname']]]);
+    const none = { ...medusaGuest, billing_address: null, shipping_addresses: [] };
+    const nothing = safeConvert(none, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect(nothing.success ? [] : nothing.error.issues.map((i) => [i.code, i.path])).toStrictEqual([['required', ['firstname']], ['required', ['lastname']]]);
+    expect(() => convert(medusaGuest, { from: 'medusa', to: 'magento', deriveNames: 'yes' as never })).toThrowErrorMatchingInlineSnapshot(`[InvalidOptionError: Invalid option "deriveNames": expected a boolean]`);
+  });
+
+  it('takes nothing where the target does not require names (Medusa, Open Food Network keep them empty)', () => {
+    const toMedusa = convert(ofnGuest, { from: 'enterprise-v1', to: 'medusa' });
+    expect([toMedusa.data.first_name, toMedusa.data.last_name]).toStrictEqual(['', '']);
+    expect(toMedusa.losses.some((l) => l.code === 'derived')).toBe(false);
+    const toOfn = convert(medusaGuest, { from: 'medusa', to: 'enterprise-v1', defaults: { enterprise_id: 3 } });
+    expect(toOfn.losses.some((l) => l.code === 'derived')).toBe(false);
+  });
+});

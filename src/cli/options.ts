@@ -71,6 +71,12 @@ export const convertArgs = {
     description:
       'Reject a customer when the target cannot hold one of its addresses (a Magento address with no telephone, an address with nothing in it). By default such an address is left out and reported as one loss (not_representable) at it, and the customer converts.',
   },
+  'derive-names': {
+    type: 'boolean',
+    default: true,
+    description:
+      "Leave a customer's missing names missing (the library's deriveNames: false). By default, where the target requires names the customer record lacks (a Medusa or Open Food Network guest to Magento), they are taken from the customer's default billing address, else the first address that has them, and the report counts each (derived). With no name on any address the customer is rejected either way. E.g. --from medusa --to magento --default website_id=1 --no-derive-names.",
+  },
   phones: {
     type: 'enum',
     options: [...phoneModes],
@@ -149,6 +155,8 @@ export interface ConvertOptions {
   readonly residue: boolean;
   /** `--strict-addresses`: reject a customer whose address the target cannot hold, instead of leaving the address out. */
   readonly strictAddresses: boolean;
+  /** `false` with `--no-derive-names`. */
+  readonly deriveNames: boolean;
   /** `--phones`: the library's `phones` option. */
   readonly phones: PhoneMode;
   /** `--website`/`--store` as the Magento CSV reader's code -> id tables (Magento CSV input only). */
@@ -367,6 +375,7 @@ export interface ParsedConvertArgs {
   readonly 'platform-options'?: string;
   readonly residue?: boolean;
   readonly 'strict-addresses'?: boolean;
+  readonly 'derive-names'?: boolean;
   readonly phones?: string;
   readonly website?: string;
   readonly store?: string;
@@ -462,6 +471,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     platformOptions: platformOptionsFile === undefined ? undefined : readPlatformOptions(platformOptionsFile),
     residue: args.residue !== false,
     strictAddresses: args['strict-addresses'] === true,
+    deriveNames: args['derive-names'] !== false,
     phones: (args.phones as PhoneMode | undefined) ?? 'as-written',
     csvRead: csvInput ? { websites, stores } : {},
     csvWrite,

@@ -297,6 +297,26 @@ describe('an address the target cannot hold', () => {
   });
 });
 
+describe("names from the customer's own address", () => {
+  // A Medusa guest as checkouts create them: no names on the customer, names on its addresses.
+  const nameless = {
+    id: 'cus_01J', email: 'guest@example.com', first_name: null, last_name: null, has_account: false,
+    billing_address: { first_name: 'Gia', last_name: 'Lo', address_1: '1 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000', phone: '03 9123 4567' },
+    shipping_addresses: [],
+  };
+
+  it('are taken by default and counted as derived; --no-derive-names rejects the customer instead', async () => {
+    write(dir, 'nameless-guest.ndjson', ndjson([nameless]));
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'nameless-guest.ndjson', '-o', 'nameless-guest.out.ndjson', '--default', 'website_id=1', '--report', 'nameless-guest.report.json'], dir);
+    ok(run, 0);
+    expect(lines(read(dir, 'nameless-guest.out.ndjson')).map((r) => [(r as { firstname: string }).firstname, (r as { lastname: string }).lastname])).toStrictEqual([['Gia', 'Lo']]);
+    expect(report('nameless-guest.report.json').losses.byCode).toMatchObject({ derived: 2 });
+    const off = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'nameless-guest.ndjson', '-o', 'nameless-off.ndjson', '--default', 'website_id=1', '--no-derive-names'], dir);
+    ok(off, 1);
+    expect(rejects('nameless-off.rejects.ndjson').map((r) => r.issues.map((i) => [i.code, i.path]))).toStrictEqual([[['required', ['firstname']], ['required', ['lastname']]]]);
+  });
+});
+
 describe('JSON input', () => {
   it('streams an array of records and writes one JSON array with --output-format json', async () => {
     const records = example('medusa');
