@@ -15,6 +15,7 @@ import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 import { withArticle } from './core/words.js';
 import { derivedNameLosses, namesFromAddresses } from './core/names.js';
+import { addressDefaultField, addressObjects, fillAddressDefaults, missingAddressFields } from './core/address-fields.js';
 
 /** The platform ids: `'magento' | 'medusa' | 'v4' | 'enterprise-v1'`. */
 export type PlatformId = keyof typeof registry;
@@ -79,8 +80,12 @@ export interface DecodeOptions {
 }
 
 export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
-  /** Target-record fields used where the source has no value, e.g. `{ website_id: 1 }` for Magento. */
-  readonly defaults?: Partial<RecordOf<P>>;
+  /**
+   * Target-record fields used where the source has no value, e.g. `{ website_id: 1 }` for Magento;
+   * a key `addresses.<field>` is a field of the target's addresses, used in each address that has no
+   * value (absent or null), e.g. `{ 'addresses.telephone': '000' }`. Defaults are not reported as losses.
+   */
+  readonly defaults?: Partial<RecordOf<P>> & { readonly [key: `addresses.${string}`]: unknown };
   /** Let values the target cannot hold travel in its metadata bag, where it has one (default `true`). */
   readonly residue?: boolean;
   /**
@@ -116,19 +121,27 @@ function checkDefaults(target: Platform, defaults: unknown): Record<string, unkn
   if (defaults === undefined) return {};
   if (!isPlainObject(defaults)) throw new InvalidOptionError('defaults', 'expected an object of target-record fields');
   const fields = target.record.shape as Record<string, z.ZodType>;
+  // `addresses.<field>`: a field of the target's addresses (its address table), for each address that lacks it.
+  const addressFields = (target.tables.find((t) => t.name === 'address')?.schema.shape ?? {}) as Record<string, z.ZodType>;
   for (const [k, v] of Object.entries(defaults)) {
-    if (!Object.hasOwn(fields, k)) throw new InvalidOptionError('defaults', `"${k}" is not a field of ${withArticle(target.id)} record`);
+    const inAddress = addressDefaultField(k);
+    const field = inAddress === undefined ? fields[k] : Object.hasOwn(addressFields, inAddress) ? addressFields[inAddress] : undefined;
+    const what = inAddress === undefined ? `${withArticle(target.id)} record's ${k}` : `${withArticle(target.id)} address's ${inAddress}`;
+    if (!Object.hasOwn(fields, k) && inAddress === undefined) throw new InvalidOptionError('defaults', `"${k}" is not a field of ${withArticle(target.id)} record`);
+    if (!field) throw new InvalidOptionError('defaults', `"${k}" names no field of ${withArticle(target.id)} address`);
     // A default the field cannot hold would reject every record that needs it: misuse, said once.
-    const parsed = v === undefined ? undefined : (fields[k] as z.ZodType).safeParse(v);
+    const parsed = v === undefined ? undefined : field.safeParse(v);
     if (parsed && !parsed.success) {
       const [issue] = fromZodIssues(parsed.error.issues, v);
       const at = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
       const why = v === null ? 'expected a value, received null' : (issue?.message ?? 'invalid');
-      throw new InvalidOptionError(`defaults.${k}`, `${withArticle(target.id)} record's ${k} cannot hold this value: ${at}${why}`);
+      throw new InvalidOptionError(`defaults.${k}`, `${what} cannot hold this value: ${at}${why}`);
     }
   }
   return defaults;
 }
+
+const holdsAddressDefaults = (defaults: Record<string, unknown>): boolean => Object.keys(defaults).some((k) => addressDefaultField(k) !== undefined);
 
 type Aliases = DecodeState['aliases'];
 
@@ -361,9 +374,16 @@ function encodeOnce(
       ? widen(canonical, [...untakenValues.map(([path]) => ({ path, replace: false })), ...changed.map((l) => ({ path: l.canonical, replace: true }))], secrets)
       : [];
   if (slotted) fillSlots(record, slotted.slots, carried);
-  for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
+  // Address defaults (`addresses.telephone`) and the fields the shop requires in addresses (platform options).
+  const shopFields = p.requiredAddressFields?.(options.platform) ?? [];
+  const addresses = shopFields.length > 0 || holdsAddressDefaults(defaults) ? addressObjects(record, state.made) : [];
+  fillAddressDefaults(addresses, defaults);
+  for (const [k, v] of Object.entries(defaults)) if (addressDefaultField(k) === undefined && (record[k] === undefined || record[k] === null)) record[k] = v;
+  const shopIssues = missingAddressFields(addresses, shopFields, p.id);
   const checked = p.record.safeParse(record);
-  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record), record, made: state.made };
+  if (!checked.success || shopIssues.length > 0) {
+    return { ok: false, issues: [...(checked.success ? [] : fromZodIssues(checked.error.issues, record)), ...shopIssues], record, made: state.made };
+  }
   const isCarried = carriedBy(carried);
   const reported = losses.map(({ canonical: at, ...loss }): Loss =>
     loss.code !== 'value_changed' && loss.code !== 'not_migratable' && isCarried(at)

@@ -227,3 +227,76 @@ describe("names from the customer's own address", () => {
     expect(toOfn.losses.some((l) => l.code === 'derived')).toBe(false);
   });
 });
+
+describe('defaults reach address fields; the shop says which address fields it requires', () => {
+  // A Medusa guest whose billing address has no phone (checkouts that do not ask for one).
+  const phoneless = {
+    ...medusaGuest, first_name: 'Gia', last_name: 'Lo',
+    billing_address: { ...medusaGuest.billing_address, phone: null },
+    shipping_addresses: [{ ...medusaGuest.shipping_addresses[0]!, company: 'Lo & Co' }],
+  };
+
+  it("'addresses.telephone' fills each address lacking one, and only those", () => {
+    const { data, losses } = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.telephone': '+61 3 9000 0000' } });
+    expect(data.addresses?.map((a) => [a.street[0], a.telephone])).toStrictEqual([
+      ['9 Smith St', '0400 111 222'],
+      ['1 Collins St', '+61 3 9000 0000'],
+    ]);
+    expect(losses.filter((l) => l.message.startsWith('Left out'))).toStrictEqual([]);
+    // Without it, the phone-less address is left out (item 3).
+    const without = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect(without.data.addresses?.map((a) => a.street[0])).toStrictEqual(['9 Smith St']);
+  });
+
+  it('reaches an Open Food Network slot (which requires a phone), where the address otherwise is left out', () => {
+    const { data } = convert(phoneless, { from: 'medusa', to: 'enterprise-v1', defaults: { enterprise_id: 3, 'addresses.phone': '03 9000 0000' } });
+    expect(data.billing_address?.phone).toBe('03 9000 0000');
+    const without = convert(phoneless, { from: 'medusa', to: 'enterprise-v1', defaults: { enterprise_id: 3 } });
+    // The phone-less billing address is left out; the other, designated neither way, then fills both slots.
+    expect(without.data.billing_address?.street_address_1).toBe('9 Smith St');
+    expect(without.losses.filter((l) => l.path.length === 2 || l.path[0] === 'billing_address').map((l) => [l.code, l.path])).toStrictEqual([
+      ['derived', ['shipping_addresses', 0]],
+      ['not_representable', ['billing_address']],
+    ]);
+  });
+
+  it('refuses a key naming no address field, or a value the field cannot hold, as misuse', () => {
+    expect(() => convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.phone': '1' } })).toThrowErrorMatchingInlineSnapshot(`[InvalidOptionError: Invalid option "defaults": "addresses.phone" names no field of a magento address]`);
+    expect(() => convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.telephone': 391234567 } })).toThrowErrorMatchingInlineSnapshot(`[InvalidOptionError: Invalid option "defaults.addresses.telephone": a magento address's telephone cannot hold this value: Invalid input: expected string, received number]`);
+  });
+
+  it("Magento's requiredAddressFields: an address lacking a field the shop requires is left out, reported", () => {
+    const options = { platformOptions: { magento: { requiredAddressFields: ['company' as const] } } };
+    const { data, losses } = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.telephone': '+61 3 9000 0000' }, ...options });
+    expect(data.addresses?.map((a) => a.company)).toStrictEqual(['Lo & Co']);
+    expect(losses.filter((l) => l.message.startsWith('Left out'))).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "not_representable",
+          "message": "Left out: magento cannot hold this address (required at addresses.1.company); the customer converts without it (\`strictAddresses\` rejects it instead)",
+          "path": [
+            "billing_address",
+          ],
+        },
+      ]
+    `);
+    const strict = safeConvert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.telephone': '1' }, strictAddresses: true, ...options });
+    expect(strict.success ? [] : strict.error.issues).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "required",
+          "message": "Required: the magento shop requires company in addresses (its platform options say so)",
+          "path": [
+            "addresses",
+            1,
+            "company",
+          ],
+        },
+      ]
+    `);
+    // With a company default, it converts whole.
+    const given = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.telephone': '1', 'addresses.company': 'n/a' }, ...options });
+    expect(given.data.addresses?.map((a) => a.company)).toStrictEqual(['Lo & Co', 'n/a']);
+    expect(() => convert(phoneless, { from: 'medusa', to: 'magento', platformOptions: { magento: { requiredAddressFields: ['email' as never] } } })).toThrow(/requiredAddressFields/);
+  });
+});

@@ -52,7 +52,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'key=value',
     description:
-      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error. Required when no --from record holds the value: website_id with --to magento, enterprise_id with --to enterprise-v1 (from any other platform); without it the run does not start.',
+      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error. Required when no --from record holds the value: website_id with --to magento, enterprise_id with --to enterprise-v1 (from any other platform); without it the run does not start. A key addresses.FIELD is a field of the target\'s addresses, filled in each address that has none, e.g. --default "addresses.telephone=+61 3 9000 0000" (not reported as a loss).',
   },
   'platform-options': {
     type: 'string',

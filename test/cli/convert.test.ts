@@ -290,6 +290,15 @@ describe('an address the target cannot hold', () => {
     expect(report('guest.report.json').losses.byPath.find((p) => p.path === 'billing_address')).toStrictEqual({ path: 'billing_address', count: 1, codes: { not_representable: 1 } });
   });
 
+  it('converts it whole with --default addresses.telephone=…, which fills only the address lacking one', async () => {
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '-o', 'guest.phone.ndjson', '--default', 'website_id=1', '--default', 'addresses.telephone=+61 3 9000 0000'], dir);
+    ok(run, 0);
+    expect(lines(read(dir, 'guest.phone.ndjson')).flatMap((r) => (r as { addresses: { telephone: string }[] }).addresses.map((a) => a.telephone))).toStrictEqual(['0400 111 222', '+61 3 9000 0000']);
+    const bad = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '--default', 'website_id=1', '--default', 'addresses.phone=1'], dir);
+    ok(bad, 2);
+    expect(bad.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: --default: "addresses.phone" names no field of a magento address"`);
+  });
+
   it('rejects the customer with --strict-addresses', async () => {
     const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '-o', 'guest.strict.ndjson', '--default', 'website_id=1', '--strict-addresses'], dir);
     ok(run, 1);
