@@ -1,7 +1,7 @@
 // Issue 10: records shaped like the ones shops really hold (guests without names, WebCommander
 // addresses typed and without ids, values with white space around them).
 import { describe, expect, it } from 'vitest';
-import { convert, platforms, requiredDefaults, safeConvert, type PlatformId } from '../src/index.js';
+import { convert, decode, platforms, requiredDefaults, safeConvert, type PlatformId } from '../src/index.js';
 
 // A Magento customer as `GET /V1/customers/{id}` returns it.
 const magentoCustomer = {
@@ -298,5 +298,41 @@ describe('defaults reach address fields; the shop says which address fields it r
     const given = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.telephone': '1', 'addresses.company': 'n/a' }, ...options });
     expect(given.data.addresses?.map((a) => a.company)).toStrictEqual(['Lo & Co', 'n/a']);
     expect(() => convert(phoneless, { from: 'medusa', to: 'magento', platformOptions: { magento: { requiredAddressFields: ['email' as never] } } })).toThrow(/requiredAddressFields/);
+  });
+});
+
+describe('white space around a value never makes it unreadable where it is normalised', () => {
+  // As spreadsheets and hand-edited exports leave them: spaces around codes, phones and dates.
+  const spaced = {
+    ...magentoCustomer,
+    dob: ' 1990-05-06 ',
+    created_at: '2024-03-01 10:00:00 ',
+    addresses: [{ ...magentoCustomer.addresses[0]!, country_id: ' AU ', region: { region_code: ' VIC ', region: ' Victoria', region_id: 0 }, telephone: ' 03 9123 4567' }],
+  };
+
+  it('reads the country, region, phone and dates through the spaces and writes them normalised', () => {
+    const { data, losses } = convert(spaced, { from: 'magento', to: 'medusa', phones: 'e164', residue: false });
+    expect(data.billing_address).toMatchObject({ country_code: 'au', province: 'Victoria', phone: '+61391234567' });
+    expect(data.created_at).toBe('2024-03-01T10:00:00Z');
+    expect(losses.filter((l) => l.code === 'not_normalised')).toStrictEqual([]);
+    const spacedPaths = ['created_at', 'addresses.0.country_id', 'addresses.0.region', 'addresses.0.region.region_code', 'addresses.0.region.region', 'addresses.0.telephone'];
+    expect(losses.filter((l) => spacedPaths.includes(l.path.join('.'))).map((l) => [l.code, l.path.join('.')])).toStrictEqual([
+      ['value_changed', 'addresses.0.telephone'],
+    ]);
+    const v4 = convert(spaced, { from: 'magento', to: 'v4', residue: false }).data;
+    expect(v4.addresses?.[0]?.state).toMatchObject({ code: 'VIC', name: 'Victoria' });
+    expect(decode('magento', spaced).data.birthDate).toBe('1990-05-06');
+  });
+
+  it('carries every value as written back to its own platform', () => {
+    expect(convert(spaced, { from: 'magento', to: 'magento' })).toStrictEqual({ data: spaced, losses: [] });
+    const v4 = {
+      email: 'mia@example.com', timezone: 'Australia/Sydney', created_at: ' 2024-07-04 12:30:00',
+      addresses: [{ type: 'BILLING', first_name: 'Mia', last_name: 'Tran', address_line_1: '1 King St', city: 'Sydney', post_code: '2000', country: { code: ' au ' }, state: { code: ' NSW' }, phone: ' 02 9123 4567 ' }],
+    };
+    expect(convert(v4, { from: 'v4', to: 'v4' })).toStrictEqual({ data: v4, losses: [] });
+    expect(decode('v4', v4).data).toMatchObject({ createdAt: '2024-07-04T12:30:00+10:00', addresses: [{ countryCode: 'AU', administrativeArea: { code: 'NSW' } }] });
+    const e164 = convert(v4, { from: 'v4', to: 'magento', defaults: { website_id: 1 }, phones: 'e164' }).data;
+    expect(e164.addresses?.[0]).toMatchObject({ country_id: 'AU', telephone: '+61291234567', region: { region_code: 'NSW' } });
   });
 });
