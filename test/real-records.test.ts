@@ -198,6 +198,8 @@ describe("names from the customer's own address", () => {
       [['shipping_address', 'first_name'], ['firstname']],
       [['shipping_address', 'last_name'], ['lastname']],
     ]);
+    // The blank names the record held are replaced, and said so.
+    expect(losses.filter((l) => l.code === 'value_changed').map((l) => l.path)).toStrictEqual([['first_name'], ['last_name']]);
   });
 
   it('without a default billing address, the first address holding both names; a part the customer has is kept', () => {

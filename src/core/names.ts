@@ -19,6 +19,8 @@ export interface DerivedName {
   readonly part: Part;
   readonly value: string;
   readonly from: Path;
+  /** Whether the customer held a blank text there (`""`), which the name replaces. */
+  readonly replaces: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export function namesFromAddresses(customer: Customer): { customer: Customer; na
   for (const part of missing) {
     const i = whole ?? order.find((j) => holds(j, [part]));
     if (i === undefined) continue;
-    names.push({ part, value: addresses[i]!.recipient![part]!, from: [ADDRESSES, i, 'recipient', part] });
+    names.push({ part, value: addresses[i]!.recipient![part]!, from: [ADDRESSES, i, 'recipient', part], replaces: typeof customer.name?.[part] === 'string' });
   }
   if (names.length === 0) return undefined;
   const name = { ...customer.name, ...Object.fromEntries(names.map((n) => [n.part, n.value])) };
@@ -57,15 +59,19 @@ export function derivedNameLosses(
   target: string,
   origins?: PathTrie<Origin>,
 ): Loss[] {
-  return names.map((n): Loss => {
+  return names.flatMap((n): Loss[] => {
     const field = refused.find((i) => i.path.length === 1 && record[i.path[0] as string] === n.value)?.path;
     const path = origins?.get(n.from)?.source ?? n.from;
     const where = field ? `\`${field.join('.')}\`` : `the ${n.part} name`;
-    return {
+    const derived: Loss = {
       code: 'derived',
       path: [...path],
       ...(field ? { target: [...field] } : {}),
       message: `Also written as the customer's ${where}: ${target} requires a ${n.part} name the customer record lacks, so it is taken from the customer's address (\`deriveNames: false\` leaves it an issue)`,
     };
+    // The blank text the customer held there (an Open Food Network "" name) is replaced: said so.
+    const own = [...(origins?.get(['name', n.part])?.source ?? ['name', n.part])];
+    const replaced: Loss = { code: 'value_changed', path: own, message: `Blank: replaced by the ${n.part} name on the customer's address (see the derived loss)` };
+    return n.replaces ? [derived, replaced] : [derived];
   });
 }
