@@ -14,6 +14,8 @@ import { bodyLosses, buildBody, buildCalls, type RequestCall } from './core/requ
 import type { Operation, Platform, RequestOptions } from './core/platform.js';
 import { registry } from './platforms/index.js';
 import { withArticle } from './core/words.js';
+import { derivedNameLosses, namesFromAddresses } from './core/names.js';
+import { addressDefaultField, addressObjects, fillAddressDefaults, missingAddressFields } from './core/address-fields.js';
 
 /** The platform ids: `'magento' | 'medusa' | 'v4' | 'enterprise-v1'`. */
 export type PlatformId = keyof typeof registry;
@@ -89,8 +91,12 @@ export interface DecodeOptions {
 }
 
 export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
-  /** Target-record fields used where the source has no value, e.g. `{ website_id: 1 }` for Magento. */
-  readonly defaults?: Partial<RecordOf<P>>;
+  /**
+   * Target-record fields used where the source has no value, e.g. `{ website_id: 1 }` for Magento;
+   * a key `addresses.<field>` is a field of the target's addresses, used in each address that has no
+   * value (absent or null), e.g. `{ 'addresses.telephone': '000' }`. Defaults are not reported as losses.
+   */
+  readonly defaults?: Partial<RecordOf<P>> & { readonly [key: `addresses.${string}`]: unknown };
   /** Let values the target cannot hold travel in its metadata bag, where it has one (default `true`). */
   readonly residue?: boolean;
   /**
@@ -100,6 +106,14 @@ export interface EncodeOptions<P extends PlatformId> extends DecodeOptions {
    * Default `false`.
    */
   readonly strictAddresses?: boolean;
+  /**
+   * Where the target requires names the customer record lacks (a guest's Medusa or Open Food Network
+   * record to Magento), take them from the customer's default billing address, else the first address
+   * that has them, each reported `derived` at the address's name (with `target`, the field written).
+   * Nothing is invented: with no name on any address the target's issue stands. Default `true`;
+   * `false` leaves the missing names an issue.
+   */
+  readonly deriveNames?: boolean;
 }
 
 export interface ConvertOptions<F extends PlatformId, T extends PlatformId> extends EncodeOptions<T> {
@@ -118,19 +132,27 @@ function checkDefaults(target: Platform, defaults: unknown): Record<string, unkn
   if (defaults === undefined) return {};
   if (!isPlainObject(defaults)) throw new InvalidOptionError('defaults', 'expected an object of target-record fields');
   const fields = target.record.shape as Record<string, z.ZodType>;
+  // `addresses.<field>`: a field of the target's addresses (its address table), for each address that lacks it.
+  const addressFields = (target.tables.find((t) => t.name === 'address')?.schema.shape ?? {}) as Record<string, z.ZodType>;
   for (const [k, v] of Object.entries(defaults)) {
-    if (!Object.hasOwn(fields, k)) throw new InvalidOptionError('defaults', `"${k}" is not a field of ${withArticle(target.id)} record`);
+    const inAddress = addressDefaultField(k);
+    const field = inAddress === undefined ? fields[k] : Object.hasOwn(addressFields, inAddress) ? addressFields[inAddress] : undefined;
+    const what = inAddress === undefined ? `${withArticle(target.id)} record's ${k}` : `${withArticle(target.id)} address's ${inAddress}`;
+    if (!Object.hasOwn(fields, k) && inAddress === undefined) throw new InvalidOptionError('defaults', `"${k}" is not a field of ${withArticle(target.id)} record`);
+    if (!field) throw new InvalidOptionError('defaults', `"${k}" names no field of ${withArticle(target.id)} address`);
     // A default the field cannot hold would reject every record that needs it: misuse, said once.
-    const parsed = v === undefined ? undefined : (fields[k] as z.ZodType).safeParse(v);
+    const parsed = v === undefined ? undefined : field.safeParse(v);
     if (parsed && !parsed.success) {
       const [issue] = fromZodIssues(parsed.error.issues, v);
       const at = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
       const why = v === null ? 'expected a value, received null' : (issue?.message ?? 'invalid');
-      throw new InvalidOptionError(`defaults.${k}`, `${withArticle(target.id)} record's ${k} cannot hold this value: ${at}${why}`);
+      throw new InvalidOptionError(`defaults.${k}`, `${what} cannot hold this value: ${at}${why}`);
     }
   }
   return defaults;
 }
+
+const holdsAddressDefaults = (defaults: Record<string, unknown>): boolean => Object.keys(defaults).some((k) => addressDefaultField(k) !== undefined);
 
 type Aliases = DecodeState['aliases'];
 
@@ -385,10 +407,17 @@ function encodeOnce(
       ? widen(canonical, [...untakenValues.map(([path]) => ({ path, replace: false })), ...changed.map((l) => ({ path: l.canonical, replace: true }))], secrets)
       : [];
   if (slotted) fillSlots(record, slotted.slots, carried);
-  for (const [k, v] of Object.entries(defaults)) if (record[k] === undefined || record[k] === null) record[k] = v;
+  // Address defaults (`addresses.telephone`) and the fields the shop requires in addresses (platform options).
+  const shopFields = p.requiredAddressFields?.(options.platform) ?? [];
+  const addresses = shopFields.length > 0 || holdsAddressDefaults(defaults) ? addressObjects(record, state.made) : [];
+  fillAddressDefaults(addresses, defaults);
+  for (const [k, v] of Object.entries(defaults)) if (addressDefaultField(k) === undefined && (record[k] === undefined || record[k] === null)) record[k] = v;
+  const shopIssues = missingAddressFields(addresses, shopFields, p.id);
   // A record converted from a validated source is not walked for credentials again (see `withoutCredentialScan`).
   const checked = source === undefined ? p.record.safeParse(record) : withoutCredentialScan(() => p.record.safeParse(record));
-  if (!checked.success) return { ok: false, issues: fromZodIssues(checked.error.issues, record), record, made: state.made };
+  if (!checked.success || shopIssues.length > 0) {
+    return { ok: false, issues: [...(checked.success ? [] : fromZodIssues(checked.error.issues, record)), ...shopIssues], record, made: state.made };
+  }
   const isCarried = carriedBy(carried);
   const reported = losses.map(({ canonical: at, ...loss }): Loss =>
     loss.code !== 'value_changed' && loss.code !== 'not_migratable' && isCarried(at)
@@ -463,12 +492,63 @@ function decodeOutcome(platform: PlatformId, record: unknown, options: unknown):
   });
 }
 
+/** The `deriveNames` option: `true` unless `false`. */
+function deriveNamesOption(options: Record<string, unknown> | undefined): boolean {
+  const v = options?.deriveNames ?? true;
+  if (typeof v !== 'boolean') throw new InvalidOptionError('deriveNames', 'expected a boolean');
+  return v;
+}
+
+/**
+ * `encodeWith`, and where the target refused the customer for a top-level value it requires and the
+ * customer lacks names an address holds, once more with those names (see core/names): kept when
+ * it converts, or leaves fewer issues.
+ */
+function encodeDeriving(
+  p: Platform,
+  customer: Customer,
+  defaults: Record<string, unknown>,
+  options: RunOptions,
+  derive: boolean,
+  decoded?: { origins: PathTrie<Origin>; aliases: Aliases; source: string },
+): Outcome<Record<string, unknown>> {
+  return withNames(p, customer, encodeWith(p, customer, defaults, options, decoded), defaults, options, derive, decoded);
+}
+
+/** After a first encode `first` of `customer`: see `encodeDeriving`. */
+function withNames(
+  p: Platform,
+  customer: Customer,
+  first: Outcome<Record<string, unknown>>,
+  defaults: Record<string, unknown>,
+  options: RunOptions,
+  derive: boolean,
+  decoded?: { origins: PathTrie<Origin>; aliases: Aliases; source: string },
+): Outcome<Record<string, unknown>> {
+  if (first.ok || !derive || !first.issues.some((i) => i.code === 'required' && i.path.length === 1)) return first;
+  const named = namesFromAddresses(customer);
+  if (!named) return first;
+  const again = encodeWith(p, named.customer, defaults, options, decoded);
+  if (!again.ok) return again.issues.length < first.issues.length ? again : first;
+  const derived = withAliases(derivedNameLosses(named.names, first.issues, again.data, p.id, decoded?.origins), decoded?.aliases ?? []);
+  return { ...again, losses: [...again.losses, ...derived] };
+}
+
 function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown): Outcome<Record<string, unknown>> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
-  return guarded(() => withPhones(run, () => encodeWith(p, customer, defaults, run)));
+  const derive = deriveNamesOption(options);
+  return guarded(() =>
+    withPhones(run, () => {
+      const plain = encodeWith(p, customer, defaults, run);
+      // Names are derived from a valid canonical customer only (an invalid one fails as it is).
+      if (plain.ok || !derive) return plain;
+      const valid = Customer.safeParse(customer);
+      return valid.success ? withNames(p, valid.data, plain, defaults, run, derive) : plain;
+    }),
+  );
 }
 
 function convertOutcome(input: unknown, options: unknown): Outcome<Record<string, unknown>> {
@@ -481,14 +561,15 @@ function convertOutcome(input: unknown, options: unknown): Outcome<Record<string
   const from = platformOf(options.from);
   const to = platformOf(options.to);
   const defaults = checkDefaults(to, options.defaults);
+  const derive = deriveNamesOption(options);
   // E.164 is the write's: the source's phones are read as written, so the target's encode reports
   // each phone it changes (at its source path) and each it cannot read.
   const [decodeRun, encodeRun] = [{ ...runOptions(from, options), phones: 'as-written' as const }, runOptions(to, options)];
   return guarded(() => withPhones(encodeRun, () => {
     const d = decodeWith(from, input, decodeRun);
     if (!d.ok) return d;
-    const encoded = encodeWith(to, d.customer, defaults, encodeRun, d);
-    return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : encoded;
+    const encoded = encodeDeriving(to, d.customer, defaults, encodeRun, derive, d);
+    return encoded.ok ? { ...encoded, losses: [...d.notices, ...encoded.losses] } : { ok: false, issues: namingDefaults(from, to, encoded.issues) };
   }));
 }
 
@@ -524,6 +605,43 @@ export const convert = <F extends PlatformId, T extends PlatformId>(input: unkno
 /** Like `convert`, but never throws on invalid data. */
 export const safeConvert = <F extends PlatformId, T extends PlatformId>(input: unknown, options: ConvertOptions<F, T>): SafeResult<RecordOf<T>> =>
   safe(convertOutcome(input, options)) as SafeResult<RecordOf<T>>;
+
+/** A value of the target shop that no record of the source platform holds: give it in `defaults` (see `requiredDefaults`). */
+export interface RequiredDefault {
+  /** The target-record key, e.g. `'enterprise_id'`. */
+  readonly key: string;
+  /** What the value is, in the target shop. */
+  readonly note: string;
+  /** A value of a standard install, e.g. `1` for Magento's `website_id`. */
+  readonly example: unknown;
+}
+
+/**
+ * The target-record values that no record of platform `from` holds and that `to` requires: the shop
+ * ids each platform declares (`website_id`, `enterprise_id`). Converting without them in `defaults`
+ * rejects every record, so ask before a migration starts. Empty when `from` is `to` (a record holds
+ * its own) and for a target that needs none. A record of a platform with a metadata bag (Medusa) may
+ * still hold one in a residue this library wrote; a default only fills a record that has none.
+ * @example requiredDefaults('magento', 'enterprise-v1') // [{ key: 'enterprise_id', note: '…', example: 42 }]
+ */
+export function requiredDefaults(from: PlatformId, to: PlatformId): readonly RequiredDefault[] {
+  const source = platformOf(from);
+  const target = platformOf(to);
+  if (source.id === target.id) return [];
+  return Object.freeze((target.shopValues ?? []).map(({ key, note, example }) => Object.freeze({ key, note, example })));
+}
+
+/** `required` issues at a shop value the source never holds, naming the way out (give it in `defaults`). */
+function namingDefaults(from: Platform, to: Platform, issues: Issue[]): Issue[] {
+  const needed = requiredDefaults(from.id as PlatformId, to.id as PlatformId);
+  if (needed.length === 0) return issues;
+  return issues.map((issue) => {
+    const value = issue.code === 'required' && issue.path.length === 1 ? needed.find((v) => v.key === issue.path[0]) : undefined;
+    if (!value) return issue;
+    const example = `defaults: { ${value.key}: ${JSON.stringify(value.example)} }`;
+    return { ...issue, message: `Required: ${from.id} records never hold ${value.key} (${value.note}): give it in \`defaults\` (e.g. \`${example}\`)` };
+  });
+}
 
 /** The levels a read payload's envelope adds above its records (`data.attributes`, `customers[i]`). */
 const PAYLOAD_LEVELS = 4;

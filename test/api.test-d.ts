@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
   codecOf, schemaOf, type CodecOf, type RequestCall,
-  convert, decode, encode, requestLosses, safeConvert, toRequest, unwrap, type Customer, type Issue, type Loss, type PhoneMode, type PlatformId, type RecordOf, type RequestOf, type Result, type SafeResult,
+  convert, decode, encode, requestLosses, requiredDefaults, safeConvert, type RequiredDefault, toRequest, unwrap, type Customer, type Issue, type Loss, type PhoneMode, type PlatformId, type RecordOf, type RequestOf, type Result, type SafeResult,
 } from '../src/index.js';
 
 describe('public API types', () => {
@@ -20,6 +20,22 @@ describe('public API types', () => {
     expectTypeOf(encode('magento', {}).data).toEqualTypeOf<RecordOf<'magento'>>();
     expectTypeOf(convert({}, { from: 'magento', to: 'medusa' }).data).toEqualTypeOf<RecordOf<'medusa'>>();
     expectTypeOf(safeConvert({}, { from: 'v4', to: 'enterprise-v1' })).toEqualTypeOf<SafeResult<RecordOf<'enterprise-v1'>>>();
+  });
+
+  it('requiredDefaults takes two platform ids and names target keys', () => {
+    expectTypeOf(requiredDefaults).parameters.toEqualTypeOf<[PlatformId, PlatformId]>();
+    expectTypeOf(requiredDefaults('magento', 'enterprise-v1')).toEqualTypeOf<readonly RequiredDefault[]>();
+    expectTypeOf<RequiredDefault['key']>().toEqualTypeOf<string>();
+    expectTypeOf<RequiredDefault['example']>().toEqualTypeOf<unknown>();
+    // @ts-expect-error: not a platform id
+    requiredDefaults('shopify', 'magento');
+  });
+
+  it('deriveNames is a boolean option; a derived loss may name its target field', () => {
+    convert({}, { from: 'medusa', to: 'magento', deriveNames: false });
+    // @ts-expect-error: a boolean
+    convert({}, { from: 'medusa', to: 'magento', deriveNames: 'no' });
+    expectTypeOf<Loss['target']>().toEqualTypeOf<(string | number)[] | undefined>();
   });
 
   it('defaults are typed by the target record', () => {

@@ -188,6 +188,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
       ...(o.platformOptions === undefined ? {} : { platformOptions: o.platformOptions }),
       residue: o.residue,
       strictAddresses: o.strictAddresses,
+      deriveNames: o.deriveNames,
       phones: o.phones,
       ...(o.request ? { request: o.request } : {}),
       ...(o.outputFormat === 'magento-csv' ? { csvWrite: o.csvWrite } : {}),

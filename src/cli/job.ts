@@ -16,6 +16,8 @@ export interface Job {
   readonly residue?: boolean;
   /** `--strict-addresses`: see the library's `strictAddresses`. */
   readonly strictAddresses?: boolean;
+  /** `--no-derive-names`: see the library's `deriveNames`. */
+  readonly deriveNames?: boolean;
   /** The library's `phones` (`--phones`; absent: as written). */
   readonly phones?: PhoneMode;
   /** Write the API request body of this operation instead of the record; its losses are counted with the record's. */
@@ -114,8 +116,8 @@ function readerOf(from: PlatformId, input: object): PlatformId | undefined {
 }
 
 function attempt(job: Job, record: unknown): Attempt {
-  const { from, to, defaults, platformOptions, residue, phones, strictAddresses } = job;
-  const result = safeConvert(record, { from, to, defaults, platformOptions, residue, phones, strictAddresses });
+  const { from, to, defaults, platformOptions, residue, phones, strictAddresses, deriveNames } = job;
+  const result = safeConvert(record, { from, to, defaults, platformOptions, residue, phones, strictAddresses, ...(deriveNames === undefined ? {} : { deriveNames }) });
   if (!result.success) return { ok: false, issues: result.error.issues };
   const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES, '--website CODE=ID');
   if (unwritable) return { ok: false, issues: [unwritable] };

@@ -9,7 +9,7 @@ import type { InvalidOptionError } from '../core/issues.js';
 import { setOwn } from '../core/objects.js';
 import { withArticle } from '../core/words.js';
 import { writerSetup, type MagentoCsvReadOptions, type MagentoCsvWriteOptions } from '../csv/magento.js';
-import { phoneModes, platforms, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
+import { phoneModes, platforms, requiredDefaults, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
 import { InputError, reason } from '../io/input.js';
 
 export class UsageError extends Error {
@@ -52,7 +52,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'key=value',
     description:
-      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error.',
+      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error. Required when no --from record holds the value: website_id with --to magento, enterprise_id with --to enterprise-v1 (from any other platform); without it the run does not start. A key addresses.FIELD is a field of the target\'s addresses, filled in each address that has none, e.g. --default "addresses.telephone=+61 3 9000 0000" (not reported as a loss).',
   },
   'platform-options': {
     type: 'string',
@@ -70,6 +70,12 @@ export const convertArgs = {
     type: 'boolean',
     description:
       'Reject a customer when the target cannot hold one of its addresses (a Magento address with no telephone, an address with nothing in it). By default such an address is left out and reported as one loss (not_representable) at it, and the customer converts.',
+  },
+  'derive-names': {
+    type: 'boolean',
+    default: true,
+    description:
+      "Leave a customer's missing names missing (the library's deriveNames: false). By default, where the target requires names the customer record lacks (a Medusa or Open Food Network guest to Magento), they are taken from the customer's default billing address, else the first address that has them, and the report counts each (derived). With no name on any address the customer is rejected either way. E.g. --from medusa --to magento --default website_id=1 --no-derive-names.",
   },
   phones: {
     type: 'enum',
@@ -155,6 +161,8 @@ export interface ConvertOptions {
   readonly residue: boolean;
   /** `--strict-addresses`: reject a customer whose address the target cannot hold, instead of leaving the address out. */
   readonly strictAddresses: boolean;
+  /** `false` with `--no-derive-names`. */
+  readonly deriveNames: boolean;
   /** `--phones`: the library's `phones` option. */
   readonly phones: PhoneMode;
   /** `--website`/`--store` as the Magento CSV reader's code -> id tables (Magento CSV input only). */
@@ -375,6 +383,7 @@ export interface ParsedConvertArgs {
   readonly 'platform-options'?: string;
   readonly residue?: boolean;
   readonly 'strict-addresses'?: boolean;
+  readonly 'derive-names'?: boolean;
   readonly phones?: string;
   readonly website?: string;
   readonly store?: string;
@@ -429,6 +438,12 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     if (Object.hasOwn(defaults, key)) throw new UsageError(`--default ${key} is given twice`);
     setOwn(defaults, key, value);
   }
+  // A shop value no record of --from holds would reject every record: refused before any input is read.
+  const missing = requiredDefaults(from, to).filter((v) => !Object.hasOwn(defaults, v.key));
+  if (missing.length > 0) {
+    const needs = missing.map((v) => `--default ${v.key}=${v.key.endsWith('_id') ? 'ID' : 'VALUE'}`).join(' ');
+    throw new UsageError(`--to ${to} needs ${needs}: ${from} records never hold ${missing.length === 1 ? 'it' : 'them'} (${missing.map((v) => `${v.key}: ${v.note}`).join('; ')})`);
+  }
   const websites = parseCodes(repeated(rawArgs, 'website'), '--website', 'base=1');
   const stores = parseCodes(repeated(rawArgs, 'store'), '--store', 'default=1');
   const attributes = parseAttributes(repeated(rawArgs, 'attribute'));
@@ -465,6 +480,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
     platformOptions: platformOptionsFile === undefined ? undefined : readPlatformOptions(platformOptionsFile),
     residue: args.residue !== false,
     strictAddresses: args['strict-addresses'] === true,
+    deriveNames: args['derive-names'] !== false,
     phones: (args.phones as PhoneMode | undefined) ?? 'as-written',
     csvRead: csvInput ? { websites, stores } : {},
     csvWrite,

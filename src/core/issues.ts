@@ -61,13 +61,21 @@ export type LossCode =
   /** A credential (password hash) the target cannot take. Its value is never shown. */
   | 'not_migratable'
   /** Not in the target's fields, but carried in its metadata bag (residue), so it comes back. */
-  | 'carried';
+  | 'carried'
+  /**
+   * Carried, and also used for a target value the source did not give, by a documented rule: names
+   * taken from the customer's address, the first address filling slots no address is designated for.
+   * `path` is the source value used; `target`, where it is available, the target field it fills.
+   */
+  | 'derived';
 
 /** A source value the target record cannot hold. `path` points into the source record. */
 export interface Loss {
   readonly code: LossCode;
   readonly path: (string | number)[];
   readonly message: string;
+  /** For `derived`: the path in the target record of the value derived from `path`. */
+  readonly target?: (string | number)[];
 }
 
 /**

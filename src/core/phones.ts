@@ -19,7 +19,9 @@ export function toE164(text: string, country?: string | null): string | undefine
   return e164;
 }
 
-function readE164(text: string, country?: string | null): string | undefined {
+function readE164(written: string, country?: string | null): string | undefined {
+  // White space around a number (a CSV cell's leading space) is no part of it.
+  const text = written.trim();
   // No digit in any script (libphonenumber-js reads Arabic-Indic or full-width digits too): no number.
   if (!DIGIT.test(text)) return undefined;
   const defaultCountry = typeof country === 'string' && isSupportedCountry(country) ? (country as CountryCode) : undefined;

@@ -96,6 +96,12 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>, Q e
   readonly residue?: ResidueBags;
   /** Record keys the caller must give (`defaults`) when converting to this platform: no other platform holds them. */
   readonly shopValues?: readonly ShopValue[];
+  /**
+   * The address fields the target shop requires beyond the record schema, from this platform's
+   * (validated) options, where shops configure it (Magento: company, fax). An address lacking one is
+   * refused like any address the target cannot hold.
+   */
+  readonly requiredAddressFields?: (options: Readonly<Record<string, unknown>>) => readonly string[];
   /** Credential keys of this platform beyond the generic rule (core/credentials): secrets in every record, of any platform. */
   readonly credentialNames?: CredentialNames;
 }

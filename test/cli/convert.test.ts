@@ -229,20 +229,44 @@ describe.each([1, 2])('one record never ends a run: too deep to convert, or to w
 });
 
 describe('mistakes named where they happen: the report groups rejects and names the fix', () => {
-  it('groups rejects by path and code, and names --default for a shop value no source record holds', async () => {
+  it('refuses to start without a shop value no source record holds: exit 2, one line, nothing written', async () => {
     write(dir, 'shop.ndjson', ndjson(magentoRecords(30)));
     const run = await cli(['convert', '--from', 'magento', '--to', 'enterprise-v1', 'shop.ndjson', '-o', 'shop.out.ndjson', '--report', 'shop.report.json'], dir);
+    ok(run, 2);
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "customer-codecs: --to enterprise-v1 needs --default enterprise_id=ID: magento records never hold it (enterprise_id: the Open Food Network shop (enterprise) the customer belongs to (required in records))
+      Run 'customer-codecs convert --help' for the options.
+      "
+    `);
+    expect(existsSync(join(dir, 'shop.out.ndjson'))).toBe(false);
+    const medusa = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'shop.ndjson', '--dry-run'], dir);
+    ok(medusa, 2);
+    expect(medusa.stderr).toMatch(/^customer-codecs: --to magento needs --default website_id=ID: medusa records never hold it \(website_id: /);
+    // Given, the records convert; a record of the target's own platform holds its own.
+    ok(await cli(['convert', '--from', 'magento', '--to', 'enterprise-v1', 'shop.ndjson', '-o', 'shop.out.ndjson', '--default', 'enterprise_id=42'], dir), 0);
+    expect(lines(read(dir, 'shop.out.ndjson')).map((r) => (r as { enterprise_id: number }).enterprise_id)).toStrictEqual(Array(30).fill(42));
+    ok(await cli(['convert', '--from', 'magento', '--to', 'magento', 'shop.ndjson', '--dry-run', '-q'], dir), 0);
+  });
+
+  it('groups rejects by path and code, and names --default for a top-level value most rejects lack', async () => {
+    // WebCommander customers with no name anywhere (no address holds one either): Magento requires names.
+    const nameless = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, email: `guest${i}@example.com`, addresses: [] }));
+    write(dir, 'nameless.ndjson', ndjson(nameless));
+    const run = await cli(['convert', '--from', 'v4', '--to', 'magento', 'nameless.ndjson', '-o', 'nameless.out.ndjson', '--report', 'nameless.report.json', '--default', 'website_id=1'], dir);
     ok(run, 1);
-    const r = report('shop.report.json') as Report & { rejects: { byPath: unknown[] }; hints: string[] };
-    expect(r.rejects.byPath).toStrictEqual([{ path: 'enterprise_id', count: 30, codes: { required: 30 } }]);
-    expect(r.hints).toStrictEqual(['30 of 30 rejected records lack enterprise_id, which enterprise-v1 requires: give it with --default enterprise_id=VALUE']);
-    expect(run.stderr).toContain('hint: 30 of 30 rejected records lack enterprise_id');
+    const r = report('nameless.report.json') as Report & { rejects: { byPath: unknown[] }; hints: string[] };
+    expect(r.rejects.byPath).toStrictEqual([
+      { path: 'firstname', count: 30, codes: { required: 30 } },
+      { path: 'lastname', count: 30, codes: { required: 30 } },
+    ]);
+    expect(r.hints).toContain('30 of 30 rejected records lack firstname, which magento requires: give it with --default firstname=VALUE');
+    expect(run.stderr).toContain('hint: 30 of 30 rejected records lack firstname');
   });
 
   it('names the platform the records look like when most are rejected as invalid (a wrong --from)', async () => {
     const medusa = (await cli(['convert', '--from', 'magento', '--to', 'medusa', 'shop.ndjson', '-o', 'shop.medusa.ndjson'], dir)).code;
     expect(medusa).toBe(0);
-    const run = await cli(['convert', '--from', 'v4', '--to', 'magento', 'shop.medusa.ndjson', '-o', 'wrong.ndjson', '--report', 'wrong.report.json'], dir);
+    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'magento', 'shop.medusa.ndjson', '-o', 'wrong.ndjson', '--report', 'wrong.report.json', '--default', 'website_id=1'], dir);
     ok(run, 1);
     expect((report('wrong.report.json') as Report & { hints: string[] }).hints).toContainEqual(expect.stringContaining('is --from medusa meant?'));
   });
@@ -292,10 +316,39 @@ describe('an address the target cannot hold', () => {
     expect(report('guest.report.json').losses.byPath.find((p) => p.path === 'billing_address')).toStrictEqual({ path: 'billing_address', count: 1, codes: { not_representable: 1 } });
   });
 
+  it('converts it whole with --default addresses.telephone=…, which fills only the address lacking one', async () => {
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '-o', 'guest.phone.ndjson', '--default', 'website_id=1', '--default', 'addresses.telephone=+61 3 9000 0000'], dir);
+    ok(run, 0);
+    expect(lines(read(dir, 'guest.phone.ndjson')).flatMap((r) => (r as { addresses: { telephone: string }[] }).addresses.map((a) => a.telephone))).toStrictEqual(['0400 111 222', '+61 3 9000 0000']);
+    const bad = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '--default', 'website_id=1', '--default', 'addresses.phone=1'], dir);
+    ok(bad, 2);
+    expect(bad.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: --default: "addresses.phone" names no field of a magento address"`);
+  });
+
   it('rejects the customer with --strict-addresses', async () => {
     const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '-o', 'guest.strict.ndjson', '--default', 'website_id=1', '--strict-addresses'], dir);
     ok(run, 1);
     expect(rejects('guest.strict.rejects.ndjson').map((r) => r.issues.map((i) => [i.code, i.path]))).toStrictEqual([[['required', ['addresses', 1, 'telephone']]]]);
+  });
+});
+
+describe("names from the customer's own address", () => {
+  // A Medusa guest as checkouts create them: no names on the customer, names on its addresses.
+  const nameless = {
+    id: 'cus_01J', email: 'guest@example.com', first_name: null, last_name: null, has_account: false,
+    billing_address: { first_name: 'Gia', last_name: 'Lo', address_1: '1 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000', phone: '03 9123 4567' },
+    shipping_addresses: [],
+  };
+
+  it('are taken by default and counted as derived; --no-derive-names rejects the customer instead', async () => {
+    write(dir, 'nameless-guest.ndjson', ndjson([nameless]));
+    const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'nameless-guest.ndjson', '-o', 'nameless-guest.out.ndjson', '--default', 'website_id=1', '--report', 'nameless-guest.report.json'], dir);
+    ok(run, 0);
+    expect(lines(read(dir, 'nameless-guest.out.ndjson')).map((r) => [(r as { firstname: string }).firstname, (r as { lastname: string }).lastname])).toStrictEqual([['Gia', 'Lo']]);
+    expect(report('nameless-guest.report.json').losses.byCode).toMatchObject({ derived: 2 });
+    const off = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'nameless-guest.ndjson', '-o', 'nameless-off.ndjson', '--default', 'website_id=1', '--no-derive-names'], dir);
+    ok(off, 1);
+    expect(rejects('nameless-off.rejects.ndjson').map((r) => r.issues.map((i) => [i.code, i.path]))).toStrictEqual([[['required', ['firstname']], ['required', ['lastname']]]]);
   });
 });
 
@@ -438,7 +491,7 @@ describe('API error bodies as input', () => {
 
   it('a JSON file that is an error body is one reject with issue error_response, and the run exits 1', async () => {
     write(dir, 'ofn-error.json', JSON.stringify(ofnError));
-    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'magento', 'ofn-error.json', '-o', 'ofn-error.out.ndjson', '--report', 'ofn-error.report.json'], dir);
+    const run = await cli(['convert', '--from', 'enterprise-v1', '--to', 'magento', 'ofn-error.json', '-o', 'ofn-error.out.ndjson', '--report', 'ofn-error.report.json', '--default', 'website_id=1'], dir);
     ok(run, 1);
     expect(rejects('ofn-error.out.rejects.ndjson')).toStrictEqual([{ line: 1, input: ofnError, issues: [issue] }]);
     expect(report('ofn-error.report.json').rejects.byCode).toStrictEqual({ error_response: 1 });

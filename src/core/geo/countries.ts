@@ -178,11 +178,11 @@ function nameIndex(): Map<string, string> {
   return byName;
 }
 
-/** Whether `raw` is an ISO 3166-1 alpha-2 code in any letter case. */
-export const isAlpha2 = (raw: string): boolean => /^[A-Za-z]{2}$/.test(raw) && COUNTRY_CODES.has(raw.toUpperCase());
+/** Whether `raw` is an ISO 3166-1 alpha-2 code in any letter case (white space around it is not part of it). */
+export const isAlpha2 = (raw: string): boolean => /^\s*[A-Za-z]{2}\s*$/.test(raw) && COUNTRY_CODES.has(raw.trim().toUpperCase());
 
-/** Alpha-2 (any case) -> canonical alpha-2; anything else -> undefined. */
-export const countryFromAlpha2 = (raw: string): string | undefined => (isAlpha2(raw) ? raw.toUpperCase() : undefined);
+/** Alpha-2 (any case, white space around it ignored) -> canonical alpha-2; anything else -> undefined. */
+export const countryFromAlpha2 = (raw: string): string | undefined => (isAlpha2(raw) ? raw.trim().toUpperCase() : undefined);
 
 /** A country code in any ISO 3166-1 form: alpha-2 or alpha-3 (any case) or numeric (`36`, `036`). */
 export function countryFromCode(raw: string): string | undefined {

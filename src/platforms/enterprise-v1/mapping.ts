@@ -45,7 +45,8 @@ const slots = custom({
   canonical: [['addresses']],
   note:
     'two slots, not an address book: billing -> an address flagged defaultBilling, then shipping -> one flagged defaultShipping ' +
-    '(identical slots -> one address with both flags); on encode each slot takes the first address with its flag, unflagged addresses have no place',
+    '(identical slots -> one address with both flags); on encode each slot takes the first address with its flag, unflagged addresses have no place; ' +
+    'when no address has either flag, the first address fills both slots, reported `derived`',
   decode(s) {
     const billing = s.src.billing_address;
     const shipping = s.src.shipping_address;
@@ -76,8 +77,18 @@ const slots = custom({
       s.take(['addresses', i, FLAG[slot]]);
       s.put(slot, s.nested(addressTable, list[i], ['addresses', i]));
     };
-    const b = index('billing_address');
-    const sh = index('shipping_address');
+    let b = index('billing_address');
+    let sh = index('shipping_address');
+    // A source that designates no address (a book of undesignated addresses, a v4 address typed
+    // PRIMARY): the first address fills both slots, reported, rather than no address at all.
+    if (b < 0 && sh < 0 && list.length > 0) {
+      b = sh = 0;
+      s.report(
+        ['addresses', 0],
+        'derived',
+        'No address is designated default billing or shipping: Open Food Network holds only those two slots, so the first address fills both (`billing_address`, `shipping_address`)',
+      );
+    }
     fill('billing_address', b);
     fill('shipping_address', sh);
     if (b < 0 || sh < 0 || b === sh) return;

@@ -50,6 +50,7 @@ export const magento = definePlatform({
   source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
   record: MagentoCustomer,
   options: MagentoOptions,
+  requiredAddressFields: (options) => (Array.isArray(options.requiredAddressFields) ? (options.requiredAddressFields as string[]) : []),
   shopValues: [
     {
       key: 'website_id',

@@ -27,6 +27,9 @@ export const DEFAULT_STREET_LINES = 2;
 
 /** Magento's conversion options (`platformOptions.magento`). */
 /** `platformOptions.magento`: the shop's street-line setting and its lookup tables. */
+/** Address fields a Magento shop configures as required or optional (`customer/address/{company,fax,telephone}_show`). */
+export const CONFIGURABLE_ADDRESS_FIELDS = ['company', 'fax', 'telephone'] as const;
+
 export const MagentoOptions = z.strictObject({
   /** The target shop's `customer/address/street_lines` (1 to 4); lines beyond it are joined into the last. */
   streetLines: z
@@ -41,6 +44,12 @@ export const MagentoOptions = z.strictObject({
     .optional()
     .describe('the shop\'s region directory as `GET /V1/directory/countries` returns it (default: the ids of a standard install)'),
   groups: z.array(MagentoGroupEntry).optional().describe('the shop\'s customer groups, `[{id, name}]`: `group_id` <-> group name (no public table exists)'),
+  requiredAddressFields: z
+    .array(z.enum(CONFIGURABLE_ADDRESS_FIELDS))
+    .optional()
+    .describe(
+      'the address fields the shop\'s customer configuration makes required (Stores > Configuration > Customers > Name and Address Options: `company`, `fax`, `telephone`): an address lacking one is left out and reported (default: `telephone` only, as a standard install; `telephone` is required whatever this says, as records follow a standard install)',
+    ),
 });
 
 /** Postcode may be left out only for these countries (`general/country/optional_zip_countries` default). */

@@ -13,7 +13,8 @@ const MAGENTO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/;
 /** Magento `YYYY-MM-DD HH:MM:SS` (UTC, magento.md §1) as a canonical instant `YYYY-MM-DDTHH:MM:SSZ`, if it is a real time. */
 export function fromMagentoTime(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  const m = MAGENTO_TIME.exec(raw);
+  // White space around it is no part of the time (the original, spaces and all, comes back to Magento).
+  const m = MAGENTO_TIME.exec(raw.trim());
   const iso = m ? `${m[1]}T${m[2]}Z` : undefined;
   return iso !== undefined && isInstant(iso) ? iso : undefined;
 }
@@ -54,7 +55,7 @@ const DOB = /^(\d{4}-\d{2}-\d{2})(?: 00:00:00)?$/;
 /** `dob` as a calendar date: `YYYY-MM-DD` as REST returns it, or `YYYY-MM-DD 00:00:00` (CSV imports, older payloads). */
 export function fromMagentoDob(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  const date = DOB.exec(raw)?.[1];
+  const date = DOB.exec(raw.trim())?.[1];
   return date !== undefined && isCalendarDate(date) ? date : undefined;
 }
 

@@ -88,10 +88,21 @@ const DESIGNATIONS = [
 
 const idOf = (a: unknown): unknown => (isPlainObject(a) && isPlainObject(a.ids) ? a.ids[P] : undefined);
 
+/** No v4 id: absent, or null (kept as v4 data). */
+const noId = (a: unknown): boolean => isPlainObject(a) && (a.id === undefined || a.id === null);
+
+/**
+ * The address a `type` designates when no id does: the first one with no id typed BILLING
+ * (SHIPPING). Decode reads it so; encode writes it so (`markType`).
+ */
+const typedIndex = (addresses: unknown, type: string): number =>
+  Array.isArray(addresses) ? addresses.findIndex((a) => noId(a) && isPlainObject(a) && a.type === type) : -1;
+
 /**
  * An address with no v4 id can still say what it is for: the default billing (shipping) address is
  * written with `type` BILLING (SHIPPING) when it has no type of its own, so that a request body can
- * choose it. The flag itself does not come back (reported `unreferenceable`).
+ * choose it, and decoding reads it back. An address with a type of its own (`PRIMARY`) cannot say
+ * it: its flag is reported `unreferenceable`.
  */
 function markType(s: EncodeScope, i: number, type: string): void {
   const written = Array.isArray(s.out.addresses) ? s.out.addresses[i] : undefined;
@@ -104,22 +115,27 @@ function encodeDesignation(s: EncodeScope, key: string, flag: string, what: stri
   const flagOf = (a: unknown): unknown => (isPlainObject(a) ? a[flag] : undefined);
   const pd = s.platformData;
   let written: unknown;
+  const first = list.findIndex((a) => flagOf(a) === true);
   if (hasKey(pd, key)) {
     written = pd[key]; // the platform-data merge writes it back
   } else {
-    const first = list.findIndex((a) => flagOf(a) === true);
     const id = first >= 0 ? idOf(list[first]) : undefined;
     if (id !== undefined) {
       written = id;
       s.put(key, id);
-    } else if (first >= 0) markType(s, first, type);
+    }
   }
   // The address a decode of the written value designates: the first one with that id.
   const target = typeof written === 'number' ? list.findIndex((a) => idOf(a) === written) : -1;
+  // No id designates one (none written, a null or dangling one kept): the type can.
+  if (target < 0 && first >= 0 && idOf(list[first]) === undefined) markType(s, first, type);
+  // Without one, the address whose written `type` designates it.
+  const typed = target < 0 ? typedIndex(s.out.addresses, type) : -1;
   list.forEach((a, i) => {
     const f = flagOf(a);
     const path = ['addresses', i, flag];
-    if (i === target) {
+    if (i === typed && f === true) s.take(path);
+    else if (i === target) {
       if (f === true) s.take(path);
       else if (f === false) s.lose(path, 'value_changed', `v4 designates this address as the default ${what} address by its id`);
     } else if (f === true) {
@@ -131,21 +147,45 @@ function encodeDesignation(s: EncodeScope, key: string, flag: string, what: stri
   });
 }
 
+/** Drops the v4 `type` kept in a decoded address's platform data (and the containers it leaves empty). */
+function forgetType(customer: Record<string, unknown>, i: number): void {
+  const address = Array.isArray(customer.addresses) ? customer.addresses[i] : undefined;
+  const pd = isPlainObject(address) && isPlainObject(address.platformData) ? address.platformData : undefined;
+  const own = pd && isPlainObject(pd[P]) ? pd[P] : undefined;
+  if (!address || !pd || !own) return;
+  delete own.type;
+  if (Object.keys(own).length === 0) delete pd[P];
+  if (Object.keys(pd).length === 0) delete address.platformData;
+}
+
 /** `active_billing_address` / `active_shipping_address` (address ids) <-> the addresses' default flags. */
 const designations = custom({
   name: 'default addresses',
   keys: DESIGNATIONS.map(([key]) => key),
   canonical: [['addresses']],
   loss: 'server_assigned',
-  note: '`active_billing_address` / `active_shipping_address` name an address by its id -> that address\'s defaultBilling / defaultShipping = true; a null or dangling id stays v4 data; on encode the first flagged address must carry its v4 id (without one, and without a type of its own, it is written with `type` BILLING / SHIPPING)',
+  note:
+    '`active_billing_address` / `active_shipping_address` name an address by its id -> that address\'s defaultBilling / defaultShipping = true; a null or dangling id stays v4 data; ' +
+    'when no id designates one, the first address with no id typed `BILLING` / `SHIPPING` is that default; ' +
+    'on encode the first flagged address must carry its v4 id (without one, and without a type of its own, it is written with `type` BILLING / SHIPPING, which reads back as the flag)',
   decode(s) {
     const addresses = s.src.addresses;
-    for (const [key, flag, what] of DESIGNATIONS) {
-      if (!hasKey(s.src, key) || s.src[key] === undefined) continue;
-      const v = s.src[key];
-      const i = typeof v === 'number' && Array.isArray(addresses) ? addresses.findIndex((a) => isPlainObject(a) && a.id === v) : -1;
-      if (i >= 0) s.set(['addresses', i, flag], true, [key]);
-      else s.keep(key, v, 'server_assigned', `id of the default ${what} address, naming no address of the record`);
+    for (const [key, flag, what, type] of DESIGNATIONS) {
+      if (hasKey(s.src, key) && s.src[key] !== undefined) {
+        const v = s.src[key];
+        const i = typeof v === 'number' && Array.isArray(addresses) ? addresses.findIndex((a) => isPlainObject(a) && a.id === v) : -1;
+        if (i >= 0) {
+          s.set(['addresses', i, flag], true, [key]);
+          continue;
+        }
+        s.keep(key, v, 'server_assigned', `id of the default ${what} address, naming no address of the record`);
+      }
+      // No id designates one: the address's `type` does (as the encoder writes it for an address with no id).
+      const typed = typedIndex(addresses, type);
+      if (typed < 0) continue;
+      s.set(['addresses', typed, flag], true, ['addresses', typed, 'type'], { note: `typed ${type} and no id designates a default ${what} address` });
+      // The type says no more than the flag, which writes it back (`markType`): not kept as v4 data too.
+      forgetType(s.out, typed);
     }
   },
   encode(s) {

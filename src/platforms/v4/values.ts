@@ -12,8 +12,10 @@ import { v4StateDirectory } from './directory.js';
  * Without a usable zone, or at a wall clock a daylight-saving change skips or repeats, the text travels
  * unchanged as v4 data: an instant is never guessed.
  */
-export function fromV4Time(raw: unknown, timezone: string | undefined): string | undefined {
-  if (typeof raw !== 'string') return undefined;
+export function fromV4Time(written: unknown, timezone: string | undefined): string | undefined {
+  if (typeof written !== 'string') return undefined;
+  // White space around it is no part of the time (the original, spaces and all, comes back to v4).
+  const raw = written.trim();
   if (isInstant(raw)) return raw;
   return timezone === undefined ? undefined : zonedWallTime(raw, timezone);
 }

@@ -171,7 +171,8 @@ describe('v4 encoding from canonical customers', () => {
     const addresses = [
       { ids: { v4: 10 }, lines: ['1 A St'], defaultBilling: false },
       { ids: { v4: 11 }, lines: ['2 B St'], defaultBilling: true },
-      { lines: ['3 C St'], defaultShipping: true },
+      // No id, and a type of its own: nothing can say it is the default shipping address.
+      { lines: ['3 C St'], defaultShipping: true, platformData: { v4: { type: 'PRIMARY' } } },
     ];
     const { data, losses } = encode('v4', { ...base, addresses });
     expect(data.active_billing_address).toBe(11);
@@ -180,6 +181,46 @@ describe('v4 encoding from canonical customers', () => {
       ['not_representable', ['addresses', 0, 'defaultBilling']],
       ['unreferenceable', ['addresses', 2, 'defaultShipping']],
     ]);
+  });
+
+  it('marks a default address with no id by its type, and reads the type back as the flag', () => {
+    const addresses = [
+      { lines: ['1 A St'], locality: 'Sydney' },
+      { lines: ['2 B St'], locality: 'Sydney', defaultShipping: true },
+      { lines: ['3 C St'], locality: 'Sydney', defaultBilling: true },
+    ];
+    const { data, losses } = encode('v4', { ...base, addresses });
+    expect(data.addresses?.map((a) => a.type)).toStrictEqual([undefined, 'SHIPPING', 'BILLING']);
+    expect(losses).toStrictEqual([]);
+    expect(decode('v4', data).data.addresses?.map((a) => [a.defaultBilling, a.defaultShipping])).toStrictEqual([
+      [undefined, undefined],
+      [undefined, true],
+      [true, undefined],
+    ]);
+  });
+
+  it('reads an address typed BILLING / SHIPPING with no id as that default only when no id designates one', () => {
+    // As WebCommander returns them without address ids (a checkout that saved both addresses).
+    const typed = {
+      email: 'mia@example.com', first_name: 'Mia', last_name: 'Tran',
+      addresses: [
+        { type: 'PRIMARY', first_name: 'Mia', last_name: 'Tran', address_line_1: '5 George St', city: 'Sydney', post_code: '2000', country: { code: 'AU' } },
+        { type: 'SHIPPING', first_name: 'Mia', last_name: 'Tran', address_line_1: '8 Pitt St', city: 'Sydney', post_code: '2000', country: { code: 'AU' } },
+        { type: 'BILLING', first_name: 'Mia', last_name: 'Tran', address_line_1: '1 King St', city: 'Sydney', post_code: '2000', country: { code: 'AU' } },
+      ],
+    };
+    const flags = (r: unknown) => decode('v4', r).data.addresses?.map((a) => [a.defaultBilling ?? null, a.defaultShipping ?? null]);
+    expect(flags(typed)).toStrictEqual([[null, null], [null, true], [true, null]]);
+    // v4 -> v4 stays exact.
+    expect(convert(typed, { from: 'v4', to: 'v4' })).toStrictEqual({ data: typed, losses: [] });
+    // An id that designates one wins over the type; a null designation does not.
+    const withIds = { ...typed, active_billing_address: 31, addresses: typed.addresses.map((a, i) => (i === 0 ? { ...a, id: 31 } : a)) };
+    expect(flags(withIds)).toStrictEqual([[true, null], [null, true], [null, null]]);
+    expect(flags({ ...typed, active_shipping_address: null })).toStrictEqual([[null, null], [null, true], [true, null]]);
+    // An address with an id is designated by its id only.
+    const idTyped = { ...typed, addresses: typed.addresses.map((a, i) => ({ ...a, id: 40 + i })) };
+    expect(flags(idTyped)).toStrictEqual([[null, null], [null, null], [null, null]]);
+    expect(convert(withIds, { from: 'v4', to: 'v4' })).toStrictEqual({ data: withIds, losses: [] });
   });
 
   it('maps newsletterSubscribed to the request-only newsletter object', () => {
