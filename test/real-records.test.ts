@@ -35,6 +35,12 @@ describe('required-and-never-held values are known up front (requiredDefaults)',
         "medusa -> magento": [
           "website_id",
         ],
+        "medusa-v2 -> enterprise-v1": [
+          "enterprise_id",
+        ],
+        "medusa-v2 -> magento": [
+          "website_id",
+        ],
         "v4 -> enterprise-v1": [
           "enterprise_id",
         ],
@@ -77,7 +83,7 @@ describe('required-and-never-held values are known up front (requiredDefaults)',
 
   it('is empty for a platform to itself, and throws a named error for an unknown platform', () => {
     for (const p of platforms) expect(requiredDefaults(p, p)).toStrictEqual([]);
-    expect(() => requiredDefaults('shopify' as PlatformId, 'magento')).toThrowErrorMatchingInlineSnapshot(`[UnknownPlatformError: Unknown platform "shopify"; expected one of: magento, medusa, v4, enterprise-v1]`);
+    expect(() => requiredDefaults('shopify' as PlatformId, 'magento')).toThrowErrorMatchingInlineSnapshot(`[UnknownPlatformError: Unknown platform "shopify"; expected one of: magento, medusa, v4, enterprise-v1, medusa-v2]`);
     expect(convert(magentoCustomer, { from: 'magento', to: 'magento' }).data).toStrictEqual(magentoCustomer);
   });
 });
