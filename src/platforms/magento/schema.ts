@@ -115,7 +115,8 @@ const MagentoCustomerShape = z.looseObject({
   middlename: text(255).nullish(),
   prefix: text(40).nullish(),
   suffix: text(40).nullish(),
-  gender: z.number().int().nullish(),
+  // An option id (REST); a Magento CSV file's cell as written (a label in any case, an id in digits) is read too (values.ts `genderId`).
+  gender: z.union([z.number().int(), z.string()]).nullish(),
   store_id: z.number().int().nullish(),
   taxvat: text(50).nullish(),
   website_id: z.number().int(),
