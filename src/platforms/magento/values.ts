@@ -139,15 +139,15 @@ export function genderId(raw: unknown): number | undefined {
 }
 
 /**
- * A Magento CSV gender cell as a record value: the option id (the REST form) when the cell is its
- * label exactly as the table writes it, so the same cell is written back; any other spelling the
+ * A Magento CSV gender cell as a record value: the option id (the REST form) when the cell is what
+ * `genderCell` writes for it (its label as the table spells it, `0`), so the same cell is written back; any other spelling the
  * importer takes (a label in another case, an option id) as the text itself, so that it round-trips
  * as written; `undefined` when the importer would not take it.
  */
 export const genderFromCell = (cell: string): number | string | undefined => {
   const id = genderId(cell);
   if (id === undefined) return undefined;
-  return GENDERS.some(([i, , label]) => i === id && label === cell) ? id : cell;
+  return genderCell(id) === cell ? id : cell;
 };
 
 /** The gender cell of a record value: its label for an option id of `GENDERS`, `0` for `NO_GENDER_ID`, a cell text as written; `undefined` when no cell holds it. */
