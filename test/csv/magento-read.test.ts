@@ -1,12 +1,13 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMagentoCompositeCsv, readMagentoCsv } from '../../src/csv/magento.js';
 import { ADDRESS_FIELDS, CUSTOMER_FIELDS, REGION_FIELDS } from '../../src/platforms/magento/csv.js';
 import { MagentoAddress, MagentoCustomer, MagentoRegion } from '../../src/platforms/magento/schema.js';
-import { convert, InvalidOptionError } from '../../src/index.js';
-import { collect, csv, stream } from './helpers.js';
+import { convert, decode, encode, InvalidOptionError } from '../../src/index.js';
+import { collect, csv, stream, writeAll } from './helpers.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/export');
 
@@ -981,5 +982,82 @@ describe('the column declarations (platforms/magento/csv.ts)', () => {
     expect(Object.keys(CUSTOMER_FIELDS)).toStrictEqual(Object.keys(MagentoCustomer.shape));
     expect(Object.keys(ADDRESS_FIELDS)).toStrictEqual(Object.keys(MagentoAddress.shape));
     expect(Object.keys(REGION_FIELDS)).toStrictEqual(Object.keys(MagentoRegion.shape));
+  });
+});
+
+describe('Magento CSV files as shops and spreadsheets write them', () => {
+  // Saved from a spreadsheet: dates typed month/day/year, gender as label in any case or option id,
+  // empty cells, a quoted multi-line street, a phone with a leading space.
+  const main = csv(
+    MAIN,
+    `maria.lopez@example.com,base,default,,5/6/2012 15:53,Default Store View,0,5/6/1988,María,2,1,López,J.,,Ms.,,,,,1,,,5/7/2012 9:05,1,`,
+    'tom.baker@example.org,base,default,,2024-05-02 18:45:10,Default Store View,0,,Tom,male,2,Baker,,,,,,,,1,,DE811907980,2024-05-03 09:12:44,1,',
+    'li.wei@example.com,base,default,,12/31/2023 23:59,Default Store View,0,,Wei,0,1,Li,,,,,,,,1,,,12/31/2023 23:59,1,',
+    'ana.ng@example.com,base,default,,,Default Store View,0,,Ana,Not Specified,1,Ng,,,,,,,,1,,,,1,',
+  );
+  const addresses = csv(
+    ADDR,
+    'base,maria.lopez@example.com,587,Santa Monica,Sunset Ceramics LLC,US,,María,López,,90405,,California,12,"1450 Ocean Park Blvd\nSuite 210",,+1 310-555-0142,,,,,,1,1',
+    'base,tom.baker@example.org,589,Berlin,,DE,,Tom,Baker,,10117,,Berlin,82,Friedrichstraße 68,, 030 1234567,DE811907980,1,,,,1,1',
+  );
+  const items = () => collect(readMagentoCsv(stream(main), { addresses: stream(addresses) }));
+
+  it('reads every customer, keeping each cell as written, and notes each spreadsheet-typed date at its cell', async () => {
+    const read = await items();
+    expect(read.map((i) => i.issues)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(read.map((i) => (i.record as Record<string, unknown>).gender)).toEqual(['2', 'male', 0, 3]);
+    expect(read[0]!.record).toMatchObject({ created_at: '5/6/2012 15:53', updated_at: '5/7/2012 9:05', dob: '5/6/1988' });
+    expect(read.map((i) => i.normalised?.map((l) => l.path.join('.')))).toEqual([['created_at', 'dob', 'updated_at'], undefined, ['created_at', 'updated_at'], undefined]);
+    expect(read[0]!.normalised![0]).toMatchInlineSnapshot(`
+      {
+        "code": "value_changed",
+        "message": "Column "created_at" holds a date as a spreadsheet types it (month/day/year): read month first, as Magento's importer reads it, and written in the target's form",
+        "path": [
+          "created_at",
+        ],
+      }
+    `);
+    expect(read.map((i) => i.losses)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('converts them to another platform with the dates normalised (May 6, not June 5) and the phone normalised with --phones e164', async () => {
+    const [maria, tom, li] = await items();
+    const medusa = convert(maria!.record, { from: 'magento', to: 'medusa' });
+    expect(medusa.data).toMatchObject({ created_at: '2012-05-06T15:53:00Z', updated_at: '2012-05-07T09:05:00Z' });
+    const v4 = convert(tom!.record, { from: 'magento', to: 'v4', phones: 'e164' });
+    expect(v4.data).toMatchObject({ sex: 'MALE', addresses: [{ phone: '+49301234567' }] });
+    expect(v4.losses).toContainEqual({ code: 'value_changed', path: ['addresses', 0, 'telephone'], message: 'Written in E.164 form' });
+    // Id 0 (no option) is never guessed: Magento data, reported.
+    expect(convert(li!.record, { from: 'magento', to: 'v4' }).losses).toContainEqual(expect.objectContaining({ code: 'platform_data', path: ['gender'] }));
+  });
+
+  it('gives back the files exactly: CSV -> canonical -> CSV', async () => {
+    const records = (await items()).map((i) => {
+      const customer = decode('magento', i.record).data;
+      return encode('magento', customer).data;
+    });
+    const written = await writeAll(records);
+    expect(written.main).toBe(main);
+    expect(written.addresses).toBe(addresses);
+  });
+
+  it('gives back the files exactly with any chunking and any of these cells in any row (property)', async () => {
+    const cells = fc.record({
+      gender: fc.constantFrom('', 'Male', 'male', 'FEMALE', 'Not Specified', '0', '1', '2', '3'),
+      created: fc.constantFrom('', '2024-05-02 18:45:10', '5/6/2012 15:53', '12/31/2023 0:00', '1/1/2020 9:05:30'),
+      dob: fc.constantFrom('', '1988-07-14', '1988-07-14 00:00:00', '5/6/1988', '12/31/1999'),
+      phone: fc.constantFrom('030 1234567', ' 030 1234567', '+49 30 1234567 ', '030 1234567\u00a0'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(cells, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 40 }), async (rows, chunk) => {
+        const m = csv(MAIN, ...rows.map((r, i) => `c${i}@example.org,base,default,,${r.created},Default Store View,0,${r.dob},Tom,${r.gender},1,Baker,,,,,,,,1,,,,1,`));
+        const a = csv(ADDR, ...rows.map((r, i) => `base,c${i}@example.org,${600 + i},Berlin,,DE,,Tom,Baker,,10117,,Berlin,82,"Friedrichstraße 68\nHinterhaus",,${r.phone},,,,,,1,1`));
+        const read = await collect(readMagentoCsv(stream(m, chunk), { addresses: stream(a, chunk) }));
+        expect(read.map((i) => i.issues)).toEqual(rows.map(() => undefined));
+        const written = await writeAll(read.map((i) => convert(i.record, { from: 'magento', to: 'magento' }).data));
+        expect(written).toEqual({ main: m, addresses: a });
+      }),
+      { numRuns: 60 },
+    );
   });
 });
