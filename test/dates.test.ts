@@ -68,6 +68,50 @@ describe('Magento "YYYY-MM-DD HH:MM:SS" (UTC) <-> ISO 8601 instants', () => {
     );
   });
 
+  it.each([
+    ['5/6/2012 15:53', '2012-05-06T15:53:00Z'],
+    ['05/06/2012 15:53:07', '2012-05-06T15:53:07Z'],
+    ['12/31/1999 0:00', '1999-12-31T00:00:00Z'],
+    ['2/29/2024', '2024-02-29T00:00:00Z'],
+    [' 5/6/2012 15:53 ', '2012-05-06T15:53:00Z'],
+    ['\t2024-05-02 18:41:07\u00a0', '2024-05-02T18:41:07Z'],
+  ])('reads %j (a spreadsheet-typed CSV cell, month first as Magento\'s importer reads it; or white space around) as %s, the original coming back to Magento', (raw, iso) => {
+    expect(fromMagentoTime(raw)).toBe(iso);
+    const rec = { ...magento, created_at: raw };
+    const { data } = decode('magento', rec);
+    expect(data.createdAt).toBe(iso);
+    expect(data.platformData?.magento?.['$created_at:original']).toBe(raw);
+    expect(encode('magento', data)).toStrictEqual({ data: rec, losses: [] });
+    // Another platform gets the instant.
+    expect(convert(rec, { from: 'magento', to: 'medusa' }).data.created_at).toBe(iso);
+  });
+
+  it.each([
+    ['13/6/2012 15:53', 'month 13: a day-first form is not read'],
+    ['2/30/2024 10:00', 'no 30 February'],
+    ['5/6/12 15:53', 'a two-digit year'],
+    ['5/6/2012 3:53 PM', 'AM/PM'],
+    ['5/6/2012 24:00', 'hour 24'],
+    ['5-6-2012 15:53', 'dashes'],
+  ])('does not read %j (%s): it stays Magento data', (raw) => {
+    expect(fromMagentoTime(raw)).toBeUndefined();
+    const { data } = decode('magento', { ...magento, created_at: raw });
+    expect(data.platformData?.magento?.created_at).toBe(raw);
+  });
+
+  it('reads every spreadsheet-typed time month first, as the UTC time it names', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.boolean(), (ms, seconds) => {
+        const d = new Date(Math.floor(ms / 1000) * 1000);
+        const time = `${d.getUTCHours()}:${String(d.getUTCMinutes()).padStart(2, '0')}${seconds ? `:${String(d.getUTCSeconds()).padStart(2, '0')}` : ''}`;
+        const cell = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${time}`;
+        const expected = seconds ? d.getTime() : d.getTime() - d.getUTCSeconds() * 1000;
+        expect(Date.parse(fromMagentoTime(cell)!)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('converts a Medusa timestamp with an offset to Magento UTC and names the dropped offset and fraction', () => {
     const medusa = { email: 'mia@example.org', first_name: 'Mia', last_name: 'Chen', created_at: '2024-05-02T11:20:11.412+10:00', updated_at: '2024-05-02T01:20:11Z' };
     const { data, losses } = convert(medusa, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
@@ -99,7 +143,27 @@ describe('Magento dob: a calendar date', () => {
   });
 
   it.each([
+    ['5/6/2010', '2010-05-06'],
+    ['12/31/1999', '1999-12-31'],
+    ['02/29/2000', '2000-02-29'],
+    ['5/6/2010 0:00', '2010-05-06'],
+    [' 1988-07-14 ', '1988-07-14'],
+  ])('reads %j (a spreadsheet-typed CSV cell, month first; or white space around) as %s; the original comes back to Magento', (raw, date) => {
+    expect(fromMagentoDob(raw)).toBe(date);
+    const rec = { ...magento, dob: raw };
+    const { data } = decode('magento', rec);
+    expect(data.birthDate).toBe(date);
+    expect(data.platformData?.magento?.['$dob:original']).toBe(raw);
+    expect(encode('magento', data)).toStrictEqual({ data: rec, losses: [] });
+    expect(convert(rec, { from: 'magento', to: 'v4' }).losses.filter((l) => l.path[0] === 'dob')).toEqual([
+      expect.objectContaining({ code: 'not_representable', path: ['dob'] }),
+    ]);
+  });
+
+  it.each([
     ['1990-02-30', 'no such day'],
+    ['5/6/2010 13:00', 'a time of day is no date of birth'],
+    ['2/30/2010', 'no 30 February'],
     ['1990-04-19 13:00:00', 'a time of day is no date of birth'],
     ['1990-04-19T00:00:00', 'not a form Magento writes'],
     ['19/04/1990', 'a localised form'],

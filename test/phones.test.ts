@@ -59,6 +59,27 @@ describe('toE164: a phone as written, read in a country', () => {
   );
   const anyCountry = fc.option(fc.constantFrom(...COUNTRIES), { nil: undefined });
 
+  it.each([
+    [' 0412 345 678', 'AU', '+61412345678'],
+    ['0412 345 678 ', 'AU', '+61412345678'],
+    [' +61 412 345 678', 'AU', '+61412345678'],
+    ['  +1 310-555-0142', undefined, '+13105550142'],
+    ['\t03 9123 4567\u00a0', 'AU', '+61391234567'],
+    ['\u00a0030 1234567\r', 'DE', '+49301234567'],
+  ])('reads %j in %s despite the white space around it (a spreadsheet cell) as %s', (text, country, e164) => {
+    expect(toE164(text, country)).toBe(e164);
+  });
+
+  it('a phone with white space around it reads as the phone without it, in any country (property)', () => {
+    const space = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\r\n', '');
+    fc.assert(
+      fc.property(writtenPhone, fc.constantFrom(...COUNTRIES), space, space, (text, country, before, after) => {
+        expect(toE164(`${before}${text}${after}`, country)).toBe(toE164(text.trim(), country));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('normalisation is idempotent', () => {
     fc.assert(
       fc.property(anyText, anyCountry, (text, country) => {

@@ -132,6 +132,16 @@ function attempt(job: Job, record: unknown): Attempt {
   }
 }
 
+/**
+ * A converted record's losses with what reading it did (`SourceItem.losses`), and, converting to
+ * another platform, the values it holds in a form only its own platform's files use (`normalised`:
+ * converting to its own platform writes them back as read).
+ */
+function withReadLosses(job: Job, item: SourceItem, result: Extract<Attempt, { ok: true }>): Attempt {
+  const read = [...(item.losses ?? []), ...(job.to === job.from ? [] : (item.normalised ?? []))];
+  return read.length === 0 ? result : { ...result, losses: [...read, ...result.losses] };
+}
+
 const sameIssues = (a: Issue[], b: Issue[]) => JSON.stringify(a) === JSON.stringify(b);
 
 /** One record's outcome, with where it was read: `file` of a CSV pair, `index` in an NDJSON array line, `inputBase64` of a line that is not UTF-8. */
@@ -149,7 +159,7 @@ function outcomes(job: Job, item: SourceItem): Outcome[] {
   const at = { ...(item.file === undefined ? {} : { file: item.file }), line: item.line, ...(item.index === undefined ? {} : { index: item.index }) };
   if (item.issues) return [{ ...at, input: item.input, ...(item.inputBase64 === undefined ? {} : { inputBase64: item.inputBase64 }), result: { ok: false, issues: item.issues } }];
   const first = attempt(job, item.record);
-  if (first.ok) return [{ ...at, input: item.input, result: first }];
+  if (first.ok) return [{ ...at, input: item.input, result: withReadLosses(job, item, first) }];
   // Not a record: perhaps a read payload (a `{customer}`, a list page, a JSON:API document).
   let records: unknown[];
   try {

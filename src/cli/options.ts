@@ -89,7 +89,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'CODE=ID',
     description:
-      'A Magento website code and its website_id, e.g. --website base=1. Repeatable. Reading a Magento CSV: a row whose website_id cell is empty gets the id of its _website code. Writing magento-csv: the _website code written for each website_id, in place of the default 0=admin, 1=base (a record whose website_id has no code is rejected).',
+      'A Magento website code and its website_id, e.g. --website base=1. Repeatable. Reading a Magento CSV: a row gets the id of its _website code, as the Magento importer (which ignores the website_id column) does; a website_id cell naming another website is reported (value_changed at website_id); a code without a pair keeps the website_id cell. Writing magento-csv: the _website code written for each website_id, in place of the default 0=admin, 1=base (a record whose website_id has no code is rejected).',
   },
   store: {
     type: 'string',
@@ -106,7 +106,7 @@ export const convertArgs = {
   'input-format': {
     type: 'enum',
     options: [...inputFormats],
-    description: 'Input format. Default: from the extension of INPUT (.csv: magento-csv); ndjson for standard input (NDJSON that starts like one JSON document over several lines gets a hint on stderr to pass --input-format json).',
+    description: 'Input format. Default: from the extension of INPUT (.csv: magento-csv, read as magento-composite-csv when its header has _address_ columns); ndjson for standard input (NDJSON that starts like one JSON document over several lines gets a hint on stderr to pass --input-format json).',
   },
   'output-format': {
     type: 'enum',

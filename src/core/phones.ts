@@ -7,7 +7,9 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
  * a number with a leading `+` needs none. Text around the number (`call 03 9123 4567`) and extensions
  * (`ext. 12`, which E.164 cannot hold) make it not normalisable: nothing is guessed or dropped.
  */
-export function toE164(text: string, country?: string | null): string | undefined {
+export function toE164(written: string, country?: string | null): string | undefined {
+  // Surrounding white space (a spreadsheet's leading space, a no-break space) is no part of the number.
+  const text = written.trim();
   if (!memo) return readE164(text, country);
   // A leading + is read without the country.
   const key = text.startsWith('+') ? text : `${country ?? ''}\u0000${text}`;

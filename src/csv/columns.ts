@@ -1,7 +1,6 @@
 import { isPasswordHashKey, isPlainPasswordKey } from '../core/credentials.js';
-import type { Issue } from '../core/issues.js';
+import type { Issue, Loss } from '../core/issues.js';
 import type { Path } from '../core/path.js';
-import { inWords } from '../core/words.js';
 import {
   ADDRESS_CODE_COLUMNS,
   ADDRESS_FIELDS,
@@ -11,25 +10,21 @@ import {
   DEFAULT_BILLING,
   DEFAULT_SHIPPING,
 } from '../platforms/magento/csv.js';
-import { GENDERS } from '../platforms/magento/values.js';
+import { GENDER_CELL_WORDS, genderFromCell, isSpreadsheetDate } from '../platforms/magento/values.js';
 
 /**
  * How a row of Magento's customer CSV files becomes a Magento REST-shaped record (magento.md §6); the
  * columns and their cells are declared in `platforms/magento/csv.ts`. Rules shared by the three files:
  * - an empty cell is no value: the record has no key for it (never `""`);
  * - text columns are copied verbatim (dates, `dob`, `password_hash`, `country_id` too: the library
- *   validates and normalises them); id columns are whole numbers; `gender` is an option label;
+ *   validates and normalises them; a spreadsheet-typed date is noted, see `ReadNotes`); id columns are
+ *   whole numbers; `gender` is an option label or id (values.ts `genderFromCell`);
  * - a column that is neither a record field nor a special `_` column is a merchant or module
  *   attribute (`reward_update_notification`, `rp_token`, `vat_is_valid`, `loyalty_tier`...): it
  *   goes into `custom_attributes` as `{ attribute_code, value }`, value a string;
  * - a plain-text password column (`password`) is never read into a record: a value there is an issue;
  * - any other column (an unknown `_` column, a name that is no attribute code) with a value is an issue.
  */
-
-/** Gender option labels of a standard install by option id (Magento's gender table, magento.md §5). Labels match ignoring case. */
-export const GENDER_LABELS: Readonly<Record<number, string>> = Object.fromEntries(GENDERS.map(([id, , label]) => [id, label]));
-const GENDER_IDS = new Map(GENDERS.map(([id, , label]) => [label.toLowerCase(), id]));
-const GENDER_WORDS = inWords(GENDERS.map(([, , label]) => label), 'or');
 
 /** The customer's and an address's columns that hold a record key (column -> key and cell form). */
 const CUSTOMER_COLUMNS = columnsOf(CUSTOMER_FIELDS);
@@ -115,6 +110,24 @@ function refused(column: string, { label, key }: ColumnRef, at: Path): Issue | u
   return undefined;
 }
 
+/**
+ * What reading a record did beside its issues (paths in the record; see `SourceItem`): `losses`, cells
+ * the record does not hold as written or references it cannot resolve; `normalised`, values kept as
+ * written in a form only Magento's CSV files use, reported when converted to another platform.
+ */
+export interface ReadNotes {
+  readonly losses: Loss[];
+  readonly normalised: Loss[];
+}
+
+export const readNotes = (): ReadNotes => ({ losses: [], normalised: [] });
+
+/** The notes as `SourceItem` fields: only those that hold something. */
+export const noteFields = (notes: ReadNotes): { losses?: Loss[]; normalised?: Loss[] } => ({
+  ...(notes.losses.length > 0 ? { losses: notes.losses } : {}),
+  ...(notes.normalised.length > 0 ? { normalised: notes.normalised } : {}),
+});
+
 export interface CustomerLookups {
   readonly websites?: Readonly<Record<string, number>> | undefined;
   readonly stores?: Readonly<Record<string, number>> | undefined;
@@ -124,21 +137,30 @@ export interface CustomerLookups {
  * The customer fields of a main-file (or composite) row, in REST order, without `addresses`.
  * `names` names the columns of the file in messages.
  */
-export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, names: ColumnNames): Record<string, unknown> {
+export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, names: ColumnNames, notes: ReadNotes): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const custom: Attribute[] = [];
   for (const [column, cell] of Object.entries(row)) {
     if (cell === '') continue;
     const field = CUSTOMER_COLUMNS.get(column);
     if (field?.cell === 'text') values[field.key] = cell;
-    else if (field?.cell === 'int') {
+    else if (field?.cell === 'date') {
+      values[field.key] = cell;
+      if (isSpreadsheetDate(cell)) {
+        notes.normalised.push({
+          code: 'value_changed',
+          path: [field.key],
+          message: `${names.label(column)} holds a date as a spreadsheet types it (month/day/year): read month first, as Magento's importer reads it, and written in the target's form`,
+        });
+      }
+    } else if (field?.cell === 'int') {
       const n = wholeNumber(cell);
       if (n === undefined) issues.push({ code: 'invalid_type', path: [field.key], message: `Column "${column}" must hold a whole number` });
       else values[field.key] = n;
     } else if (field?.cell === 'gender') {
-      const id = GENDER_IDS.get(cell.toLowerCase());
-      if (id === undefined) issues.push({ code: 'invalid_value', path: [field.key], message: `Column "${column}" must hold ${GENDER_WORDS}` });
-      else values[field.key] = id;
+      const value = genderFromCell(cell);
+      if (value === undefined) issues.push({ code: 'invalid_value', path: [field.key], message: `Column "${column}" must hold ${GENDER_CELL_WORDS}` });
+      else values[field.key] = value;
     } else if (CUSTOMER_CODES.has(column)) continue;
     else {
       const issue = refused(column, { label: names.label(column), key: names.quotable(column) ? column : undefined }, []);
@@ -146,22 +168,30 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
       else custom.push({ attribute_code: column, value: cell });
     }
   }
-  // `_website` and `_store` are codes; the record holds ids. The id columns win; the codes are
-  // looked up only when an id column is empty, and only in the tables the caller gives.
+  // `_website` and `_store` are codes; the record holds ids. Magento's importer takes the website from
+  // `_website` and ignores a `website_id` column (the decision is beside CUSTOMER_CODE_COLUMNS, csv.ts):
+  // with the code in the website table, its id wins, and a `website_id` cell naming another is reported.
+  // Without a table entry the code's id is not known: the `website_id` cell is read, never a guess.
   const website = row._website ?? '';
-  if (values.website_id === undefined) {
-    const id = website !== '' && lookups.websites && Object.hasOwn(lookups.websites, website) ? lookups.websites[website] : undefined;
-    if (id !== undefined) values.website_id = id;
-    else {
-      issues.push({
-        code: 'required',
+  const byCode = website !== '' && lookups.websites && Object.hasOwn(lookups.websites, website) ? lookups.websites[website] : undefined;
+  if (byCode !== undefined) {
+    if (values.website_id !== undefined && values.website_id !== byCode) {
+      notes.losses.push({
+        code: 'value_changed',
         path: ['website_id'],
-        message:
-          website === ''
-            ? 'Columns "website_id" and "_website" are empty'
-            : 'Column "website_id" is empty and the "_website" code is not in the website table (the `websites` option; `--website CODE=ID` on the command line)',
+        message: `${names.label('website_id')} names another website than the "_website" code does (through the website table): Magento's importer ignores "website_id" and takes the website from "_website", so the record has the code's id`,
       });
     }
+    values.website_id = byCode;
+  } else if (values.website_id === undefined) {
+    issues.push({
+      code: 'required',
+      path: ['website_id'],
+      message:
+        website === ''
+          ? 'Columns "website_id" and "_website" are empty'
+          : 'Column "website_id" is empty and the "_website" code is not in the website table (the `websites` option; `--website CODE=ID` on the command line)',
+    });
   }
   const store = row._store ?? '';
   if (values.store_id === undefined && store !== '' && lookups.stores && Object.hasOwn(lookups.stores, store)) values.store_id = lookups.stores[store];
@@ -211,16 +241,18 @@ const POINTERS = [
  * The customer's `default_billing`/`default_shipping` (main-file columns the importer accepts, which
  * hold address ids: the addresses file's `_entity_id`) as flags of its addresses: the address a
  * pointer names gets `default_billing`/`default_shipping: true`, as `GET /V1/customers/{id}` shows it
- * (the pointer stays beside it). A pointer that names no address of the customer, or another
- * address than one flagged by `_address_default_billing_` (`_shipping_`), is an issue at the pointer:
- * the files disagree, and which address is the default is not guessed. `where(i)` names the record
- * of address `i` in messages.
+ * (the pointer stays beside it). A pointer that names no address of the customer (a partial
+ * addresses file) is a loss `unreferenceable` at the pointer in `notes`: the customer converts, no
+ * address is made its default. A pointer naming another address than one flagged by
+ * `_address_default_billing_` (`_shipping_`) is an issue at the pointer: the files disagree, and which
+ * address is the default is not guessed. `where(i)` names the record of address `i` in messages.
  */
 export function pointedDefaults(
   customer: Record<string, unknown>,
   addresses: readonly Record<string, unknown>[],
   issues: Issue[],
   where: (i: number) => string,
+  notes: ReadNotes,
 ): Record<string, unknown>[] {
   let out = [...addresses];
   for (const [key, flag] of POINTERS) {
@@ -235,7 +267,13 @@ export function pointedDefaults(
     if (typeof pointer !== 'string') continue;
     const target = out.findIndex((a) => a.id !== undefined && String(a.id) === pointer);
     if (target === -1) {
-      issues.push({ code: 'invalid_value', path: [key], message: `Column "${key}" names no address of this customer: none of its address records has that "_entity_id"` });
+      // A partial addresses file (one export page, a filtered export) lacks the address: the customer
+      // converts, the pointer stays as read, and which address is the default is not known.
+      notes.losses.push({
+        code: 'unreferenceable',
+        path: [key],
+        message: `Column "${key}" names an address that none of this customer's address records has (by "_entity_id"; a partial addresses file?): which address is the default is not known`,
+      });
       continue;
     }
     const other = out.findIndex((a, i) => i !== target && a[key] === true);

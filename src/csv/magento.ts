@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { ConversionError, InvalidOptionError, fromZodIssues, type Issue, type Loss } from '../core/issues.js';
 import { isPlainObject } from '../core/path.js';
-import { inWords } from '../core/words.js';
 import { MagentoCustomer, type MagentoAddress } from '../platforms/magento/schema.js';
 import {
   ADDRESS_CODE_COLUMNS,
@@ -17,7 +16,8 @@ import {
   REGION_FIELDS,
   type CsvField,
 } from '../platforms/magento/csv.js';
-import { GENDER_LABELS, type Row } from './columns.js';
+import { genderCell, GENDER_CELL_WORDS } from '../platforms/magento/values.js';
+import type { Row } from './columns.js';
 
 export { ADDRESS_HEADER, COMPOSITE_HEADER, MAIN_HEADER } from '../platforms/magento/csv.js';
 export { readMagentoCompositeCsv, readMagentoCsv, type MagentoCsvReadOptions } from './read.js';
@@ -55,8 +55,6 @@ interface WriterSetup {
   readonly customerAttributes: ReadonlySet<string>;
   readonly addressAttributes: ReadonlySet<string>;
 }
-
-const GENDER_IDS_WORDS = inWords(Object.keys(GENDER_LABELS), 'and');
 
 const CUSTOMER_COLUMNS = columnsOf(CUSTOMER_FIELDS);
 const ADDRESS_COLUMNS = columnsOf(ADDRESS_FIELDS);
@@ -131,7 +129,7 @@ function mainRow(c: MagentoCustomer, website: string, setup: WriterSetup): Row {
     if (setup.customerAttributes.has(column)) row[column] = attrs.get(column) ?? '';
     else if (column === '_website') row[column] = website;
     else if (column === '_store') row[column] = codeOf(setup.stores, c.store_id) ?? '';
-    else if (field?.cell === 'gender') row[column] = typeof value === 'number' && Object.hasOwn(GENDER_LABELS, value) ? GENDER_LABELS[value]! : '';
+    else if (field?.cell === 'gender') row[column] = genderCell(value) ?? '';
     else row[column] = cellOf(value); // the password column: no record holds one
   }
   return row;
@@ -249,7 +247,7 @@ export function magentoCsvLosses(record: Record<string, unknown>, options?: Mage
       lose('server_assigned', [key], 'an address id no address of the record has');
     }
   }
-  if (c.gender != null && !Object.hasOwn(GENDER_LABELS, c.gender)) lose('not_representable', ['gender'], `the gender column holds the labels of options ${GENDER_IDS_WORDS}`);
+  if (c.gender != null && c.gender !== '' && genderCell(c.gender) === undefined) lose('not_representable', ['gender'], `the gender column holds ${GENDER_CELL_WORDS}`);
   if (typeof c.store_id === 'number' && codeOf(setup.stores, c.store_id) === undefined) {
     lose('not_representable', ['store_id'], 'no store view code for this store_id in `stores`: `_store` is left empty, which the importer reads as store 0');
   }

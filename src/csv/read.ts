@@ -7,10 +7,13 @@ import {
   addressOf,
   ColumnNames,
   customerOf,
+  noteFields,
   pointedDefaults,
+  readNotes,
   rowOf,
   type ColumnRef,
   type CustomerLookups,
+  type ReadNotes,
   type Row,
 } from './columns.js';
 import { damageOf, emailsIn, pieces } from './damage.js';
@@ -225,6 +228,14 @@ interface MainState {
  * 23 MB for 200,000 customers), so that a later row of a key (e-mail ignoring case, website), which
  * Magento reads as the same customer, is an item with issue `duplicate`; the first row gets the addresses.
  *
+ * A header with `_address_` columns is the composite "Customers and Addresses" file: without
+ * `addresses` it is read as `readMagentoCompositeCsv` reads it (its items have no `file`); with
+ * `addresses` it throws (the file holds its addresses itself).
+ *
+ * Beside `record`, an item may hold `losses` (a `website_id` cell that `_website` overrides, a
+ * `default_billing`/`default_shipping` naming an address the addresses file lacks: `unreferenceable`)
+ * and `normalised` (a spreadsheet-typed date, kept as written in the record; see `SourceItem`).
+ *
  * Without an addresses file, records have no `addresses` key (unknown, so a Magento update body
  * leaves the customer's addresses alone); with one, `addresses` is the customer's list, `[]` if none.
  * A customer whose row or one of whose address records cannot be read is an item with issues: the
@@ -249,8 +260,10 @@ async function* readMain(main: Readable, addressStream: Readable | undefined, lo
   const records = csvRecords(main, 'Magento CSV (main file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'main file', ['email']);
   if (header?.columns.some((c) => c.startsWith(ADDRESS_PREFIX))) {
+    // The composite "Customers and Addresses" file, recognised from its header: it holds its addresses itself.
+    if (!joined) return yield* compositeItems(records, header, lookups);
     throw new Error(
-      'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format: read it as that format (readMagentoCompositeCsv; command line: --input-format magento-composite-csv)',
+      'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format, which holds its addresses itself: read it without an addresses file (readMagentoCompositeCsv, or readMagentoCsv without `addresses`; command line: without --addresses)',
     );
   }
   if (header) {
@@ -300,14 +313,15 @@ function customerItem(state: MainState, no: number, row: Row): SourceItem {
       issues.push({ code: 'invalid_format', path: ['addresses'], message: `Addresses file record ${s.no} holds this customer's e-mail and cannot be read, so address rows of this customer may be inside it: ${s.problem}` });
     }
   }
-  const customer = customerOf(row, issues, state.lookups, state.header.names);
-  if (!joined) return issues.length > 0 ? { line: no, file: 'main', input, issues } : { line: no, file: 'main', input, record: customer };
+  const notes = readNotes();
+  const customer = customerOf(row, issues, state.lookups, state.header.names, notes);
+  if (!joined) return issues.length > 0 ? { line: no, file: 'main', input, issues } : { line: no, file: 'main', input, record: customer, ...noteFields(notes) };
   input.addresses = mine.map((w) => waitingInput(w, joined.header));
   repeatedAddressIds(mine, input.addresses, issues);
   const read = addressesOf(mine, input.addresses, issues, joined.header?.names);
-  const addresses = pointedDefaults(customer, read, issues, (i) => `addresses file record ${mine[i]?.no}`);
+  const addresses = pointedDefaults(customer, read, issues, (i) => `addresses file record ${mine[i]?.no}`, notes);
   if (issues.length > 0) return { line: no, file: 'main', input, issues };
-  return { line: no, file: 'main', input, record: withAddresses(customer, addresses) };
+  return { line: no, file: 'main', input, record: withAddresses(customer, addresses), ...noteFields(notes) };
 }
 
 /**
@@ -419,9 +433,10 @@ interface Group {
   readonly addressNos: number[];
   /** The record number of the first customer row of this group's key, when this one repeats it (its rows are then not read). */
   duplicateOf?: number;
+  readonly notes: ReadNotes;
 }
 
-const group = (no: number, rows: InputRow[] = []): Group => ({ no, rows, issues: [], addresses: [], addressNos: [] });
+const group = (no: number, rows: InputRow[] = []): Group => ({ no, rows, issues: [], addresses: [], addressNos: [], notes: readNotes() });
 
 function finish(g: Group): SourceItem {
   const input = { rows: g.rows };
@@ -429,8 +444,8 @@ function finish(g: Group): SourceItem {
     const rest = g.rows.length > 1 || g.addressNos.length > 0 ? '; the addresses of these rows, which Magento would add to it, are not in its output' : '';
     return { line: g.no, input, issues: [duplicateIssue(g.no, g.duplicateOf, rest), ...g.issues] };
   }
-  const addresses = g.customer ? pointedDefaults(g.customer, g.addresses, g.issues, (i) => `record ${g.addressNos[i]}`) : g.addresses;
-  return g.issues.length > 0 ? { line: g.no, input, issues: g.issues } : { line: g.no, input, record: withAddresses(g.customer ?? {}, addresses) };
+  const addresses = g.customer ? pointedDefaults(g.customer, g.addresses, g.issues, (i) => `record ${g.addressNos[i]}`, g.notes) : g.addresses;
+  return g.issues.length > 0 ? { line: g.no, input, issues: g.issues } : { line: g.no, input, record: withAddresses(g.customer ?? {}, addresses), ...noteFields(g.notes) };
 }
 
 /**
@@ -458,7 +473,6 @@ export function readMagentoCompositeCsv(file: Readable, options?: Omit<MagentoCs
 }
 
 async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
-  const seen = new FirstRows();
   const records = csvRecords(file, 'Magento CSV (composite file)')[Symbol.asyncIterator]();
   const header = await headerOf(records, 'composite file', ['email']);
   if (!header) return;
@@ -467,6 +481,12 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
       'Magento CSV (composite file): the header has no "_address_" columns: it is a Customers Main File, read it as that format with its addresses file (readMagentoCsv; command line: --input-format magento-csv --addresses FILE)',
     );
   }
+  yield* compositeItems(records, header, lookups);
+}
+
+/** The items of a composite file after its header. */
+async function* compositeItems(records: AsyncIterator<CsvRecord>, header: Header, lookups: CustomerLookups): AsyncGenerator<SourceItem> {
+  const seen = new FirstRows();
   let current: Group | undefined;
   for (let r = await records.next(); !r.done; r = await records.next()) {
     const record = r.value;
@@ -497,7 +517,7 @@ async function* readComposite(file: Readable, lookups: CustomerLookups): AsyncGe
         if (hasValues(address)) current.addressNos.push(record.no);
         continue;
       }
-      current.customer = customerOf(customer, current.issues, lookups, header.names);
+      current.customer = customerOf(customer, current.issues, lookups, header.names, current.notes);
       if (hasValues(address)) {
         current.addresses.push(addressOf(address, current.issues, ['addresses', 0], composite(header.names, record.no)));
         current.addressNos.push(record.no);

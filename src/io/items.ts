@@ -1,4 +1,4 @@
-import type { Issue } from '../core/issues.js';
+import type { Issue, Loss } from '../core/issues.js';
 /**
  * One input record as read: its 1-based record number, the raw input as read, and either the record or
  * why it could not be read. `file`: which file `line` counts in, when the input is more than one file
@@ -15,6 +15,19 @@ export interface SourceItem {
   readonly inputBase64?: string;
   readonly record?: unknown;
   readonly issues?: Issue[];
+  /**
+   * What reading did to the record (paths in the record; reported with its conversion's losses, whatever
+   * the target): a cell the record does not hold as written (a Magento CSV `website_id` that `_website`
+   * overrides), a value the input refers to but does not hold (a default-address pointer naming an
+   * address the addresses file lacks).
+   */
+  readonly losses?: Loss[];
+  /**
+   * Values the record holds as written in a form only their own platform's files use (a spreadsheet-typed
+   * date of a Magento CSV file): a conversion to that platform writes them back as they were, one to
+   * another platform writes the normalised value, and reports these losses (paths in the record).
+   */
+  readonly normalised?: Loss[];
 }
 
 /** The files of a Magento CSV pair: the Customers Main File and the Customer Addresses file. */

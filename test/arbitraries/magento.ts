@@ -4,9 +4,14 @@ import { calendarDate, countryCode, email, jsonValue, magentoHash, maybeEmpty, n
 
 const OPTIONAL_ZIP = new Set(['HK', 'IE', 'MO', 'PA', 'GB']);
 
-const magentoTime = fc
+const utcTime = fc
   .integer({ min: Date.UTC(2005, 0, 1), max: Date.UTC(2035, 0, 1) })
   .map((ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' '));
+/** `YYYY-MM-DD HH:MM:SS` as REST writes it, or as a spreadsheet types it into a CSV cell (`5/6/2012 15:53`, month first). */
+const magentoTime = fc.oneof(
+  { weight: 4, arbitrary: utcTime },
+  utcTime.map((t) => `${Number(t.slice(5, 7))}/${Number(t.slice(8, 10))}/${t.slice(0, 4)} ${Number(t.slice(11, 13))}:${t.slice(14, 16)}`),
+);
 
 const attributes = fc.array(
   shape({ attribute_code: fc.constantFrom('loyalty_tier', 'account_manager', 'crm_ref'), value: fc.oneof(text(12), jsonValue) }, {}),
@@ -84,6 +89,7 @@ export const address = withNationalPhones(addressFields as fc.Arbitrary<Record<s
 const dob = fc.oneof(
   { weight: 3, arbitrary: calendarDate },
   { weight: 2, arbitrary: calendarDate.map((d) => `${d} 00:00:00`) },
+  calendarDate.map((d) => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}/${d.slice(0, 4)}`),
   fc.constantFrom('19/04/1990', '1990-04-19 13:00:00', '1990-02-30'),
 );
 
@@ -107,7 +113,8 @@ export const record: fc.Arbitrary<Record<string, unknown>> = shape(
     middlename: maybeEmpty(text(10)),
     prefix: maybeEmpty(fc.constantFrom('Mr.', 'Ms.', 'Dr.')),
     suffix: maybeEmpty(fc.constantFrom('Jr.', 'Sr.')),
-    gender: nullable(fc.integer({ min: 0, max: 4 })),
+    // Option ids (REST), and gender cells of a Magento CSV file as written (a label in any case, an id in digits).
+    gender: nullable(fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 4 }) }, fc.constantFrom('Male', 'female', 'NOT SPECIFIED', '1', '2', '3', '0'))),
     store_id: fc.integer({ min: 0, max: 5 }),
     taxvat: maybeEmpty(fc.constantFrom('DE811907980', '51 824 753 556', 'FR40303265045')),
     addresses: nullable(fc.array(address, { maxLength: 4 })),

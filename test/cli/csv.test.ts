@@ -81,17 +81,71 @@ describe('Magento CSV', () => {
     expect(twice.stderr).not.toContain(hash);
   });
 
-  it('stops with a usage error naming --input-format for a composite file given as a Customers Main File', async () => {
+  it('reads a composite file (customer and address columns in one file) as one, recognised from its header, with no --input-format', async () => {
     write(dir, 'customer_composite.csv', 'email,_website,firstname,lastname,website_id,_address_firstname,_address_lastname,_address_street,_address_city,_address_postcode,_address_country_id,_address_telephone\n' +
-      'a@example.com,base,A,B,1,A,B,"1 Main St\nSuite 2",Austin,78701,US,512-555-0199\n');
-    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '-o', 'composite.ndjson'], dir);
-    expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('--input-format magento-composite-csv');
+      'a@example.com,base,A,B,1,A,B,"1 Main St\nSuite 2",Austin,78701,US,512-555-0199\n' +
+      ',base,,,,A,B,9 Side St,Austin,78702,US,512-555-0100\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '-q'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(lines(run.stdout)).toMatchObject([{ email: 'a@example.com', shipping_addresses: [{ address_1: '1 Main St', address_2: 'Suite 2' }, { address_1: '9 Side St' }] }]);
+    const told = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '--input-format', 'magento-composite-csv', '-q'], dir);
+    expect(told.stdout).toBe(run.stdout);
+    // An addresses file beside a file that holds its addresses itself: a usage error, no output.
+    write(dir, 'composite_address.csv', ADDRESSES);
+    const both = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '--addresses', 'composite_address.csv', '-o', 'composite.ndjson'], dir);
+    expect(both.code).toBe(2);
+    expect(both.stderr.trim().split('\n')).toHaveLength(1);
+    expect(both.stderr).toContain('which holds its addresses itself: read it without an addresses file');
     expect(existsSync(join(dir, 'composite.ndjson'))).toBe(false);
-    const right = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'customer_composite.csv', '--input-format', 'magento-composite-csv', '-q'], dir);
-    expect(right.code, right.stderr).toBe(0);
-    expect(lines(right.stdout)).toMatchObject([{ email: 'a@example.com', shipping_addresses: [{ address_1: '1 Main St', address_2: 'Suite 2' }] }]);
+  });
+
+  describe('files as shops and spreadsheets write them', () => {
+    // Dates typed month/day/year, gender as option id or label in any case, a website_id that _website
+    // contradicts, a default_billing naming an address a partial addresses file lacks, a phone with a leading space.
+    const SHEET =
+      'email,_website,_store,confirmation,created_at,created_in,disable_auto_group_change,dob,firstname,gender,group_id,lastname,middlename,password_hash,prefix,reward_update_notification,reward_warning_notification,rp_token,rp_token_created_at,store_id,suffix,taxvat,updated_at,website_id,password\n' +
+      'ana@example.com,base,default,,5/6/2012 15:53,Default Store View,0,5/6/1988,Ana,2,1,Lima,,,,,,,,1,,,5/7/2012 9:05,1,\n' +
+      'tom@example.com,base,default,,2024-05-03 09:00:00,Default Store View,0,,Tom,male,1,Baker,,,,,,,,1,,,2024-05-03 09:00:00,1,\n' +
+      'eve@example.com,base,default,,,Default Store View,0,,Eve,Not Specified,1,Adams,,,,,,,,1,,,,3,\n';
+    const SHEET_ADDRESSES =
+      '_website,_email,_entity_id,city,company,country_id,fax,firstname,lastname,middlename,postcode,prefix,region,region_id,street,suffix,telephone,vat_id,vat_is_valid,vat_request_date,vat_request_id,vat_request_success,_address_default_billing_,_address_default_shipping_\n' +
+      'base,ana@example.com,587,Santa Monica,,US,,Ana,Lima,,90405,,California,12,"1450 Ocean Park Blvd\nSuite 210",,  +1 310-555-0142,,,,,,1,1\n' +
+      'base,tom@example.com,589,Berlin,,DE,,Tom,Baker,,10117,,Berlin,82,Friedrichstraße 68,, 030 1234567,,,,,,1,1\n';
+    type Report = { counts: { read: number; converted: number; rejected: number }; losses: { byPath: { path: string; count: number; codes: Record<string, number> }[] } };
+
+    it('converts every customer, reporting each normalised date, the overridden website_id and the unknown default at its cell', async () => {
+      write(dir, 'sheet_address.csv', SHEET_ADDRESSES);
+      write(dir, 'sheet_pointer.csv', `${SHEET.split('\n')[0]},default_billing\n${SHEET.split('\n').slice(1, -1).map((r, i) => `${r},${i === 1 ? '590' : ''}`).join('\n')}\n`);
+      const run = await cli(['convert', '--from', 'magento', '--to', 'medusa', 'sheet_pointer.csv', '--addresses', 'sheet_address.csv', '--website', 'base=1', '--phones', 'e164', '-o', 'sheet.ndjson', '--report', 'sheet.report.json'], dir);
+      expect(run.code, run.stderr).toBe(0);
+      const records = lines(read(dir, 'sheet.ndjson')) as Record<string, unknown>[];
+      expect(records.map((r) => r.email)).toEqual(['ana@example.com', 'tom@example.com', 'eve@example.com']);
+      // May 6, as Magento's importer reads it; the phones' white space no obstacle to E.164.
+      expect(records[0]).toMatchObject({ created_at: '2012-05-06T15:53:00Z', updated_at: '2012-05-07T09:05:00Z', billing_address: { phone: '+13105550142' } });
+      expect(records[1]).toMatchObject({ billing_address: { phone: '+49301234567' } });
+      const report = JSON.parse(read(dir, 'sheet.report.json')) as Report;
+      expect(report.counts).toEqual({ read: 3, converted: 3, rejected: 0 });
+      const at = (path: string) => report.losses.byPath.find((p) => p.path === path)?.codes;
+      expect(at('created_at')).toMatchObject({ value_changed: 1 });
+      expect(at('updated_at')).toMatchObject({ value_changed: 1 });
+      expect(at('dob')).toMatchObject({ value_changed: 1 });
+      // eve: website_id 3 where _website base is website 1 (--website base=1): the importer's _website wins.
+      expect(at('website_id')).toMatchObject({ value_changed: 1 });
+      // tom: default_billing 590, an address the addresses file lacks.
+      expect(at('default_billing')).toMatchObject({ unreferenceable: 1 });
+      expect(at('addresses.*.telephone')).toEqual({ value_changed: 2 });
+    });
+
+    it('gives back the files exactly from Magento CSV to Magento CSV, with no normalised date reported', async () => {
+      write(dir, 'sheet_same.csv', SHEET.replace(',,,3,\n', ',,,1,\n'));
+      write(dir, 'sheet_same_address.csv', SHEET_ADDRESSES);
+      const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'sheet_same.csv', '--addresses', 'sheet_same_address.csv', '-o', 'sheet_out.csv', '--report', 'sheet_out.report.json'], dir);
+      expect(run.code, run.stderr).toBe(0);
+      expect(read(dir, 'sheet_out.csv')).toBe(read(dir, 'sheet_same.csv'));
+      expect(read(dir, 'sheet_out.addresses.csv')).toBe(SHEET_ADDRESSES);
+      const report = JSON.parse(read(dir, 'sheet_out.report.json')) as Report;
+      expect(report.losses.byPath).toEqual([]);
+    });
   });
 
   it('stops (exit 2, no output) on a CSV file that is not UTF-8 instead of converting "Jürgen" to "J\uFFFDrgen"', async () => {
@@ -339,9 +393,12 @@ describe('damaged and repeated records of a Magento CSV pair', () => {
     write(dir, 'defaults_address.csv', '_website,_email,_entity_id,city,country_id,firstname,lastname,postcode,street,telephone\n' +
       'base,x@example.com,501,Sydney,AU,X,Y,2000,1 A St,0299990000\nbase,x@example.com,502,Perth,AU,X,Y,6000,2 B St,0899990000\n');
     const args = ['convert', '--from', 'magento', '--to', 'enterprise-v1', 'defaults.csv', '--addresses', 'defaults_address.csv', '--default', 'enterprise_id=1', '--no-residue'];
-    const { records, rejects } = await both('defaults', args, 1);
-    expect(records).toMatchObject([{ email: 'x@example.com', billing_address: { locality: 'Perth' }, shipping_address: { locality: 'Sydney' } }]);
-    expect(rejects.map((r) => [r.line, r.issues.map((i) => [i.code, i.path])])).toEqual([[2, [['invalid_value', ['default_billing']]]]]);
+    const { records, rejects } = await both('defaults', args, 0);
+    expect(records).toMatchObject([{ email: 'x@example.com', billing_address: { locality: 'Perth' }, shipping_address: { locality: 'Sydney' } }, { email: 'z@example.com' }]);
+    // z's default_billing names an address the (partial) addresses file lacks: the customer converts, the pointer is reported.
+    expect(rejects).toEqual([]);
+    const report = JSON.parse(read(dir, 'defaults2.report.json')) as { losses: { byPath: { path: string; codes: Record<string, number> }[] } };
+    expect(report.losses.byPath).toContainEqual(expect.objectContaining({ path: 'default_billing', codes: expect.objectContaining({ unreferenceable: 1 }) }));
   });
 
   it('stop with a usage error naming --input-format for a Customers Main File given as a composite file', async () => {

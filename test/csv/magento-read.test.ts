@@ -1,12 +1,13 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMagentoCompositeCsv, readMagentoCsv } from '../../src/csv/magento.js';
 import { ADDRESS_FIELDS, CUSTOMER_FIELDS, REGION_FIELDS } from '../../src/platforms/magento/csv.js';
 import { MagentoAddress, MagentoCustomer, MagentoRegion } from '../../src/platforms/magento/schema.js';
-import { convert, InvalidOptionError } from '../../src/index.js';
-import { collect, csv, stream } from './helpers.js';
+import { convert, decode, encode, InvalidOptionError } from '../../src/index.js';
+import { collect, csv, stream, writeAll } from './helpers.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/export');
 
@@ -242,7 +243,7 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
         },
         {
           "code": "invalid_value",
-          "message": "Column "gender" must hold Male, Female or Not Specified",
+          "message": "Column "gender" must hold "Male", "Female", "Not Specified" (in any case) or an option id (0, 1, 2, 3)",
           "path": [
             "gender",
           ],
@@ -276,10 +277,26 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
     `);
   });
 
-  it('reads gender labels in any case', async () => {
-    const rows = ['MALE', 'female', 'not specified'].map((g, i) => `g${i}@example.com,base,,,,,,,G,${g},,H,,,,,,,,,,,,1,`);
-    const items = await read(csv(MAIN, ...rows));
-    expect(items.map((i) => (i.record as { gender: number }).gender)).toEqual([1, 2, 3]);
+  it.each([
+    ['Male', 1, 'male'],
+    ['Female', 2, 'female'],
+    ['Not Specified', 3, 'not_specified'],
+    ['MALE', 'MALE', 'male'],
+    ['female', 'female', 'female'],
+    ['not specified', 'not specified', 'not_specified'],
+    ['1', '1', 'male'],
+    ['2', '2', 'female'],
+    ['3', '3', 'not_specified'],
+    ['0', 0, undefined],
+  ])('reads gender %j as Magento\'s importer takes it (label in any case, or option id): record %j, canonical %j', async (cell, value, gender) => {
+    const [item] = await read(csv(MAIN, `g@example.com,base,,,,,,,G,${cell},,H,,,,,,,,,,,,1,`));
+    // The option id where the cell is what the writer writes for it; else the cell as written, so it round-trips.
+    expect((item!.record as { gender: unknown }).gender).toBe(value);
+    const { data, losses } = convert(item!.record, { from: 'magento', to: 'v4' });
+    expect(data.sex).toBe(gender === 'male' ? 'MALE' : gender === 'female' ? 'FEMALE' : undefined);
+    // Id 0 (an import of an unknown label) and "not specified" have no WebCommander value: reported, never guessed.
+    if (gender === undefined || gender === 'not_specified') expect(losses).toContainEqual(expect.objectContaining({ path: ['gender'] }));
+    else expect(losses.filter((l) => l.path[0] === 'gender')).toEqual([]);
   });
 
   it('never reads a plain-text password into a record, nor quotes it', async () => {
@@ -337,9 +354,26 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(items[1]!.issues).toHaveLength(1);
     });
 
-    it('lets the id columns win over the codes', async () => {
+    it('lets _website win over a website_id cell that names another website, as Magento\'s importer does, reporting the cell', async () => {
+      // tom: `_website` base, `website_id` 1.
       const [item] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { websites: { base: 7 } }));
-      expect(item!.record).toMatchObject({ website_id: 1 });
+      expect(item!.record).toMatchObject({ website_id: 7 });
+      expect(item!.losses).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "value_changed",
+            "message": "Column "website_id" names another website than the "_website" code does (through the website table): Magento's importer ignores "website_id" and takes the website from "_website", so the record has the code's id",
+            "path": [
+              "website_id",
+            ],
+          },
+        ]
+      `);
+      // Agreeing: nothing to report. A code the table does not hold: its id is not known, the website_id cell is read.
+      const [agreeing] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { websites: { base: 1 } }));
+      expect([agreeing!.record, agreeing!.losses]).toMatchObject([{ website_id: 1 }, undefined]);
+      const [unknown] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { websites: { eu: 7 } }));
+      expect([unknown!.record, unknown!.losses]).toMatchObject([{ website_id: 1 }, undefined]);
     });
 
     it('refuses malformed options', () => {
@@ -560,26 +594,39 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect(flags(agreeing!.record)).toEqual([[501, undefined, true], [502, true, undefined]]);
     });
 
-    it('are issues when they name no address of the customer, or another address than the addresses file flags', async () => {
-      const [unknown, disagreeing] = await read(
-        csv(header, 'x@example.com,base,1,X,Y,503,', 'z@example.com,base,1,Z,Y,,601'),
-        csv(addressHeader, `${sydney},,`, `${perth},,`, 'base,z@example.com,600,Perth,AU,Z,Y,6000,2 B St,0899990000,,1', 'base,z@example.com,601,Perth,AU,Z,Y,6000,3 C St,0899990000,,'),
+    it('are a loss (unreferenceable, at the pointer) when they name an address the addresses file lacks (a partial file): the customer converts', async () => {
+      const [partial] = await read(csv(header, 'x@example.com,base,1,X,Y,503,501'), csv(addressHeader, `${sydney},,`, `${perth},,`));
+      expect(partial!.issues).toBeUndefined();
+      // The pointer stays as read; no address is made the default billing address.
+      expect(partial!.record).toMatchObject({ default_billing: '503', default_shipping: '501' });
+      expect(flags(partial!.record)).toEqual([[501, undefined, true], [502, undefined, undefined]]);
+      expect(partial!.losses).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "unreferenceable",
+            "message": "Column "default_billing" names an address that none of this customer's address records has (by "_entity_id"; a partial addresses file?): which address is the default is not known",
+            "path": [
+              "default_billing",
+            ],
+          },
+        ]
+      `);
+      const medusa = convert(partial!.record, { from: 'magento', to: 'medusa' });
+      expect(medusa.data).toMatchObject({ shipping_addresses: [{ city: 'Sydney' }, { city: 'Perth' }] });
+      expect(medusa.data.billing_address).toBeUndefined();
+    });
+
+    it('are issues when they name another address than the addresses file flags', async () => {
+      const [disagreeing] = await read(
+        csv(header, 'z@example.com,base,1,Z,Y,,601'),
+        csv(addressHeader, 'base,z@example.com,600,Perth,AU,Z,Y,6000,2 B St,0899990000,,1', 'base,z@example.com,601,Perth,AU,Z,Y,6000,3 C St,0899990000,,'),
       );
-      expect([unknown!.issues, disagreeing!.issues]).toMatchInlineSnapshot(`
+      expect([disagreeing!.issues]).toMatchInlineSnapshot(`
         [
           [
             {
               "code": "invalid_value",
-              "message": "Column "default_billing" names no address of this customer: none of its address records has that "_entity_id"",
-              "path": [
-                "default_billing",
-              ],
-            },
-          ],
-          [
-            {
-              "code": "invalid_value",
-              "message": "Column "default_shipping" names the address of addresses file record 4, but addresses file record 3 has "_address_default_shipping_" set: the files disagree on the default",
+              "message": "Column "default_shipping" names the address of addresses file record 2, but addresses file record 1 has "_address_default_shipping_" set: the files disagree on the default",
               "path": [
                 "default_shipping",
               ],
@@ -607,10 +654,12 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       ]);
     });
 
-    it('hold address ids in the composite format too, whose addresses have none: a pointer there is an issue', async () => {
-      const text = csv('email,_website,website_id,firstname,lastname,default_billing,_address_street,_address_city,_address_country_id', 'x@example.com,base,1,X,Y,502,1 A St,Sydney,AU');
+    it('hold address ids in the composite format too, whose addresses have none: a pointer there is an unreferenceable loss', async () => {
+      const text = csv('email,_website,website_id,firstname,lastname,default_billing,_address_street,_address_city,_address_country_id,_address_firstname,_address_lastname,_address_telephone', 'x@example.com,base,1,X,Y,502,1 A St,Sydney,IE,X,Y,01 555 0100');
       const [item] = await collect(readMagentoCompositeCsv(stream(text)));
-      expect(item!.issues).toEqual([expect.objectContaining({ code: 'invalid_value', path: ['default_billing'] })]);
+      expect(item!.issues).toBeUndefined();
+      expect(item!.losses).toEqual([expect.objectContaining({ code: 'unreferenceable', path: ['default_billing'] })]);
+      expect(item!.record).toMatchObject({ default_billing: '502', addresses: [{ city: 'Sydney' }] });
     });
   });
 
@@ -665,10 +714,18 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       }
     });
 
-    it('throws for a composite file read as a Customers Main File, naming the format to read it with', async () => {
-      const composite = csv('email,_website,firstname,lastname,website_id,_address_street,_address_city', 'a@example.com,base,A,B,1,1 Main St,Austin');
-      await expect(read(composite)).rejects.toThrow(
-        'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format: read it as that format (readMagentoCompositeCsv; command line: --input-format magento-composite-csv)',
+    it('reads a composite file given as a Customers Main File as the composite file it is (recognised from its header), and throws when an addresses file is given with it', async () => {
+      const composite = csv(
+        'email,_website,firstname,lastname,website_id,_address_firstname,_address_lastname,_address_street,_address_city,_address_postcode,_address_country_id,_address_telephone',
+        'a@example.com,base,A,B,1,A,B,"1 Main St\nSuite 2",Austin,78701,US,512-555-0199',
+        ',base,,,,A,B,2 Side St,Austin,78702,US,512-555-0100',
+      );
+      const asMain = await read(composite);
+      expect(asMain).toStrictEqual(await collect(readMagentoCompositeCsv(stream(composite))));
+      expect(asMain.map((i) => [i.line, i.file, i.issues])).toEqual([[1, undefined, undefined]]);
+      expect(asMain[0]!.record).toMatchObject({ email: 'a@example.com', addresses: [{ street: ['1 Main St', 'Suite 2'] }, { street: ['2 Side St'] }] });
+      await expect(read(composite, csv(ADDR))).rejects.toThrow(
+        'Magento CSV (main file): the header has the "_address_" columns of the composite "Customers and Addresses" format, which holds its addresses itself: read it without an addresses file (readMagentoCompositeCsv, or readMagentoCsv without `addresses`; command line: without --addresses)',
       );
     });
 
@@ -925,5 +982,82 @@ describe('the column declarations (platforms/magento/csv.ts)', () => {
     expect(Object.keys(CUSTOMER_FIELDS)).toStrictEqual(Object.keys(MagentoCustomer.shape));
     expect(Object.keys(ADDRESS_FIELDS)).toStrictEqual(Object.keys(MagentoAddress.shape));
     expect(Object.keys(REGION_FIELDS)).toStrictEqual(Object.keys(MagentoRegion.shape));
+  });
+});
+
+describe('Magento CSV files as shops and spreadsheets write them', () => {
+  // Saved from a spreadsheet: dates typed month/day/year, gender as label in any case or option id,
+  // empty cells, a quoted multi-line street, a phone with a leading space.
+  const main = csv(
+    MAIN,
+    `maria.lopez@example.com,base,default,,5/6/2012 15:53,Default Store View,0,5/6/1988,María,2,1,López,J.,,Ms.,,,,,1,,,5/7/2012 9:05,1,`,
+    'tom.baker@example.org,base,default,,2024-05-02 18:45:10,Default Store View,0,,Tom,male,2,Baker,,,,,,,,1,,DE811907980,2024-05-03 09:12:44,1,',
+    'li.wei@example.com,base,default,,12/31/2023 23:59,Default Store View,0,,Wei,0,1,Li,,,,,,,,1,,,12/31/2023 23:59,1,',
+    'ana.ng@example.com,base,default,,,Default Store View,0,,Ana,Not Specified,1,Ng,,,,,,,,1,,,,1,',
+  );
+  const addresses = csv(
+    ADDR,
+    'base,maria.lopez@example.com,587,Santa Monica,Sunset Ceramics LLC,US,,María,López,,90405,,California,12,"1450 Ocean Park Blvd\nSuite 210",,+1 310-555-0142,,,,,,1,1',
+    'base,tom.baker@example.org,589,Berlin,,DE,,Tom,Baker,,10117,,Berlin,82,Friedrichstraße 68,, 030 1234567,DE811907980,1,,,,1,1',
+  );
+  const items = () => collect(readMagentoCsv(stream(main), { addresses: stream(addresses) }));
+
+  it('reads every customer, keeping each cell as written, and notes each spreadsheet-typed date at its cell', async () => {
+    const read = await items();
+    expect(read.map((i) => i.issues)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(read.map((i) => (i.record as Record<string, unknown>).gender)).toEqual(['2', 'male', 0, 3]);
+    expect(read[0]!.record).toMatchObject({ created_at: '5/6/2012 15:53', updated_at: '5/7/2012 9:05', dob: '5/6/1988' });
+    expect(read.map((i) => i.normalised?.map((l) => l.path.join('.')))).toEqual([['created_at', 'dob', 'updated_at'], undefined, ['created_at', 'updated_at'], undefined]);
+    expect(read[0]!.normalised![0]).toMatchInlineSnapshot(`
+      {
+        "code": "value_changed",
+        "message": "Column "created_at" holds a date as a spreadsheet types it (month/day/year): read month first, as Magento's importer reads it, and written in the target's form",
+        "path": [
+          "created_at",
+        ],
+      }
+    `);
+    expect(read.map((i) => i.losses)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('converts them to another platform with the dates normalised (May 6, not June 5) and the phone normalised with --phones e164', async () => {
+    const [maria, tom, li] = await items();
+    const medusa = convert(maria!.record, { from: 'magento', to: 'medusa' });
+    expect(medusa.data).toMatchObject({ created_at: '2012-05-06T15:53:00Z', updated_at: '2012-05-07T09:05:00Z' });
+    const v4 = convert(tom!.record, { from: 'magento', to: 'v4', phones: 'e164' });
+    expect(v4.data).toMatchObject({ sex: 'MALE', addresses: [{ phone: '+49301234567' }] });
+    expect(v4.losses).toContainEqual({ code: 'value_changed', path: ['addresses', 0, 'telephone'], message: 'Written in E.164 form' });
+    // Id 0 (no option) is never guessed: Magento data, reported.
+    expect(convert(li!.record, { from: 'magento', to: 'v4' }).losses).toContainEqual(expect.objectContaining({ code: 'platform_data', path: ['gender'] }));
+  });
+
+  it('gives back the files exactly: CSV -> canonical -> CSV', async () => {
+    const records = (await items()).map((i) => {
+      const customer = decode('magento', i.record).data;
+      return encode('magento', customer).data;
+    });
+    const written = await writeAll(records);
+    expect(written.main).toBe(main);
+    expect(written.addresses).toBe(addresses);
+  });
+
+  it('gives back the files exactly with any chunking and any of these cells in any row (property)', async () => {
+    const cells = fc.record({
+      gender: fc.constantFrom('', 'Male', 'male', 'FEMALE', 'Not Specified', '0', '1', '2', '3'),
+      created: fc.constantFrom('', '2024-05-02 18:45:10', '5/6/2012 15:53', '12/31/2023 0:00', '1/1/2020 9:05:30'),
+      dob: fc.constantFrom('', '1988-07-14', '1988-07-14 00:00:00', '5/6/1988', '12/31/1999'),
+      phone: fc.constantFrom('030 1234567', ' 030 1234567', '+49 30 1234567 ', '030 1234567\u00a0'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(cells, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 40 }), async (rows, chunk) => {
+        const m = csv(MAIN, ...rows.map((r, i) => `c${i}@example.org,base,default,,${r.created},Default Store View,0,${r.dob},Tom,${r.gender},1,Baker,,,,,,,,1,,,,1,`));
+        const a = csv(ADDR, ...rows.map((r, i) => `base,c${i}@example.org,${600 + i},Berlin,,DE,,Tom,Baker,,10117,,Berlin,82,"Friedrichstraße 68\nHinterhaus",,${r.phone},,,,,,1,1`));
+        const read = await collect(readMagentoCsv(stream(m, chunk), { addresses: stream(a, chunk) }));
+        expect(read.map((i) => i.issues)).toEqual(rows.map(() => undefined));
+        const written = await writeAll(read.map((i) => convert(i.record, { from: 'magento', to: 'magento' }).data));
+        expect(written).toEqual({ main: m, addresses: a });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

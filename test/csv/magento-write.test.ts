@@ -221,7 +221,7 @@ describe('magentoCsvLosses', () => {
         },
       ]
     `);
-    expect(magentoCsvLosses({ ...minimal, gender: 0, store_id: 9, default_billing: '5', note: 'x' }).map((l) => [l.code, l.path])).toEqual([
+    expect(magentoCsvLosses({ ...minimal, gender: 4, store_id: 9, default_billing: '5', note: 'x' }).map((l) => [l.code, l.path])).toEqual([
       ['server_assigned', ['default_billing']],
       ['not_representable', ['gender']],
       ['not_representable', ['store_id']],
@@ -261,7 +261,7 @@ function attributesBack(list: unknown): { attribute_code: string; value: string 
 
 /**
  * What CSV gives back of a record (the documented limits): no ids but addresses', no extension
- * attributes, `null`/`""` read as absent, gender only as options 1-3, one region text (the name, else
+ * attributes, `null`/`""` read as absent, gender only as options 0-3 or a cell text (the writer's text for an id read as the id), one region text (the name, else
  * the code) and one region id, address defaults as flags (set by the customer's pointers too), custom
  * attributes only for columns and string values; `addresses` always present when read with the
  * addresses file.
@@ -271,7 +271,9 @@ function expected(r: Rec): Rec {
   for (const k of ['group_id', 'confirmation', 'created_at', 'updated_at', 'created_in', 'dob', 'email', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'store_id', 'taxvat', 'website_id', 'disable_auto_group_change', 'password_hash']) {
     if (!none(r[k])) out[k] = r[k];
   }
-  if (r.gender === 1 || r.gender === 2 || r.gender === 3) out.gender = r.gender;
+  // An option id 0-3, or a cell text as written; the text a writer writes for an id reads back as that id.
+  if (r.gender === 0 || r.gender === 1 || r.gender === 2 || r.gender === 3) out.gender = r.gender;
+  else if (typeof r.gender === 'string') out.gender = { Male: 1, Female: 2, 'Not Specified': 3, '0': 0 }[r.gender] ?? r.gender;
   const custom = attributesBack(r.custom_attributes);
   if (custom.length > 0) out.custom_attributes = custom;
   out.addresses = ((r.addresses ?? []) as Rec[]).map((a) => {

@@ -39,7 +39,14 @@ export const DEFAULT_SHIPPING = '_address_default_shipping_';
 /** Prefix of the address columns of the composite file (the default flags keep their own names). */
 export const ADDRESS_PREFIX = '_address_';
 
-/** Main-file columns that hold no record key: the website and store view codes (looked up as ids). */
+/**
+ * Main-file columns that hold no record key: the website and store view codes (looked up as ids).
+ * Decision: where `_website` and a `website_id` column disagree, `_website` wins. Magento's importer
+ * takes the customer's website from `_website` and ignores a `website_id` column
+ * (`Magento\CustomerImportExport\Model\Import\Customer::$_ignoredAttributes` lists `website_id`
+ * and `store_id`); the reader reports the `website_id` cell it overrides. Without a website table
+ * (the `websites` option, `--website CODE=ID`) the code's id is not known, and `website_id` is read.
+ */
 export const CUSTOMER_CODE_COLUMNS = ['_website', '_store'] as const;
 /** Address-file columns that hold no record key: the customer it belongs to (`_email`, `_website`). */
 export const ADDRESS_CODE_COLUMNS = ['_website', '_email'] as const;
@@ -52,7 +59,17 @@ export type Cell =
   | 'text'
   /** A whole number. */
   | 'int'
-  /** The label of a gender option (`GENDERS`, values.ts): `Male`, `Female`, `Not Specified`, in any case. */
+  /**
+   * A date or time, as text (the library reads it): also as a spreadsheet types it (`5/6/2012 15:53`,
+   * dob `5/6/2010`), which Magento's importer reads month first (PHP `strtotime`); the reader reports
+   * such a cell when it is converted to another platform (values.ts `isSpreadsheetDate`).
+   */
+  | 'date'
+  /**
+   * A gender option as Magento's importer takes it (values.ts `genderFromCell`): the label of a
+   * `GENDERS` option (`Male`, `Female`, `Not Specified`) in any case, or an option id (`0`-`3`);
+   * written as it was read, else as the label.
+   */
   | 'gender'
   /** The street lines joined with line breaks. */
   | 'lines'
@@ -86,10 +103,10 @@ export const CUSTOMER_FIELDS = fields<keyof typeof MagentoCustomer.shape>({
   default_billing: 'text',
   default_shipping: 'text',
   confirmation: 'text',
-  created_at: 'text',
-  updated_at: 'text',
+  created_at: 'date',
+  updated_at: 'date',
   created_in: 'text',
-  dob: 'text',
+  dob: 'date',
   email: 'text',
   firstname: 'text',
   lastname: 'text',

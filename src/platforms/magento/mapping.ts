@@ -184,7 +184,7 @@ export const customerTable = defineTable('customer', MagentoCustomer, [
   field('middlename', ['name', 'middle']),
   field('prefix', ['name', 'prefix']),
   field('suffix', ['name', 'suffix']),
-  field('gender', ['gender'], { value: magentoGender }),
+  normalisedField('gender', ['gender'], magentoGender),
   keep('store_id', 'platform_data', 'store view id (install-specific)'),
   field('taxvat', ['taxIds', 'vat']),
   keep('website_id', 'platform_data', 'website id (install-specific; pass `defaults: { website_id }` when converting to Magento)'),

@@ -3,6 +3,7 @@ import { Email } from '../../canonical/primitives.js';
 import { refuseCredentialKeys } from '../../core/credentials.js';
 import { isAlpha2 } from '../../core/geo/countries.js';
 import { MagentoCountryEntry, MagentoGroupEntry } from './directory.js';
+import { GENDER_CELL_WORDS, genderId } from './values.js';
 
 // Magento omits null fields from responses and treats missing and null alike (magento.md §0),
 // so optional fields are `nullish`. Lengths are the DB column sizes (magento.md §1, §2).
@@ -124,7 +125,14 @@ const MagentoCustomerShape = z.looseObject({
   middlename: text(255).nullish(),
   prefix: text(40).nullish(),
   suffix: text(40).nullish(),
-  gender: z.number().int().nullish(),
+  // An option id (REST); a Magento CSV file's gender cell as written (a label in any case, an id in
+  // digits: values.ts `genderId`) is read too, so that it goes back to the file as it was.
+  gender: z
+    .union([
+      z.number().int(),
+      z.string().refine((cell) => genderId(cell) !== undefined, { error: `Not a gender option: a number (the option id), or text as Magento's CSV files hold it: ${GENDER_CELL_WORDS}`, params: { code: 'invalid_value' } }),
+    ])
+    .nullish(),
   store_id: z.number().int().nullish(),
   taxvat: text(50).nullish(),
   website_id: z.number().int(),

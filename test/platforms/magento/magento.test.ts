@@ -177,12 +177,12 @@ describe('magento validation', () => {
 
   it('rejects wrong types and a country that is not ISO 3166-1', () => {
     expect(
-      issues({ ...minimal, gender: 'female', website_id: '1', addresses: [{ ...tom.addresses[0], country_id: 'Germany' }] }),
+      issues({ ...minimal, gender: 'femme', website_id: '1', addresses: [{ ...tom.addresses[0], country_id: 'Germany' }] }),
     ).toMatchInlineSnapshot(`
       [
         {
-          "code": "invalid_type",
-          "message": "Invalid input: expected number, received string",
+          "code": "invalid_value",
+          "message": "Not a gender option: a number (the option id), or text as Magento's CSV files hold it: "Male", "Female", "Not Specified" (in any case) or an option id (0, 1, 2, 3)",
           "path": [
             "gender",
           ],
