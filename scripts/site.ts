@@ -477,7 +477,17 @@ export function renderSite(): Map<string, string> {
   files.set('reference/api.md', apiMarkdown());
   files.set('reference/performance.md', literalMarkdown(readFileSync(join(root, 'docs', 'performance.md'), 'utf8')));
   const sidebar: SidebarItem[] = [
-    { text: 'Introduction', items: [{ text: 'Getting started', link: '/guide/getting-started' }, { text: 'Playground', link: '/playground' }] },
+    {
+      text: 'Introduction',
+      items: [
+        { text: 'Getting started', link: '/guide/getting-started' },
+        { text: 'Library', link: '/guide/library' },
+        { text: 'Command line', link: '/guide/cli' },
+        { text: 'Fidelity rules', link: '/guide/fidelity' },
+        { text: 'The canonical model', link: '/guide/canonical-model' },
+        { text: 'Playground', link: '/playground' },
+      ],
+    },
     { text: 'Platforms', items: ids.map((id) => ({ text: `${label(id)} (${id})`, link: `/${platformPage(id)}` })) },
     ...ids.map((from) => ({ text: `From ${label(from)}`, collapsed: true, items: ids.filter((to) => to !== from).map((to) => ({ text: `${from} → ${to}`, link: `/${pairPage(from, to)}` })) })),
     {

@@ -1,4 +1,5 @@
-// The README's and package.json's promises about the package, checked against the sources (the built
+// The README's, the guide pages' (docs/guide/, where the reference text moved from the README) and
+// package.json's promises about the package, checked against the sources (the built
 // package is checked by test/dist/exports.test.ts and, in CI, test/dist/smoke.mjs / smoke.cjs).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +9,12 @@ import * as magentoCsv from '../../src/magento-csv.js';
 import tsup from '../../tsup.config.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+const guide = resolve(root, 'docs/guide');
+/** The README and the guide pages: every code block a user copies from. */
+const readme = [resolve(root, 'README.md'), ...readdirSync(guide).filter((f) => f.endsWith('.md')).map((f) => resolve(guide, f))]
+  .map((file) => readFileSync(file, 'utf8'))
+  .join('\n');
+const library = readFileSync(resolve(guide, 'library.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   files: string[];
@@ -30,10 +36,10 @@ function readmeImports(): [string, string][] {
   return found;
 }
 
-describe('the README imports only what the package exports', () => {
+describe('the README and the guide import only what the package exports', () => {
   const imports = readmeImports();
 
-  it('finds the imports (of both entries) in the README', () => {
+  it('finds the imports (of both entries) in the README and the guide', () => {
     expect(new Set(imports.map(([from]) => from))).toEqual(new Set(Object.keys(entries)));
   });
 
@@ -42,8 +48,8 @@ describe('the README imports only what the package exports', () => {
     expect(entries[from]![name], `${name} is not exported by ${from}`).toBeDefined();
   });
 
-  it('every function the "Magento CSV" section lists is exported by customer-codecs/magento-csv', () => {
-    const section = readme.slice(readme.indexOf('### Magento CSV'));
+  it('every function the library guide's "Magento CSV" section lists is exported by customer-codecs/magento-csv', () => {
+    const section = library.slice(library.indexOf('## Magento CSV'));
     const listed = [...section.slice(0, section.indexOf('Readers yield')).matchAll(/^(\w+)\(/gm)].map((m) => m[1]!);
     expect(listed).toEqual(['readMagentoCsv', 'readMagentoCompositeCsv', 'createMagentoCsvWriter', 'magentoCsvLosses']);
     for (const name of listed) expect(typeof magentoCsv[name as keyof typeof magentoCsv]).toBe('function');
