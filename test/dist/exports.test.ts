@@ -39,11 +39,12 @@ describe('package.json exports, after the build', () => {
 });
 
 describe('dependencies, after the build', () => {
-  // The packages the built files load at run time: bare specifiers of import/require, by package name.
+  // The packages the built files load at run time: bare specifiers of import/require, by package name
+  // (a package name never starts with `_` or `.`, so prose such as `from "_website"` in a message is none).
   const loaded = new Set<string>();
   for (const file of readdirSync(resolve(root, 'dist')).filter((f) => /\.(c?js)$/.test(f))) {
     const code = readFileSync(resolve(root, 'dist', file), 'utf8');
-    for (const m of code.matchAll(/(?:\bfrom ?|\brequire\(|\bimport\()["']((?:@[\w.-]+\/)?\w[\w.-]*)(?:\/[\w./-]+)?["']/g)) loaded.add(m[1]!);
+    for (const m of code.matchAll(/(?:\bfrom ?|\brequire\(|\bimport\()["']((?:@[\w.-]+\/)?[a-z0-9][\w.-]*)(?:\/[\w./-]+)?["']/g)) loaded.add(m[1]!);
   }
   const builtin = new Set(builtinModules);
 

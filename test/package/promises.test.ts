@@ -48,7 +48,7 @@ describe('the README and the guide import only what the package exports', () => 
     expect(entries[from]![name], `${name} is not exported by ${from}`).toBeDefined();
   });
 
-  it('every function the library guide's "Magento CSV" section lists is exported by customer-codecs/magento-csv', () => {
+  it('every function the "Magento CSV" section of the library guide lists is exported by customer-codecs/magento-csv', () => {
     const section = library.slice(library.indexOf('## Magento CSV'));
     const listed = [...section.slice(0, section.indexOf('Readers yield')).matchAll(/^(\w+)\(/gm)].map((m) => m[1]!);
     expect(listed).toEqual(['readMagentoCsv', 'readMagentoCompositeCsv', 'createMagentoCsvWriter', 'magentoCsvLosses']);
