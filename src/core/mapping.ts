@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LossCode } from './issues.js';
-import type { Path } from './path.js';
+import { isPlainObject, type Path } from './path.js';
 import type { DecodeScope, EncodeScope } from './engine.js';
 
 /**
@@ -132,5 +132,44 @@ export const nestedList = (key: string, canonical: Path, table: Table, options: 
       const v = s.peek(canonical);
       if (!Array.isArray(v)) return;
       s.put(key, v.map((item, i) => s.nested(table, item, [...canonical, i])));
+    },
+  });
+
+interface LinkedListOptions {
+  readonly note: string;
+  /** Why an element without this platform's id is not written (its loss message, code `unreferenceable`). */
+  readonly unlinked: string;
+}
+
+/**
+ * `record[key]` is a list of objects the platform links by its own id (customer groups written as
+ * `{ id, … }`), each mapped by `table` onto `canonical[...path][i]`: an element with no id of this
+ * platform (`ids[platform]`) cannot be referenced and is left out with an `unreferenceable` loss. An
+ * empty list is written as one (on an update, leaving it out would keep the old links); a list whose
+ * every element was left out is not written at all (writing `[]` would clear them).
+ */
+export const linkedList = (key: string, canonical: Path, table: Table, options: LinkedListOptions): CustomRule =>
+  custom({
+    name: key,
+    keys: [key],
+    canonical: [canonical],
+    note: options.note,
+    decode(s) {
+      const v = s.src[key];
+      if (v === undefined) return;
+      if (!Array.isArray(v)) return s.keep(key, v, 'platform_data');
+      s.set(canonical, v.map((item, i) => s.nested(table, item, [...canonical, i], [key, i])), [key]);
+    },
+    encode(s) {
+      const v = s.peek(canonical);
+      if (!Array.isArray(v)) return;
+      const out: Record<string, unknown>[] = [];
+      v.forEach((item, i) => {
+        const id = isPlainObject(item) && isPlainObject(item.ids) ? item.ids[s.state.platform] : undefined;
+        if (id === undefined) return s.lose([...canonical, i], 'unreferenceable', options.unlinked);
+        out.push(s.nested(table, item, [...canonical, i]));
+      });
+      if (v.length === 0) s.take(canonical);
+      if (out.length > 0 || v.length === 0) s.put(key, out);
     },
   });

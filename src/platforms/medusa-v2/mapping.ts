@@ -1,4 +1,4 @@
-import { custom, defineTable, field, keep } from '../../core/mapping.js';
+import { custom, defineTable, field, keep, linkedList } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { noPasswordHash, phoneField } from '../../core/steps.js';
 import { twoStreetLines } from '../../core/street.js';
@@ -46,29 +46,9 @@ export const groupTable = defineTable('group', MedusaV2Group, [
   keep('deleted_at', 'server_assigned', 'group soft-delete time'),
 ]);
 
-const groups = custom({
-  name: 'groups',
-  keys: ['groups'],
-  canonical: [['groups']],
+const groups = linkedList('groups', ['groups'], groupTable, {
   note: 'each group through the group table; a canonical group without a Medusa v2 id cannot be referenced (Medusa v2 links groups by id; group names are no longer unique since 2.11)',
-  decode(s) {
-    const v = s.src.groups;
-    if (v === undefined) return;
-    if (!Array.isArray(v)) return s.keep('groups', v, 'platform_data');
-    s.set(['groups'], v.map((g, i) => s.nested(groupTable, g, ['groups', i], ['groups', i])), ['groups']);
-  },
-  encode(s) {
-    const v = s.peek(['groups']);
-    if (!Array.isArray(v)) return;
-    const out: Record<string, unknown>[] = [];
-    v.forEach((g, i) => {
-      const id = isPlainObject(g) && isPlainObject(g.ids) ? g.ids[P] : undefined;
-      if (id === undefined) return s.lose(['groups', i], 'unreferenceable', 'Medusa v2 links customer groups by id and this group has no Medusa v2 id');
-      out.push(s.nested(groupTable, g, ['groups', i]));
-    });
-    if (v.length === 0) s.take(['groups']);
-    if (out.length > 0 || v.length === 0) s.put('groups', out);
-  },
+  unlinked: 'Medusa v2 links customer groups by id and this group has no Medusa v2 id',
 });
 
 const FLAGS = [

@@ -1,4 +1,4 @@
-import { custom, defineTable, field, keep } from '../../core/mapping.js';
+import { custom, defineTable, field, keep, linkedList } from '../../core/mapping.js';
 import { isPlainObject } from '../../core/path.js';
 import { MedusaAddress, MedusaCustomer, MedusaGroup } from './schema.js';
 import { sameJson } from '../../core/objects.js';
@@ -46,30 +46,9 @@ export const groupTable = defineTable('group', MedusaGroup, [
   keep('deleted_at', 'server_assigned', 'group soft-delete time'),
 ]);
 
-const groups = custom({
-  name: 'groups',
-  keys: ['groups'],
-  canonical: [['groups']],
+const groups = linkedList('groups', ['groups'], groupTable, {
   note: 'each group through the group table; a canonical group without a Medusa id cannot be referenced (Medusa writes groups as `{id}`)',
-  decode(s) {
-    const v = s.src.groups;
-    if (v === undefined) return;
-    if (!Array.isArray(v)) return s.keep('groups', v, 'platform_data');
-    s.set(['groups'], v.map((g, i) => s.nested(groupTable, g, ['groups', i], ['groups', i])), ['groups']);
-  },
-  encode(s) {
-    const v = s.peek(['groups']);
-    if (!Array.isArray(v)) return;
-    const out: Record<string, unknown>[] = [];
-    v.forEach((g, i) => {
-      const id = isPlainObject(g) && isPlainObject(g.ids) ? g.ids[P] : undefined;
-      if (id === undefined) return s.lose(['groups', i], 'unreferenceable', 'Medusa refers to customer groups by id and this group has no Medusa id');
-      out.push(s.nested(groupTable, g, ['groups', i]));
-    });
-    // Writing `[]` for groups that were all dropped would clear the membership on update.
-    if (v.length === 0) s.take(['groups']);
-    if (out.length > 0 || v.length === 0) s.put('groups', out);
-  },
+  unlinked: 'Medusa refers to customer groups by id and this group has no Medusa id',
 });
 
 /**
