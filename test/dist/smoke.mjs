@@ -7,7 +7,7 @@ import { text } from 'node:stream/consumers';
 import { convert, platforms, ConversionError, InvalidOptionError, UnknownPlatformError } from 'customer-codecs';
 import { createMagentoCsvWriter, magentoCsvLosses, readMagentoCompositeCsv, readMagentoCsv } from 'customer-codecs/magento-csv';
 
-assert.deepEqual(platforms, ['magento', 'medusa', 'v4', 'enterprise-v1']);
+assert.deepEqual(platforms, ['magento', 'medusa', 'v4', 'enterprise-v1', 'medusa-v2']);
 const record = { email: 'tom.baker@example.org', firstname: 'Tom', lastname: 'Baker', website_id: 1 };
 const { data, losses } = convert(record, { from: 'magento', to: 'medusa' });
 assert.equal(data.email, 'tom.baker@example.org');
