@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADDRESSES, CREDENTIAL_BRANCHES, Customer, FREE_FORM_BRANCHES } from './canonical/customer.js';
+import { safeParseCompiled } from './core/compiled-schema.js';
 import { NO_OPTIONS, type DecodeState, type Origin, type RunOptions } from './core/engine.js';
 import { ConversionError, InvalidOptionError, UnknownPlatformError, fromZodIssues, type Issue, type Loss } from './core/issues.js';
 import { DEFAULT_LIMITS, inspect, type Limits } from './core/inspect.js';
@@ -220,7 +221,7 @@ type Decoded = { ok: true; customer: Customer; origins: PathTrie<Origin>; aliase
 function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTIONS): Decoded | { ok: false; issues: Issue[] } {
   const seen = inspect(input, options.limits);
   if (seen.fatal.length > 0) return { ok: false, issues: seen.fatal };
-  const parsed = p.record.safeParse(input);
+  const parsed = safeParseCompiled(p.record, input);
   if (!parsed.success) return { ok: false, issues: invalidRecord(p, input, parsed.error.issues) };
   const response = errorBodyRecord(p, input);
   if (response) return { ok: false, issues: [response] };
@@ -233,7 +234,7 @@ function decodeWith(p: Platform, input: unknown, options: RunOptions = NO_OPTION
   // copies what it takes from the record), kept only if the customer is still valid, else decoded
   // again without it (rare: a residue this library did not write).
   const notices = restore(customer as Record<string, unknown>, p.residue, state);
-  const valid = Customer.safeParse(customer);
+  const valid = safeParseCompiled(Customer, customer);
   if (valid.success) return { ...result, customer: valid.data, notices };
   const again = p.decodeRecord(record, options);
   return {
@@ -260,7 +261,7 @@ function encodeWith(
   } else {
     const seen = inspect(input, options.limits);
     if (seen.fatal.length > 0) return { ok: false, issues: seen.fatal };
-    const parsed = Customer.safeParse(input);
+    const parsed = safeParseCompiled(Customer, input);
     if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
     if (seen.protoKeys.length > 0) return { ok: false, issues: seen.protoKeys };
     customer = parsed.data;
@@ -414,7 +415,7 @@ function encodeOnce(
   for (const [k, v] of Object.entries(defaults)) if (addressDefaultField(k) === undefined && (record[k] === undefined || record[k] === null)) record[k] = v;
   const shopIssues = missingAddressFields(addresses, shopFields, p.id);
   // A record converted from a validated source is not walked for credentials again (see `withoutCredentialScan`).
-  const checked = source === undefined ? p.record.safeParse(record) : withoutCredentialScan(() => p.record.safeParse(record));
+  const checked = source === undefined ? safeParseCompiled(p.record, record) : withoutCredentialScan(() => safeParseCompiled(p.record, record));
   if (!checked.success || shopIssues.length > 0) {
     return { ok: false, issues: [...(checked.success ? [] : fromZodIssues(checked.error.issues, record)), ...shopIssues], record, made: state.made };
   }
@@ -545,7 +546,7 @@ function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown
       const plain = encodeWith(p, customer, defaults, run);
       // Names are derived from a valid canonical customer only (an invalid one fails as it is).
       if (plain.ok || !derive) return plain;
-      const valid = Customer.safeParse(customer);
+      const valid = safeParseCompiled(Customer, customer);
       return valid.success ? withNames(p, valid.data, plain, defaults, run, derive) : plain;
     }),
   );
@@ -687,7 +688,7 @@ function requestOf(platform: unknown, operation: unknown, record: unknown, optio
   }
   const seen = inspect(record);
   if (seen.fatal.length > 0) throw new ConversionError(seen.fatal);
-  const parsed = p.record.safeParse(record);
+  const parsed = safeParseCompiled(p.record, record);
   if (!parsed.success) throw new ConversionError(invalidRecord(p, record, parsed.error.issues));
   const response = errorBodyRecord(p, record);
   if (response) throw new ConversionError([response]);
