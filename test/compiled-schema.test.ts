@@ -4,9 +4,9 @@
 // registered platform's record schema and the canonical customer, on generated records, on
 // export-shaped ones, and on both with one thing broken.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { compiledAccepts, safeParseCompiled } from '../src/core/compiled-schema.js';
+import { compiledAccepts, safeParseCompiled, useGeneratedCode } from '../src/core/compiled-schema.js';
 import { Customer } from '../src/canonical/index.js';
 import { registry } from '../src/platforms/index.js';
 import { exportShaped } from '../scripts/export-shaped.js';
@@ -75,7 +75,12 @@ function broken(value: unknown, pick: number, how: number): unknown {
   return copy;
 }
 
-describe('compiled schemas give what zod gives', () => {
+describe.each([
+  ['generated code', true],
+  ['closures (a runtime that forbids generated code)', false],
+])('compiled schemas give what zod gives: %s', (_, generated) => {
+  beforeAll(() => useGeneratedCode(generated));
+  afterAll(() => useGeneratedCode(true));
   for (const id of ids) {
     const schema = registry[id].record as unknown as z.ZodType;
     it(`${id}: generated records (and with one thing broken): compiled accepts only what zod accepts, with zod's data`, () => {
@@ -116,6 +121,14 @@ describe('compiled schemas give what zod gives', () => {
     const r = safeParseCompiled(schema, { email: 5, firstname: 'A', lastname: 'B', website_id: 1 });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => [i.code, i.path])).toEqual(schema.safeParse({ email: 5, firstname: 'A', lastname: 'B', website_id: 1 }).error?.issues.map((i) => [i.code, i.path]));
+  });
+
+  it('keys with quotes, backslashes and line breaks are read as keys (they enter generated code as string literals)', () => {
+    const odd = z.strictObject({ 'a"b': z.string(), 'c\\d\n': z.number().optional(), '${x}': z.boolean(), '__proto__x': z.null() });
+    const v = { 'a"b': 'q', 'c\\d\n': 1, '${x}': true, '__proto__x': null };
+    expect(compiledAccepts(odd, v)?.data).toEqual(odd.parse(v));
+    expect(compiledAccepts(odd, { ...v, 'c\\d\n': 'no' })).toBeUndefined();
+    expect(compiledAccepts(odd, { ...v, extra: 1 })).toBeUndefined();
   });
 
   it('node kinds it does not know go to zod (a transform, a default): same answers', () => {
