@@ -26,7 +26,10 @@ export const carriesData = (v: unknown): boolean => {
 
 /** Sets an own enumerable property whatever the key (`__proto__` included): for tables keyed by input. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Assignment makes the same own property for every key but `__proto__` (the one setter a plain
+  // object inherits), and costs far less than defining it.
+  if (key !== '__proto__') target[key] = value;
+  else Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A copy of a JSON value: its objects and lists are new, so changing the copy never changes the original. */

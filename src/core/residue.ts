@@ -127,7 +127,9 @@ export function fillSlots(record: Record<string, unknown>, slots: Slots, entries
     const i = path[1];
     const entry = (p: (string | number)[]): Entry => (replace ? [p, value, replace] : [p, value]);
     if (slots.bags.item && path[0] === slots.bags.item.list && typeof i === 'number' && path.length > 2) {
-      byAddress.set(i, [...(byAddress.get(i) ?? []), entry(path.slice(2))]);
+      const own = byAddress.get(i);
+      if (own) own.push(entry(path.slice(2)));
+      else byAddress.set(i, [entry(path.slice(2))]);
     } else top.push(entry(path));
   }
   const walk = (node: unknown, parent: Record<string, unknown> | unknown[] | undefined, key: string | number): void => {

@@ -111,6 +111,7 @@ export function writeStreetLines(s: EncodeScope, limit: number, platformLabel: s
   const canonical = Array.isArray(value) ? (value as string[]) : [];
   const { pieces, from, split } = splitBreaks ? splitLineBreaks(canonical) : { pieces: canonical, from: canonical.map((_, i) => i), split: [] };
   const fitted = fitStreetLines(pieces, limit, blanks);
+  if (split.length === 0 && fitted.changed.length === 0) return fitted.lines;
   const held = limit === 1 ? 'one street line' : `${limit} street lines`;
   const why = new Map<number, string[]>();
   const add = (i: number, text: string) => {
