@@ -7,7 +7,11 @@ import type { Path } from './path.js';
  * Keys are compared as they are: the index `0` and the key `"0"` are different, as they are in a record.
  */
 export class PathTrie<V> {
-  private kids: Map<string | number, PathTrie<V>> | undefined;
+  // Children as two parallel lists, searched in order: a node has few children, and a list costs far
+  // less to make than a Map (a conversion builds these tries for every record). `indexOf` compares
+  // with ===, so the index 0 and the key "0" stay apart.
+  private keys: (string | number)[] | undefined;
+  private kids: PathTrie<V>[] | undefined;
   private stored: V | undefined;
   private present = false;
   /** Values stored in this subtree, this node's own included. */
@@ -30,13 +34,16 @@ export class PathTrie<V> {
 
   /** The node one key down, if any path goes through it. */
   child(key: string | number): PathTrie<V> | undefined {
-    return this.kids?.get(key);
+    const keys = this.keys;
+    if (keys === undefined) return undefined;
+    const i = keys.indexOf(key);
+    return i < 0 ? undefined : this.kids![i];
   }
 
   /** The node at `path`, if any stored path goes through it. */
   node(path: Path): PathTrie<V> | undefined {
     let n: PathTrie<V> | undefined = this;
-    for (let i = 0; i < path.length && n; i++) n = n.kids?.get(path[i] as string | number);
+    for (let i = 0; i < path.length && n; i++) n = n.child(path[i] as string | number);
     return n;
   }
 
@@ -46,7 +53,7 @@ export class PathTrie<V> {
     for (let depth = 0; n; depth++) {
       if (n.present) return depth;
       if (depth === path.length) return undefined;
-      n = n.kids?.get(path[depth] as string | number);
+      n = n.child(path[depth] as string | number);
     }
     return undefined;
   }
@@ -62,9 +69,12 @@ export class PathTrie<V> {
   set(path: Path, value: V): this {
     let n: PathTrie<V> = this;
     for (const k of path) {
-      n.kids ??= new Map();
-      let next = n.kids.get(k);
-      if (!next) n.kids.set(k, (next = new PathTrie<V>()));
+      let next = n.child(k);
+      if (!next) {
+        next = new PathTrie<V>();
+        (n.keys ??= []).push(k);
+        (n.kids ??= []).push(next);
+      }
       n = next;
     }
     if (!n.present) {
@@ -72,7 +82,7 @@ export class PathTrie<V> {
       let m: PathTrie<V> = this;
       m.count += 1;
       for (const k of path) {
-        m = m.kids!.get(k)!;
+        m = m.child(k)!;
         m.count += 1;
       }
     }
@@ -85,7 +95,7 @@ export class PathTrie<V> {
     const nodes: PathTrie<V>[] = [this];
     let n: PathTrie<V> | undefined = this;
     for (const k of path) {
-      n = n.kids?.get(k);
+      n = n.child(k);
       if (!n) return false;
       nodes.push(n);
     }
@@ -99,6 +109,6 @@ export class PathTrie<V> {
   /** Every stored value, parents before children. */
   *values(): Generator<V> {
     if (this.present) yield this.stored as V;
-    if (this.kids) for (const kid of this.kids.values()) yield* kid.values();
+    if (this.kids) for (const kid of this.kids) yield* kid.values();
   }
 }
