@@ -187,9 +187,19 @@ export function withoutSecrets(value: unknown): unknown {
 
 /** Whether `value` holds a secret at any depth: itself a secret attribute entry, or one inside, or a password-reset key. */
 export function holdsSecret(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
   if (isSecretAttribute(value)) return true;
-  if (Array.isArray(value)) return value.some(holdsSecret);
-  return isPlainObject(value) && Object.entries(value).some(([k, v]) => resetTokenKey(k) !== undefined || holdsSecret(v));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsSecret(value[i])) return true;
+    return false;
+  }
+  if (!isPlainObject(value)) return false;
+  // Asked of every customer converted: no list of entries is made.
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    if (resetTokenKey(k) !== undefined || holdsSecret(value[k])) return true;
+  }
+  return false;
 }
 
 export interface CredentialIssue {
