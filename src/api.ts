@@ -408,11 +408,11 @@ function encodeOnce(
       : [];
   if (slotted) fillSlots(record, slotted.slots, carried);
   // Address defaults (`addresses.telephone`) and the fields the shop requires in addresses (platform options).
-  const shopFields = p.requiredAddressFields?.(options.platform) ?? [];
-  const addresses = shopFields.length > 0 || holdsAddressDefaults(defaults) ? addressObjects(record, state.made) : [];
+  const shop = p.requiredAddressFields?.(options.platform);
+  const addresses = (shop?.fields.length ?? 0) > 0 || holdsAddressDefaults(defaults) ? addressObjects(record, state.made) : [];
   fillAddressDefaults(addresses, defaults);
   for (const [k, v] of Object.entries(defaults)) if (addressDefaultField(k) === undefined && (record[k] === undefined || record[k] === null)) record[k] = v;
-  const shopIssues = missingAddressFields(addresses, shopFields, p.id);
+  const shopIssues = shop ? missingAddressFields(addresses, shop.fields, p.id, shop.why) : [];
   // A record converted from a validated source is not walked for credentials again (see `withoutCredentialScan`).
   const checked = source === undefined ? p.record.safeParse(record) : withoutCredentialScan(() => p.record.safeParse(record));
   if (!checked.success || shopIssues.length > 0) {

@@ -45,7 +45,7 @@ describe('an address the target cannot hold is left out, not the customer', () =
       [
         {
           "code": "required",
-          "message": "Required",
+          "message": "Required: the magento shop requires telephone in addresses (as a standard install does; for a shop where it is optional, give \`platformOptions.magento.requiredAddressFields\` without it)",
           "path": [
             "addresses",
             1,

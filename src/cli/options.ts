@@ -58,7 +58,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'FILE',
     description:
-      'A JSON file of per-platform options keyed by platform id (the library\'s platformOptions: lookup tables, street lines), e.g. {"magento": {"streetLines": 3, "groups": [{"id": 2, "name": "Wholesale"}]}, "v4": {"countries": [{"id": 13, "code": "AU"}]}}. Checked before reading the input: an option the library refuses is a usage error naming its path.',
+      'A JSON file of per-platform options keyed by platform id (the library\'s platformOptions: lookup tables, street lines), e.g. {"magento": {"streetLines": 3, "groups": [{"id": 2, "name": "Wholesale"}]}, "v4": {"countries": [{"id": 13, "code": "AU"}]}}. A Magento shop whose address telephone is optional ("Show Telephone"): {"magento": {"requiredAddressFields": []}} (by default an address without one is left out and reported, as a standard install requires it). Checked before reading the input: an option the library refuses is a usage error naming its path.',
   },
   residue: {
     type: 'boolean',
