@@ -95,7 +95,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'CODE=ID',
     description:
-      'A Magento store view code and its store_id, e.g. --store default=1. Repeatable. Reading a Magento CSV: a row whose store_id cell is empty gets the id of its _store code. Writing magento-csv: the _store code written for each store_id, in place of the default 0=admin, 1=default (a store_id without a code leaves _store empty).',
+      'A Magento store view code and its store_id, e.g. --store default=1. Repeatable. Reading a Magento CSV: a row gets the id of its _store code, as the Magento importer (which ignores the store_id column) does; a store_id cell naming another store view is reported (value_changed at store_id); a code without a pair keeps the store_id cell. Writing magento-csv: the _store code written for each store_id, in place of the default 0=admin, 1=default (a store_id without a code leaves _store empty).',
   },
   attribute: {
     type: 'string',

@@ -433,6 +433,21 @@ describe('--website and --store', () => {
     ]);
   });
 
+  it('let the codes win over id cells naming another website or store view, as the importer does, reporting each cell', async () => {
+    write(dir, 'codes-and-ids.csv', 'email,_website,_store,firstname,lastname,store_id,website_id\nana@example.com,base,default,Ana,Lima,1,1\ntom@example.com,eu,eu_en,Tom,Baker,1,1\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'codes-and-ids.csv', '-q', '--website', 'base=1', '--website=eu=2', '--store', 'default=1', '--store', 'eu_en=3', '--report', 'codes-and-ids.report.json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(ids(run.stdout)).toEqual([
+      ['ana@example.com', 1, 1],
+      ['tom@example.com', 2, 3],
+    ]);
+    const report = JSON.parse(read(dir, 'codes-and-ids.report.json')) as { losses: { byPath: { path: string; codes: Record<string, number> }[] } };
+    expect(report.losses.byPath.map((p) => [p.path, p.codes])).toEqual([
+      ['store_id', { value_changed: 1 }],
+      ['website_id', { value_changed: 1 }],
+    ]);
+  });
+
   it('fill them from the composite format too', async () => {
     write(dir, 'composite.csv', 'email,_website,_store,firstname,lastname,_address_firstname,_address_lastname,_address_street,_address_city,_address_country_id,_address_telephone,_address_postcode\nana@example.com,eu,eu_en,Ana,Lima,Ana,Lima,1 Main St,Springfield,US,+1 310-555-0142,90405\n');
     const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'composite.csv', '--input-format', 'magento-composite-csv', '-q', '--website', 'eu=2', '--store', 'eu_en=3'], dir);
