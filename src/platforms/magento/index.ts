@@ -13,6 +13,7 @@ import {
   MagentoSearchResult,
   MagentoUpdateRequest,
 } from './schema.js';
+import { genderId } from './values.js';
 
 const ASSIGNED = 'set by Magento when the customer is saved';
 
@@ -31,6 +32,16 @@ const address = (withIds: boolean): Part[] => {
 };
 
 /**
+ * `gender` as REST takes it, an option id (magento.md §5): a Magento CSV cell a record holds as written
+ * (`Male`, `female`, `2`) is sent as its id, reported `value_changed` (the cell's text is not sent).
+ */
+const gender = send('gender', {
+  as: (v) => (typeof v === 'string' ? genderId(v) : v),
+  changed: { when: (v) => typeof v === 'string', why: 'Magento REST takes the gender option id: the CSV cell text is sent as its id' },
+  lost: { code: 'not_representable', why: 'no gender option has this text: Magento REST takes an option id' },
+});
+
+/**
  * The `customer` object of both bodies: the record's keys but the server's own (ids only in updates:
  * create gets them from the server). `password_hash` never goes inside `customer` (see the bodies).
  */
@@ -41,7 +52,7 @@ const customer = (withIds: boolean): Part[] => {
     omitAs(customerTable, 'confirmation', 'the confirmation key Magento issues'),
     omitAs(customerTable, ['created_at', 'updated_at', 'created_in'], ASSIGNED),
   ];
-  const body = sendTheRest(Object.keys(MagentoCustomer.shape), leftOut, ['password_hash'], (k) => (k === 'addresses' ? list(k, address(withIds)) : send(k)));
+  const body = sendTheRest(Object.keys(MagentoCustomer.shape), leftOut, ['password_hash'], (k) => (k === 'addresses' ? list(k, address(withIds)) : k === 'gender' ? gender : send(k)));
   return [...body, ...leftOut];
 };
 
@@ -96,7 +107,7 @@ export const magento = definePlatform({
       ],
       note:
         '`POST /V1/customers` `{customer}`: ids, timestamps, `created_in`, `confirmation` and the default-address id strings are server-side and left out; ' +
-        'a `password_hash` is left out too (create takes no hash: create, then send the hash with an update)',
+        'a `password_hash` is left out too (create takes no hash: create, then send the hash with an update); `gender` goes as its option id (a CSV cell text such as `Male` as 1, reported `value_changed`)',
     },
     update: {
       schema: MagentoUpdateRequest,
@@ -110,7 +121,7 @@ export const magento = definePlatform({
       ],
       note:
         '`PUT /V1/customers/{id}` `{customer, passwordHash?}` with `id` in the body; address ids kept so existing addresses are updated, not replaced; ' +
-        'the record\'s `password_hash` goes to the top-level `passwordHash` (stored verbatim), never inside `customer`',
+        'the record\'s `password_hash` goes to the top-level `passwordHash` (stored verbatim), never inside `customer`; `gender` goes as its option id (a CSV cell text such as `Male` as 1, reported `value_changed`)',
     },
   },
   decisions: [

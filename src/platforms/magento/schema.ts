@@ -173,15 +173,18 @@ export const MagentoErrorBody = z.strictObject({
 });
 export type MagentoErrorBody = z.infer<typeof MagentoErrorBody>;
 
+/** REST takes `gender` as an option id only (a record may hold a CSV cell's text: the bodies send its id). */
+const RequestGender = { gender: z.number().int().nullish() };
+
 /** `POST /V1/customers` body: `{customer, password?}`; the server assigns ids and timestamps; no hash. */
 export const MagentoCreateRequest = z.strictObject({
-  customer: MagentoCustomerShape.omit({ id: true, password_hash: true }).superRefine(refuseCredentialKeys('Magento create request')),
+  customer: MagentoCustomerShape.omit({ id: true, password_hash: true }).extend(RequestGender).superRefine(refuseCredentialKeys('Magento create request')),
   password: z.string().optional(),
   redirectUrl: z.string().optional(),
 });
 /** `PUT /V1/customers/{id}` body: `{customer, passwordHash?}`; `website_id` is required; the hash sits beside `customer`. */
 export const MagentoUpdateRequest = z.strictObject({
-  customer: MagentoCustomerShape.omit({ password_hash: true }).superRefine(refuseCredentialKeys('Magento customer object')),
+  customer: MagentoCustomerShape.omit({ password_hash: true }).extend(RequestGender).superRefine(refuseCredentialKeys('Magento customer object')),
   passwordHash: z.string().min(1).max(128).optional(),
 });
 
