@@ -539,7 +539,11 @@ function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
-  const derive = deriveNamesOption(options);
+  return encodeChecked(p, customer, defaults, run, deriveNamesOption(options));
+}
+
+/** What `encode` (and `codecOf`'s encode) runs once the options are checked. */
+function encodeChecked(p: Platform, customer: unknown, defaults: Record<string, unknown>, run: RunOptions, derive: boolean): Outcome<Record<string, unknown>> {
   return guarded(() =>
     withPhones(run, () => {
       const plain = encodeWith(p, customer, defaults, run);
@@ -743,7 +747,8 @@ const codecs = new Map<string, CodecOf<PlatformId>>();
  * The conversion itself as a zod 4 codec (record <-> canonical), for use inside other zod schemas:
  * `z.decode(codecOf(p, options), record)` runs exactly what `decode(p, record, options)` runs and gives
  * its `data`, and `z.encode(…)` what `encode` runs: validation of the value as given (own `__proto__`
- * keys included), residue restored and written, defaults and platform options applied. Its two sides
+ * keys included), residue restored and written, defaults and platform options applied, names the
+ * target requires taken from the customer's address (`deriveNames`), addresses the target cannot hold left out. Its two sides
  * accept any value and leave the checking to the conversion, so each value is validated once. Issues
  * come back as zod issues with the library's `code` in `params`; losses are reported by `decode` /
  * `encode` / `convert` only. Without options the codec is made once per platform.
@@ -756,6 +761,7 @@ export function codecOf<P extends PlatformId>(platform: P, options?: EncodeOptio
   if (cached) return cached as CodecOf<P>;
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
+  const derive = deriveNamesOption(options);
   const fail = (payload: { issues: unknown[] }, value: unknown, issues: readonly Issue[]): never => {
     for (const issue of issues) {
       payload.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input: value, params: { code: issue.code } });
@@ -768,7 +774,7 @@ export function codecOf<P extends PlatformId>(platform: P, options?: EncodeOptio
       return d.ok ? d.customer : fail(payload, record, d.issues);
     },
     encode: (customer, payload) => {
-      const e = rememberingPhones(() => encodeWith(p, customer, defaults, run));
+      const e = rememberingPhones(() => encodeChecked(p, customer, defaults, run, derive));
       return e.ok ? (e.data as RecordOf<P>) : fail(payload, customer, e.issues);
     },
   });
