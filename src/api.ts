@@ -530,7 +530,7 @@ function withNames(
   if (!named) return first;
   const again = encodeWith(p, named.customer, defaults, options, decoded);
   if (!again.ok) return again.issues.length < first.issues.length ? again : first;
-  const derived = withAliases(derivedNameLosses(named.names, first.issues, again.data, p.id, decoded?.origins), decoded?.aliases ?? []);
+  const derived = withAliases(derivedNameLosses(named.names, first.issues, again.data, p.id, p.customer, decoded?.origins), decoded?.aliases ?? []);
   return { ...again, losses: [...again.losses, ...derived] };
 }
 

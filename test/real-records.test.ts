@@ -218,6 +218,16 @@ describe("names from the customer's own address", () => {
     expect(losses.filter((l) => l.code === 'derived').map((l) => [l.path, l.target])).toStrictEqual([[['shipping_addresses', 1, 'last_name'], ['lastname']]]);
   });
 
+  it('names each target field once when the given and family names on the address are the same text', () => {
+    const lee = { ...medusaGuest, billing_address: { ...medusaGuest.billing_address, first_name: 'Lee', last_name: 'Lee' }, shipping_addresses: [] };
+    const { data, losses } = convert(lee, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect([data.firstname, data.lastname]).toStrictEqual(['Lee', 'Lee']);
+    expect(losses.filter((l) => l.code === 'derived').map((l) => [l.path, l.target])).toStrictEqual([
+      [['billing_address', 'first_name'], ['firstname']],
+      [['billing_address', 'last_name'], ['lastname']],
+    ]);
+  });
+
   it('is off with deriveNames: false, and invents nothing when no address has a name', () => {
     const off = safeConvert(medusaGuest, { from: 'medusa', to: 'magento', defaults: { website_id: 1 }, deriveNames: false });
     expect(off.success ? [] : off.error.issues.map((i) => [i.code, i.path])).toStrictEqual([['required', ['firstname']], ['required', ['lastname']]]);
