@@ -91,3 +91,73 @@ describe('names derived from the address, for every target that requires names',
     });
   });
 });
+
+/** Every string and number leaf of a value. */
+const leafValues = (v: unknown): unknown[] =>
+  Array.isArray(v) ? v.flatMap(leafValues) : isPlainObject(v) ? Object.values(v).flatMap(leafValues) : v === null || v === undefined ? [] : [v];
+
+/** Targets that hold designated addresses only: a second, undesignated address has no place there. */
+function designatedOnly(p: PlatformId): boolean {
+  const other = { ...HOLDABLE, lines: ['1 Other St'], locality: 'Elsewhere' };
+  const r = safeEncode(p, named([{ ...HOLDABLE, defaultBilling: true, defaultShipping: true }, other]), { defaults: defaultsOf(p) });
+  return r.success && r.losses.some((l) => samePath(l.path, ['addresses', 1]));
+}
+
+/** An address few platforms hold (no recipient, phone or country): a target that cannot hold it leaves it out. */
+const THIN: Address = { lines: ['0 Thin St'], locality: 'Thinville' };
+
+/** Canonical customers with addresses, none designated default billing or shipping; now and then a thin one first. */
+const undesignated: fc.Arbitrary<Customer> = fc
+  .tuple(canonicalCustomer, fc.boolean())
+  .filter(([c]) => (c.addresses ?? []).length > 0)
+  .map(([c, thin]) => ({ ...c, addresses: [...(thin ? [THIN] : []), ...(c.addresses ?? [])].map(({ defaultBilling: _b, defaultShipping: _s, ...a }) => a) }));
+
+describe('slots filled by the first address when the source designates none, for every target of designated slots only', () => {
+  const targets = platforms.filter(designatedOnly);
+
+  it('applies to at least one registered target', () => {
+    expect(targets.length).toBeGreaterThan(0);
+  });
+
+  const sources = (to: PlatformId) => [undefined, ...platforms.filter((p) => p !== to)] as const;
+  describe.each(targets)('to %s', (to) => {
+    it.each(sources(to).map((from) => [from ?? 'a canonical customer', from] as const))('from %s: the first address the target holds fills its slots, reported derived at it', (_label, from) => {
+      let applied = 0;
+      fc.assert(
+        fc.property(undesignated, (c) => {
+          let input: unknown = c;
+          if (from !== undefined) {
+            // The source's record of the customer, where it holds addresses and designates none of them.
+            const source = safeEncode(from, c, { defaults: defaultsOf(from) });
+            if (!source.success) return;
+            const read = decode(from, source.data).data.addresses ?? [];
+            if (read.length === 0 || read.some((a) => a.defaultBilling === true || a.defaultShipping === true)) return;
+            input = source.data;
+          }
+          const result = from === undefined ? safeEncode(to, c, { defaults: defaultsOf(to) }) : safeConvert(input, { from, to, defaults: defaultsOf(to) });
+          if (!result.success) return; // refused for something else than its addresses
+          const slots = decode(to, result.data).data.addresses ?? [];
+          const derived = result.losses.filter((l) => l.code === 'derived' && isPlainObject(getAt(input, l.path)));
+          if (slots.length === 0) {
+            // Every address was left out (the target could hold none): nothing filled, nothing derived.
+            expect(derived).toStrictEqual([]);
+            return;
+          }
+          applied += 1;
+          // Never silently no address: one address fills every slot, reported at it.
+          expect(slots.every((a) => a.defaultBilling === true && a.defaultShipping === true), JSON.stringify(slots)).toBe(true);
+          expect(derived, JSON.stringify(result.losses)).toHaveLength(1);
+          const at = derived[0]!.path;
+          // The address reported is the one in the slots, and the first of the input the target holds.
+          expect(leafValues(getAt(input, at))).toContain(slots[0]!.locality);
+          if (from === undefined) {
+            const leftOut = result.losses.filter((l) => l.message.startsWith('Left out')).map((l) => l.path[1]);
+            expect(at).toStrictEqual(['addresses', (c.addresses ?? []).findIndex((_, i) => !leftOut.includes(i))]);
+          }
+        }),
+        { numRuns: 60 },
+      );
+      expect(applied).toBeGreaterThan(0);
+    });
+  });
+});
