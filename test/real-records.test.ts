@@ -348,6 +348,9 @@ describe('defaults reach address fields; the shop says which address fields it r
       ['not_representable', ['addresses', 1]],
     ]);
     expect(safeConvert(optionalPhone, { from: 'magento', to: 'magento', strictAddresses: true }).success).toBe(false);
+    // A telephone of white space is a value (as Magento's required check takes it): kept, as before.
+    const spaced = { ...magentoCustomer, addresses: [{ ...magentoCustomer.addresses[0]!, telephone: ' ' }] };
+    expect(convert(spaced, { from: 'magento', to: 'magento' })).toStrictEqual({ data: spaced, losses: [] });
     // The shop that made it optional: the record comes back exactly, nothing reported.
     expect(convert(optionalPhone, { from: 'magento', to: 'magento', ...noPhoneRequired })).toStrictEqual({ data: optionalPhone, losses: [] });
     // From another platform: the phone-less Medusa billing address is written without a telephone.
