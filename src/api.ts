@@ -409,11 +409,11 @@ function encodeOnce(
       : [];
   if (slotted) fillSlots(record, slotted.slots, carried);
   // Address defaults (`addresses.telephone`) and the fields the shop requires in addresses (platform options).
-  const shopFields = p.requiredAddressFields?.(options.platform) ?? [];
-  const addresses = shopFields.length > 0 || holdsAddressDefaults(defaults) ? addressObjects(record, state.made) : [];
+  const shop = p.requiredAddressFields?.(options.platform);
+  const addresses = (shop?.fields.length ?? 0) > 0 || holdsAddressDefaults(defaults) ? addressObjects(record, state.made) : [];
   fillAddressDefaults(addresses, defaults);
   for (const [k, v] of Object.entries(defaults)) if (addressDefaultField(k) === undefined && (record[k] === undefined || record[k] === null)) record[k] = v;
-  const shopIssues = missingAddressFields(addresses, shopFields, p.id);
+  const shopIssues = shop ? missingAddressFields(addresses, shop.fields, p.id, shop.why) : [];
   // A record converted from a validated source is not walked for credentials again (see `withoutCredentialScan`).
   const checked = source === undefined ? safeParseCompiled(p.record, record) : withoutCredentialScan(() => safeParseCompiled(p.record, record));
   if (!checked.success || shopIssues.length > 0) {
@@ -531,7 +531,7 @@ function withNames(
   if (!named) return first;
   const again = encodeWith(p, named.customer, defaults, options, decoded);
   if (!again.ok) return again.issues.length < first.issues.length ? again : first;
-  const derived = withAliases(derivedNameLosses(named.names, first.issues, again.data, p.id, decoded?.origins), decoded?.aliases ?? []);
+  const derived = withAliases(derivedNameLosses(named.names, first.issues, again.data, p.id, p.customer, decoded?.origins), decoded?.aliases ?? []);
   return { ...again, losses: [...again.losses, ...derived] };
 }
 
@@ -540,7 +540,11 @@ function encodeOutcome(platform: PlatformId, customer: unknown, options: unknown
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
-  const derive = deriveNamesOption(options);
+  return encodeChecked(p, customer, defaults, run, deriveNamesOption(options));
+}
+
+/** What `encode` (and `codecOf`'s encode) runs once the options are checked. */
+function encodeChecked(p: Platform, customer: unknown, defaults: Record<string, unknown>, run: RunOptions, derive: boolean): Outcome<Record<string, unknown>> {
   return guarded(() =>
     withPhones(run, () => {
       const plain = encodeWith(p, customer, defaults, run);
@@ -744,7 +748,8 @@ const codecs = new Map<string, CodecOf<PlatformId>>();
  * The conversion itself as a zod 4 codec (record <-> canonical), for use inside other zod schemas:
  * `z.decode(codecOf(p, options), record)` runs exactly what `decode(p, record, options)` runs and gives
  * its `data`, and `z.encode(…)` what `encode` runs: validation of the value as given (own `__proto__`
- * keys included), residue restored and written, defaults and platform options applied. Its two sides
+ * keys included), residue restored and written, defaults and platform options applied, names the
+ * target requires taken from the customer's address (`deriveNames`), addresses the target cannot hold left out. Its two sides
  * accept any value and leave the checking to the conversion, so each value is validated once. Issues
  * come back as zod issues with the library's `code` in `params`; losses are reported by `decode` /
  * `encode` / `convert` only. Without options the codec is made once per platform.
@@ -757,6 +762,7 @@ export function codecOf<P extends PlatformId>(platform: P, options?: EncodeOptio
   if (cached) return cached as CodecOf<P>;
   const defaults = checkDefaults(p, options?.defaults);
   const run = runOptions(p, options ?? {});
+  const derive = deriveNamesOption(options);
   const fail = (payload: { issues: unknown[] }, value: unknown, issues: readonly Issue[]): never => {
     for (const issue of issues) {
       payload.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input: value, params: { code: issue.code } });
@@ -769,7 +775,7 @@ export function codecOf<P extends PlatformId>(platform: P, options?: EncodeOptio
       return d.ok ? d.customer : fail(payload, record, d.issues);
     },
     encode: (customer, payload) => {
-      const e = rememberingPhones(() => encodeWith(p, customer, defaults, run));
+      const e = rememberingPhones(() => encodeChecked(p, customer, defaults, run, derive));
       return e.ok ? (e.data as RecordOf<P>) : fail(payload, customer, e.issues);
     },
   });

@@ -39,13 +39,20 @@ describe('an address the target cannot hold is left out, not the customer', () =
     `);
   });
 
+  it('an address Medusa holds in two places (the billing address and its copy in the book) is one loss at each place', () => {
+    const billing = { first_name: 'Ana', last_name: 'Lima', address_1: '1 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000' };
+    const copy = { ...guest, billing_address: billing, shipping_addresses: [billing, guest.shipping_addresses[0]!] };
+    const result = safeConvert(copy, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect(result.success ? leftOut(result.losses).map((l) => l.path) : result.error.issues).toStrictEqual([['shipping_addresses', 0], ['billing_address']]);
+  });
+
   it('strictAddresses rejects the customer instead, with the issue at the target path', () => {
     const result = safeConvert(guest, { from: 'medusa', to: 'magento', defaults: { website_id: 1 }, strictAddresses: true });
     expect(result.success ? [] : result.error.issues).toMatchInlineSnapshot(`
       [
         {
           "code": "required",
-          "message": "Required",
+          "message": "Required: the magento shop requires telephone in addresses (as a standard install does; for a shop where it is optional, give \`platformOptions.magento.requiredAddressFields\` without it)",
           "path": [
             "addresses",
             1,

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { codecOf, convert, decode, encode, InvalidOptionError, platforms, safeDecode, type PlatformId } from '../src/index.js';
+import { codecOf, convert, decode, encode, InvalidOptionError, platforms, safeDecode, safeEncode, type Customer, type PlatformId } from '../src/index.js';
 import { RESIDUE_KEY } from '../src/core/residue.js';
 import { record as enterpriseV1 } from './arbitraries/enterprise-v1.js';
 import { record as magento } from './arbitraries/magento.js';
 import { record as medusa } from './arbitraries/medusa.js';
 import { record as medusaV2 } from './arbitraries/medusa-v2.js';
 import { record as v4 } from './arbitraries/v4.js';
+import { customer as canonicalCustomer } from './arbitraries/canonical.js';
+import { requiredDefaults } from './laws.js';
 
 const records: Record<PlatformId, fc.Arbitrary<Record<string, unknown>>> = { magento, medusa, v4, 'enterprise-v1': enterpriseV1, 'medusa-v2': medusaV2 };
 
@@ -69,6 +71,41 @@ describe('codecOf(p) is the conversion: z.decode / z.encode run what decode / en
     const withShop = codecOf('enterprise-v1', { defaults: { enterprise_id: 42 } });
     expect(z.encode(withShop, customer)).toStrictEqual(encode('enterprise-v1', customer, { defaults: { enterprise_id: 42 } }).data);
     expect(z.encode(withShop, customer).enterprise_id).toBe(42);
+  });
+
+  it('takes names from the address where the target requires them, as encode does (deriveNames)', () => {
+    // A Medusa guest: no names on the customer, names on its billing address.
+    const guest = decode('medusa', {
+      id: 'cus_01HQ', email: 'gia@example.com', first_name: null, last_name: null, has_account: false,
+      billing_address: { id: 'addr_01', first_name: 'Gia', last_name: 'Lo', address_1: '1 Collins St', city: 'Melbourne', country_code: 'au', postal_code: '3000', phone: '03 9123 4567' },
+    }).data;
+    const options = { defaults: { website_id: 1 } };
+    const viaZod = z.encode(codecOf('magento', options), guest);
+    expect(viaZod).toStrictEqual(encode('magento', guest, options).data);
+    expect([viaZod.firstname, viaZod.lastname]).toStrictEqual(['Gia', 'Lo']);
+    // Off: refused through zod as encode refuses it.
+    const off = z.safeEncode(codecOf('magento', { ...options, deriveNames: false }), guest);
+    expect(off.error?.issues.map((i) => i.path)).toStrictEqual([['firstname'], ['lastname']]);
+    expect(safeEncode('magento', guest, { ...options, deriveNames: false }).success).toBe(false);
+    expect(() => codecOf('magento', { deriveNames: 'yes' as never })).toThrow(InvalidOptionError);
+  });
+
+  // Canonical customers, a third of them without names (a guest's): each target encodes them through
+  // its codec as `encode` does, names taken from an address, addresses it cannot hold left out.
+  const guestsOrNot = fc.tuple(canonicalCustomer, fc.integer({ min: 0, max: 2 })).map(([c, n]): Customer => (n === 0 ? { ...c, name: undefined } : c));
+  it.each(platforms)('z.encode(codecOf(%s, options), c) is encode(p, c, options), for any canonical customer', (p) => {
+    const options = { defaults: requiredDefaults[p] ?? {} };
+    const codec = codecOf(p, options);
+    fc.assert(
+      fc.property(guestsOrNot, (c) => {
+        const direct = safeEncode(p, c, options);
+        const viaZod = z.safeEncode(codec, c);
+        expect(viaZod.success).toBe(direct.success);
+        if (direct.success) expect(viaZod.data).toStrictEqual(direct.data);
+        else expect(viaZod.error?.issues.map((i) => [(i as z.core.$ZodIssueCustom).params?.code, i.path])).toStrictEqual(direct.error.issues.map((i) => [i.code, i.path]));
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('is made once per platform without options, and checks options as encode does', () => {

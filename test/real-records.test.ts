@@ -218,6 +218,16 @@ describe("names from the customer's own address", () => {
     expect(losses.filter((l) => l.code === 'derived').map((l) => [l.path, l.target])).toStrictEqual([[['shipping_addresses', 1, 'last_name'], ['lastname']]]);
   });
 
+  it('names each target field once when the given and family names on the address are the same text', () => {
+    const lee = { ...medusaGuest, billing_address: { ...medusaGuest.billing_address, first_name: 'Lee', last_name: 'Lee' }, shipping_addresses: [] };
+    const { data, losses } = convert(lee, { from: 'medusa', to: 'magento', defaults: { website_id: 1 } });
+    expect([data.firstname, data.lastname]).toStrictEqual(['Lee', 'Lee']);
+    expect(losses.filter((l) => l.code === 'derived').map((l) => [l.path, l.target])).toStrictEqual([
+      [['billing_address', 'first_name'], ['firstname']],
+      [['billing_address', 'last_name'], ['lastname']],
+    ]);
+  });
+
   it('is off with deriveNames: false, and invents nothing when no address has a name', () => {
     const off = safeConvert(medusaGuest, { from: 'medusa', to: 'magento', defaults: { website_id: 1 }, deriveNames: false });
     expect(off.success ? [] : off.error.issues.map((i) => [i.code, i.path])).toStrictEqual([['required', ['firstname']], ['required', ['lastname']]]);
@@ -293,7 +303,7 @@ describe('defaults reach address fields; the shop says which address fields it r
       [
         {
           "code": "required",
-          "message": "Required: the magento shop requires company in addresses (its platform options say so)",
+          "message": "Required: the magento shop requires company in addresses (\`platformOptions.magento.requiredAddressFields\` says so)",
           "path": [
             "addresses",
             1,
@@ -306,6 +316,53 @@ describe('defaults reach address fields; the shop says which address fields it r
     const given = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.telephone': '1', 'addresses.company': 'n/a' }, ...options });
     expect(given.data.addresses?.map((a) => a.company)).toStrictEqual(['Lo & Co', 'n/a']);
     expect(() => convert(phoneless, { from: 'medusa', to: 'magento', platformOptions: { magento: { requiredAddressFields: ['email' as never] } } })).toThrow(/requiredAddressFields/);
+  });
+
+  // A Magento shop whose "Show Telephone" is optional holds addresses without one (absent or null).
+  const optionalPhone = {
+    ...magentoCustomer,
+    addresses: [
+      { ...magentoCustomer.addresses[0]!, telephone: undefined },
+      { id: 8, customer_id: 12, country_id: 'AU', street: ['9 Smith St'], telephone: null, postcode: '3065', city: 'Fitzroy', firstname: 'Ana', lastname: 'Lima' },
+    ].map((a) => JSON.parse(JSON.stringify(a)) as Record<string, unknown>),
+  };
+  const noPhoneRequired = { platformOptions: { magento: { requiredAddressFields: [] } } };
+
+  it('decode reads a Magento address without a telephone (a shop can make it optional), whatever the options', () => {
+    for (const options of [{}, noPhoneRequired, { platformOptions: { magento: { requiredAddressFields: ['telephone' as const] } } }]) {
+      const { data, losses } = decode('magento', optionalPhone, options);
+      expect(data.addresses?.map((a) => [a.lines?.[0], a.phone])).toStrictEqual([['1 Collins St', undefined], ['9 Smith St', null]]);
+      expect(losses).toStrictEqual([]);
+    }
+    // Converted elsewhere, both addresses travel.
+    const medusa = convert(optionalPhone, { from: 'magento', to: 'medusa', residue: false }).data;
+    expect([medusa.billing_address?.address_1, ...(medusa.shipping_addresses ?? []).map((a) => a.address_1)]).toStrictEqual(['1 Collins St', '1 Collins St', '9 Smith St']);
+  });
+
+  it('writing to Magento requires telephone by default (a standard install), and not with requiredAddressFields: []', () => {
+    // Default: each address without one is left out, one loss at each; the customer converts.
+    const standard = convert(optionalPhone, { from: 'magento', to: 'magento' });
+    expect(standard.data.addresses).toStrictEqual([]);
+    expect(standard.losses.map((l) => [l.code, l.path])).toStrictEqual([
+      ['not_representable', ['addresses', 0]],
+      ['not_representable', ['addresses', 1]],
+    ]);
+    expect(safeConvert(optionalPhone, { from: 'magento', to: 'magento', strictAddresses: true }).success).toBe(false);
+    // A telephone of white space is a value (as Magento's required check takes it): kept, as before.
+    const spaced = { ...magentoCustomer, addresses: [{ ...magentoCustomer.addresses[0]!, telephone: ' ' }] };
+    expect(convert(spaced, { from: 'magento', to: 'magento' })).toStrictEqual({ data: spaced, losses: [] });
+    // The shop that made it optional: the record comes back exactly, nothing reported.
+    expect(convert(optionalPhone, { from: 'magento', to: 'magento', ...noPhoneRequired })).toStrictEqual({ data: optionalPhone, losses: [] });
+    // From another platform: the phone-less Medusa billing address is written without a telephone.
+    const { data, losses } = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1 }, ...noPhoneRequired });
+    expect(data.addresses?.map((a) => [a.street[0], a.telephone])).toStrictEqual([
+      ['9 Smith St', '0400 111 222'],
+      ['1 Collins St', null],
+    ]);
+    expect(losses.filter((l) => l.message.startsWith('Left out'))).toStrictEqual([]);
+    // A list naming other fields only: telephone is then optional too.
+    const companyOnly = convert(phoneless, { from: 'medusa', to: 'magento', defaults: { website_id: 1, 'addresses.company': 'n/a' }, platformOptions: { magento: { requiredAddressFields: ['company'] } } });
+    expect(companyOnly.data.addresses?.map((a) => [a.telephone, a.company])).toStrictEqual([['0400 111 222', 'Lo & Co'], [null, 'n/a']]);
   });
 });
 

@@ -89,7 +89,11 @@ export function pathPattern(path: readonly (string | number)[]): string {
   return path.map((k, i) => (typeof k === 'number' && i < path.length - 1 ? '*' : String(k))).join('.');
 }
 
-type Attempt = { ok: true; value: unknown; losses: Loss[] } | { ok: false; issues: Issue[] };
+/**
+ * A record's outcome: converted, with its `losses` (paths in the source record) and what writing it
+ * left out (`written`, paths in the target record: a request body, the Magento CSV files), or rejected.
+ */
+type Attempt = { ok: true; value: unknown; losses: Loss[]; written: Loss[] } | { ok: false; issues: Issue[] };
 
 /** Rejected records among the first this many of the input are tried as every other platform's (a wrong --from). */
 export const SNIFF_LINES = 50;
@@ -121,11 +125,12 @@ function attempt(job: Job, record: unknown): Attempt {
   if (!result.success) return { ok: false, issues: result.error.issues };
   const unwritable = job.csvWrite && websiteIssue((result.data as Record<string, unknown>).website_id, job.csvWrite.websites ?? DEFAULT_WEBSITES, '--website CODE=ID');
   if (unwritable) return { ok: false, issues: [unwritable] };
-  if (!job.request) return { ok: true, value: result.data, losses: result.losses };
+  // Magento CSV output: what the two files cannot hold of the record (paths in the record).
+  if (!job.request) return { ok: true, value: result.data, losses: result.losses, written: job.csvWrite ? magentoCsvLosses(result.data as Record<string, unknown>, job.csvWrite) : [] };
   try {
     // What the body leaves out of the target record joins what the record could not hold (paths in the target record).
     const value = toRequest(job.to, job.request, result.data);
-    return { ok: true, value, losses: [...result.losses, ...requestLosses(job.to, job.request, result.data)] };
+    return { ok: true, value, losses: result.losses, written: requestLosses(job.to, job.request, result.data) };
   } catch (error) {
     if (error instanceof ConversionError) return { ok: false, issues: error.issues };
     throw error;
@@ -135,12 +140,21 @@ function attempt(job: Job, record: unknown): Attempt {
 /**
  * A converted record's losses with what reading it did (`SourceItem.losses`), and, converting to
  * another platform, the values it holds in a form only its own platform's files use (`normalised`:
- * converting to its own platform writes them back as read).
+ * converting to its own platform writes them back as read). A reference reading could not resolve
+ * (`unreferenceable`: a default-address pointer naming an address the file lacks) is the one loss at
+ * its cell: the conversion's and the writing's losses of the same value (an address id, server-assigned)
+ * say the same thing less well. Writing's paths are in the target record: the same cell only when
+ * converting to the platform read.
  */
 function withReadLosses(job: Job, item: SourceItem, result: Extract<Attempt, { ok: true }>): Attempt {
   const read = [...(item.losses ?? []), ...(job.to === job.from ? [] : (item.normalised ?? []))];
-  return read.length === 0 ? result : { ...result, losses: [...read, ...result.losses] };
+  if (read.length === 0) return result;
+  const unresolved = read.filter((l) => l.code === 'unreferenceable').map((l) => l.path);
+  const other = (l: Loss) => !unresolved.some((p) => samePath(p, l.path));
+  return { ...result, losses: [...read, ...result.losses.filter(other)], written: job.to === job.from ? result.written.filter(other) : result.written };
 }
+
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
 
 const sameIssues = (a: Issue[], b: Issue[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -227,9 +241,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
         if (result.ok) {
           if (job.output === 'text') texts.push(JSON.stringify(result.value));
           else data.push(result.value as Record<string, unknown>);
-          // Magento CSV output: also what the two files cannot hold of the record (paths in the record).
-          const csvLosses = job.csvWrite ? magentoCsvLosses(result.value as Record<string, unknown>, job.csvWrite) : [];
-          for (const loss of [...result.losses, ...csvLosses]) {
+          for (const loss of [...result.losses, ...result.written]) {
             const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
             losses.set(k, (losses.get(k) ?? 0) + 1);
             if (loss.code === 'unreferenceable') {

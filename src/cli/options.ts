@@ -9,7 +9,7 @@ import type { InvalidOptionError } from '../core/issues.js';
 import { setOwn } from '../core/objects.js';
 import { withArticle } from '../core/words.js';
 import { writerSetup, type MagentoCsvReadOptions, type MagentoCsvWriteOptions } from '../csv/magento.js';
-import { phoneModes, platforms, requiredDefaults, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
+import { phoneModes, platforms, requiredDefaults, safeConvert, type Operation, type PhoneMode, type PlatformId, type PlatformOptions } from '../index.js';
 import { InputError, reason } from '../io/input.js';
 
 export class UsageError extends Error {
@@ -52,13 +52,13 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'key=value',
     description:
-      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses, else as text: website_id=1 is the number 1, code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error. Required when no --from record holds the value: website_id with --to magento, enterprise_id with --to enterprise-v1 (from any other platform); without it the run does not start. A key addresses.FIELD is a field of the target\'s addresses, filled in each address that has none, e.g. --default "addresses.telephone=+61 3 9000 0000" (not reported as a loss).',
+      'A target-record field used where a record has none, e.g. website_id=1. The value is read as JSON when it parses and the field can hold it, else as the text typed: website_id=1 is the number 1, addresses.telephone=0391234567 the text 0391234567 (a text field keeps what was typed), code=\'"007"\' (a JSON string, quoted for the shell) the text 007. Repeatable, one value per key. A key the target record does not have, a key given twice, or a value the field cannot hold (website_id=abc) is a usage error. Required when no --from record holds the value: website_id with --to magento, enterprise_id with --to enterprise-v1 (from any other platform); without it the run does not start. A key addresses.FIELD is a field of the target\'s addresses, filled in each address that has none, e.g. --default "addresses.telephone=+61 3 9000 0000" (not reported as a loss).',
   },
   'platform-options': {
     type: 'string',
     valueHint: 'FILE',
     description:
-      'A JSON file of per-platform options keyed by platform id (the library\'s platformOptions: lookup tables, street lines), e.g. {"magento": {"streetLines": 3, "groups": [{"id": 2, "name": "Wholesale"}]}, "v4": {"countries": [{"id": 13, "code": "AU"}]}}. Checked before reading the input: an option the library refuses is a usage error naming its path.',
+      'A JSON file of per-platform options keyed by platform id (the library\'s platformOptions: lookup tables, street lines), e.g. {"magento": {"streetLines": 3, "groups": [{"id": 2, "name": "Wholesale"}]}, "v4": {"countries": [{"id": 13, "code": "AU"}]}}. A Magento shop whose address telephone is optional ("Show Telephone"): {"magento": {"requiredAddressFields": []}} (by default an address without one is left out and reported, as a standard install requires it). Checked before reading the input: an option the library refuses is a usage error naming its path.',
   },
   residue: {
     type: 'boolean',
@@ -95,7 +95,7 @@ export const convertArgs = {
     type: 'string',
     valueHint: 'CODE=ID',
     description:
-      'A Magento store view code and its store_id, e.g. --store default=1. Repeatable. Reading a Magento CSV: a row whose store_id cell is empty gets the id of its _store code. Writing magento-csv: the _store code written for each store_id, in place of the default 0=admin, 1=default (a store_id without a code leaves _store empty).',
+      'A Magento store view code and its store_id, e.g. --store default=1. Repeatable. Reading a Magento CSV: a row gets the id of its _store code, as the Magento importer (which ignores the store_id column) does; a store_id cell naming another store view is reported (value_changed at store_id); a code without a pair keeps the store_id cell. Writing magento-csv: the _store code written for each store_id, in place of the default 0=admin, 1=default (a store_id without a code leaves _store empty).',
   },
   attribute: {
     type: 'string',
@@ -289,16 +289,37 @@ export function parseAttributes(values: readonly string[]): MagentoCsvWriteOptio
   return attributes;
 }
 
-/** The value of `--default key=value`: JSON when it parses (`1`, `true`, `"1"`, `{…}`), else the text. */
-export function parseDefault(text: string): [string, unknown] {
+/**
+ * The value of `--default key=value` for the target `to`: JSON when it parses (`1`, `true`, `"1"`,
+ * `{…}`) and the target field can hold it, else the text as typed. So a text field keeps what was
+ * typed (`addresses.telephone=391234567` is the text, not the number), and a numeric field gets its
+ * number (`website_id=1`). A JSON `null` stays null (a default fills a null, it is never one): refused.
+ */
+export function parseDefault(text: string, to: PlatformId): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UsageError(`--default expects key=value, e.g. --default website_id=1`);
   const key = text.slice(0, eq);
   const raw = text.slice(eq + 1);
+  let parsed: unknown;
   try {
-    return [key, JSON.parse(raw)];
+    parsed = JSON.parse(raw);
   } catch {
     return [key, raw];
+  }
+  if (typeof parsed === 'string' || parsed === null || holdsDefault(to, key, parsed) || !holdsDefault(to, key, raw)) return [key, parsed];
+  return [key, raw];
+}
+
+/** Whether the library takes `value` as the default `key` of a `to` record (it checks defaults before reading anything). */
+function holdsDefault(to: PlatformId, key: string, value: unknown): boolean {
+  const defaults: Record<string, unknown> = {};
+  setOwn(defaults, key, value);
+  try {
+    safeConvert({}, { from: to, to, defaults: defaults as never });
+    return true;
+  } catch (error) {
+    if (isInvalidOption(error)) return false;
+    throw error;
   }
 }
 
@@ -434,7 +455,7 @@ export function resolveOptions(args: ParsedConvertArgs, rawArgs: readonly string
 
   const defaults: Record<string, unknown> = {};
   for (const text of repeated(rawArgs, 'default')) {
-    const [key, value] = parseDefault(text);
+    const [key, value] = parseDefault(text, to);
     if (Object.hasOwn(defaults, key)) throw new UsageError(`--default ${key} is given twice`);
     setOwn(defaults, key, value);
   }

@@ -42,11 +42,16 @@ export function fillAddressDefaults(addresses: readonly [Path, Record<string, un
   }
 }
 
-const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+// No value: absent, null or "". White space is a value, as for the platforms' own required checks
+// (a required string of one character; PHP's `empty(' ')` is false).
+const missing = (v: unknown): boolean => v === undefined || v === null || v === '';
 
-/** A `required` issue at each field of `fields` an address lacks (absent, null or blank), at its path in the record. */
-export function missingAddressFields(addresses: readonly [Path, Record<string, unknown>][], fields: readonly string[], target: string): Issue[] {
+/**
+ * A `required` issue at each field of `fields` an address lacks (absent, null or ""), at its path in
+ * the record; `why` says who requires it (the platform option, or the default it follows).
+ */
+export function missingAddressFields(addresses: readonly [Path, Record<string, unknown>][], fields: readonly string[], target: string, why: string): Issue[] {
   return addresses.flatMap(([path, address]) =>
-    fields.filter((f) => blank(address[f])).map((f): Issue => ({ code: 'required', path: [...path, f], message: `Required: the ${target} shop requires ${f} in addresses (its platform options say so)` })),
+    fields.filter((f) => missing(address[f])).map((f): Issue => ({ code: 'required', path: [...path, f], message: `Required: the ${target} shop requires ${f} in addresses (${why})` })),
   );
 }

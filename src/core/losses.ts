@@ -51,10 +51,18 @@ export function collectLosses(context: LossContext): LocatedLoss[] {
   return withAliases(collectOwn(context), context.aliases ?? []);
 }
 
-/** `losses` and, for each under an aliased source subtree, the same loss under its alias (see `LossContext.aliases`). */
+/**
+ * `losses` and, for each under an aliased source subtree, the same loss under its alias (see
+ * `LossContext.aliases`), unless a loss of that code is already there (an address left out is also
+ * reported at the value designating it, which may be its alias: Medusa's `billing_address`).
+ */
 export function withAliases<L extends Loss>(losses: L[], aliases: readonly { source: Path; also: Path }[]): L[] {
   for (const { source, also } of aliases) {
-    for (const l of [...losses]) if (startsWith(l.path, source)) losses.push({ ...l, path: [...also, ...l.path.slice(source.length)] });
+    for (const l of [...losses]) {
+      if (!startsWith(l.path, source)) continue;
+      const path = [...also, ...l.path.slice(source.length)];
+      if (!losses.some((o) => o.code === l.code && o.path.length === path.length && startsWith(o.path, path))) losses.push({ ...l, path });
+    }
   }
   return losses;
 }

@@ -6,6 +6,7 @@
 import { ADDRESSES, type Customer } from '../canonical/customer.js';
 import type { Origin } from './engine.js';
 import type { Issue, Loss } from './issues.js';
+import type { FieldRule, Table } from './mapping.js';
 import type { Path } from './path.js';
 import type { PathTrie } from './trie.js';
 
@@ -47,20 +48,31 @@ export function namesFromAddresses(customer: Customer): { customer: Customer; na
   return { customer: { ...customer, name }, names };
 }
 
+/** The record key a root table maps to the name part (`field(key, ['name', part])`), if it declares one. */
+const declaredField = (table: Table, part: Part): string | undefined =>
+  table.rules.find((r): r is FieldRule => r.kind === 'field' && r.canonical.length === 2 && r.canonical[0] === 'name' && r.canonical[1] === part)?.key;
+
 /**
  * One `derived` loss per name taken: at its source path (through `origins` when the customer was
  * decoded), with `target` the field of the target record holding it: a top-level field the first
- * encode's issues named and the second one fills with that value.
+ * encode's issues named and the second one fills with that value; the one the target's root `table`
+ * maps to that name part where it declares one (two parts may hold the same text), else the first
+ * such field not already taken by another part.
  */
 export function derivedNameLosses(
   names: readonly DerivedName[],
   refused: readonly Issue[],
   record: Record<string, unknown>,
   target: string,
+  table: Table,
   origins?: PathTrie<Origin>,
 ): Loss[] {
+  const taken = new Set<string>();
   return names.flatMap((n): Loss[] => {
-    const field = refused.find((i) => i.path.length === 1 && record[i.path[0] as string] === n.value)?.path;
+    const holds = (i: Issue) => i.path.length === 1 && record[i.path[0] as string] === n.value && !taken.has(String(i.path[0]));
+    const declared = declaredField(table, n.part);
+    const field = (refused.find((i) => holds(i) && i.path[0] === declared) ?? refused.find(holds))?.path;
+    if (field) taken.add(String(field[0]));
     const path = origins?.get(n.from)?.source ?? n.from;
     const where = field ? `\`${field.join('.')}\`` : `the ${n.part} name`;
     const derived: Loss = {

@@ -66,6 +66,13 @@ export type Operation = 'create' | 'update';
 /** A platform's request declarations, one per operation. */
 export type RequestSpecs = { readonly [O in Operation]: RequestSpec };
 
+/** The address fields a target shop requires beyond its record schema, and why (see `PlatformSpec.requiredAddressFields`). */
+export interface RequiredAddressFields {
+  readonly fields: readonly string[];
+  /** Said in the issue's message, e.g. "as a standard install does". */
+  readonly why: string;
+}
+
 /** A value of the target shop a record needs and no other platform has: the caller gives it in `defaults`. */
 export interface ShopValue {
   readonly key: string;
@@ -98,10 +105,11 @@ export interface PlatformSpec<Id extends string, R extends z.ZodObject<any>, Q e
   readonly shopValues?: readonly ShopValue[];
   /**
    * The address fields the target shop requires beyond the record schema, from this platform's
-   * (validated) options, where shops configure it (Magento: company, fax). An address lacking one is
-   * refused like any address the target cannot hold.
+   * (validated) options, where shops configure it (Magento: telephone, company, fax), and why (for
+   * the issue's message: the option that said so, or the default it follows). An address lacking one
+   * is refused like any address the target cannot hold. Records may lack them: decoding never asks.
    */
-  readonly requiredAddressFields?: (options: Readonly<Record<string, unknown>>) => readonly string[];
+  readonly requiredAddressFields?: (options: Readonly<Record<string, unknown>>) => RequiredAddressFields;
   /** Credential keys of this platform beyond the generic rule (core/credentials): secrets in every record, of any platform. */
   readonly credentialNames?: CredentialNames;
 }

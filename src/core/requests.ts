@@ -99,6 +99,8 @@ type SendOptions = {
   readonly as?: (value: unknown, level: Level, record: Level) => unknown;
   readonly when?: (level: Level, record: Level) => boolean;
   readonly lost?: LeftOut;
+  /** Whether the body holds this record value in another form (reported `value_changed`, with `why`). */
+  readonly changed?: { readonly when: (value: unknown) => boolean; readonly why: string };
 };
 
 const NO_FORM: LeftOut = { code: 'not_representable', why: 'the body has no form for this value' };
@@ -112,6 +114,7 @@ export const send = (key: string, o: SendOptions = {}): SendPart => {
     value: as ? (values, level, record) => as(values[0], level, record) : (values) => values[0],
     lost: o.lost ?? NO_FORM,
     ...(o.when ? { when: o.when } : {}),
+    ...(o.changed ? { changed: { at: (values: readonly unknown[]) => (o.changed!.when(values[0]) ? [0] : []), why: o.changed.why } } : {}),
   };
 };
 

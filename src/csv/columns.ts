@@ -168,22 +168,14 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
       else custom.push({ attribute_code: column, value: cell });
     }
   }
-  // `_website` and `_store` are codes; the record holds ids. Magento's importer takes the website from
-  // `_website` and ignores a `website_id` column (the decision is beside CUSTOMER_CODE_COLUMNS, csv.ts):
-  // with the code in the website table, its id wins, and a `website_id` cell naming another is reported.
-  // Without a table entry the code's id is not known: the `website_id` cell is read, never a guess.
+  // `_website` and `_store` are codes; the record holds ids. Magento's importer takes the website and
+  // the store view from the codes and ignores the `website_id` and `store_id` columns (the decision is
+  // beside CUSTOMER_CODE_COLUMNS, csv.ts): with the code in the table given, its id wins, and an id
+  // cell naming another is reported. Without a table entry the code's id is not known: the id cell is
+  // read, never a guess.
   const website = row._website ?? '';
-  const byCode = website !== '' && lookups.websites && Object.hasOwn(lookups.websites, website) ? lookups.websites[website] : undefined;
-  if (byCode !== undefined) {
-    if (values.website_id !== undefined && values.website_id !== byCode) {
-      notes.losses.push({
-        code: 'value_changed',
-        path: ['website_id'],
-        message: `${names.label('website_id')} names another website than the "_website" code does (through the website table): Magento's importer ignores "website_id" and takes the website from "_website", so the record has the code's id`,
-      });
-    }
-    values.website_id = byCode;
-  } else if (values.website_id === undefined) {
+  const byCode = fromCode(CODES.website, website, lookups.websites, values, notes, names);
+  if (byCode === undefined && values.website_id === undefined) {
     issues.push({
       code: 'required',
       path: ['website_id'],
@@ -193,10 +185,41 @@ export function customerOf(row: Row, issues: Issue[], lookups: CustomerLookups, 
           : 'Column "website_id" is empty and the "_website" code is not in the website table (the `websites` option; `--website CODE=ID` on the command line)',
     });
   }
-  const store = row._store ?? '';
-  if (values.store_id === undefined && store !== '' && lookups.stores && Object.hasOwn(lookups.stores, store)) values.store_id = lookups.stores[store];
+  fromCode(CODES.store, row._store ?? '', lookups.stores, values, notes, names);
   if (custom.length > 0) values.custom_attributes = custom;
   return ordered(values, CUSTOMER_ORDER);
+}
+
+/** The code columns and the id each one gives, with words for messages. */
+const CODES = {
+  website: { column: '_website', key: 'website_id', what: 'website', table: 'website table' },
+  store: { column: '_store', key: 'store_id', what: 'store view', table: 'store table' },
+} as const;
+
+/**
+ * The id of a row's code (`_website`, `_store`) in the table given, set in `values` (over the id cell,
+ * which is reported where it names another: `value_changed` at it); `undefined`, and `values` left
+ * as read, when the code is empty or the table does not hold it.
+ */
+function fromCode(
+  c: (typeof CODES)[keyof typeof CODES],
+  code: string,
+  table: Readonly<Record<string, number>> | undefined,
+  values: Record<string, unknown>,
+  notes: ReadNotes,
+  names: ColumnNames,
+): number | undefined {
+  const id = code !== '' && table && Object.hasOwn(table, code) ? table[code] : undefined;
+  if (id === undefined) return undefined;
+  if (values[c.key] !== undefined && values[c.key] !== id) {
+    notes.losses.push({
+      code: 'value_changed',
+      path: [c.key],
+      message: `${names.label(c.key)} names another ${c.what} than the "${c.column}" code does (through the ${c.table}): Magento's importer ignores "${c.key}" and takes the ${c.what} from "${c.column}", so the record has the code's id`,
+    });
+  }
+  values[c.key] = id;
+  return id;
 }
 
 /**

@@ -44,9 +44,13 @@ import { joinKey, WaitingRoom, type Waiting } from './waiting.js';
 export interface MagentoCsvReadOptions {
   /** The Customer Addresses file, joined on (`_email`, `_website`). Held in memory while the main file streams. */
   readonly addresses?: Readable;
-  /** Website code -> `website_id`, used when a row's `website_id` cell is empty, e.g. `{ base: 1 }`. No default: ids are never guessed. */
+  /**
+   * Website code -> `website_id`, e.g. `{ base: 1 }`: a row's `_website` code in it gives its id, as
+   * Magento's importer takes it (a `website_id` cell naming another is reported `value_changed`); else the
+   * `website_id` cell is read. No default: ids are never guessed.
+   */
   readonly websites?: Readonly<Record<string, number>>;
-  /** Store view code -> `store_id`, used when a row's `store_id` cell is empty, e.g. `{ default: 1 }`. */
+  /** Store view code -> `store_id`, e.g. `{ default: 1 }`: as `websites`, for `_store` and the `store_id` cell. */
   readonly stores?: Readonly<Record<string, number>>;
 }
 

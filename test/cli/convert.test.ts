@@ -325,6 +325,19 @@ describe('an address the target cannot hold', () => {
     expect(bad.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: --default: "addresses.phone" names no field of a magento address"`);
   });
 
+  it('reads --default V per the target field: a text field keeps the digits as typed, a numeric field its number', async () => {
+    write(dir, 'guest.ndjson', ndjson([guest]));
+    for (const typed of ['0391234567', '391234567', '1e3']) {
+      const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '--default', 'website_id=1', '--default', `addresses.telephone=${typed}`], dir);
+      ok(run, 0);
+      const [out] = lines(run.stdout) as { website_id: unknown; addresses: { telephone: unknown }[] }[];
+      expect([out?.website_id, out?.addresses.map((a) => a.telephone)]).toStrictEqual([1, ['0400 111 222', typed]]);
+    }
+    const bad = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '--default', 'website_id=abc'], dir);
+    ok(bad, 2);
+    expect(bad.stderr.split('\n')[0]).toMatchInlineSnapshot(`"customer-codecs: --default website_id: a magento record's website_id cannot hold this value: Invalid input: expected number, received string"`);
+  });
+
   it('rejects the customer with --strict-addresses', async () => {
     const run = await cli(['convert', '--from', 'medusa', '--to', 'magento', 'guest.ndjson', '-o', 'guest.strict.ndjson', '--default', 'website_id=1', '--strict-addresses'], dir);
     ok(run, 1);

@@ -131,9 +131,25 @@ describe('Magento CSV', () => {
       expect(at('dob')).toMatchObject({ value_changed: 1 });
       // eve: website_id 3 where _website base is website 1 (--website base=1): the importer's _website wins.
       expect(at('website_id')).toMatchObject({ value_changed: 1 });
-      // tom: default_billing 590, an address the addresses file lacks.
-      expect(at('default_billing')).toMatchObject({ unreferenceable: 1 });
+      // tom: default_billing 590, an address the addresses file lacks: one loss at that cell, not also the
+      // server-assigned address id the conversion would report.
+      expect(at('default_billing')).toEqual({ unreferenceable: 1 });
       expect(at('addresses.*.telephone')).toEqual({ value_changed: 2 });
+    });
+
+    it('reports a default pointer to a missing address once, at its cell, whatever the output (Magento CSV, a request body)', async () => {
+      // Written after the test above (sheet_pointer.csv, sheet_address.csv).
+      const targets = [
+        ['--to', 'magento', '-o', 'pointer_out.csv'],
+        ['--to', 'magento', '--request', 'update', '-o', 'pointer_update.ndjson'],
+        ['--to', 'medusa', '-o', 'pointer_medusa.ndjson'],
+      ];
+      for (const to of targets) {
+        const run = await cli(['convert', '--from', 'magento', ...to, 'sheet_pointer.csv', '--addresses', 'sheet_address.csv', '--website', 'base=1', '--report', 'pointer.report.json'], dir);
+        expect(run.code, run.stderr).toBe(0);
+        const report = JSON.parse(read(dir, 'pointer.report.json')) as Report;
+        expect(report.losses.byPath.find((p) => p.path === 'default_billing')?.codes, to.join(' ')).toEqual({ unreferenceable: 1 });
+      }
     });
 
     it('gives back the files exactly from Magento CSV to Magento CSV, with no normalised date reported', async () => {
@@ -430,6 +446,21 @@ describe('--website and --store', () => {
     expect(ids(run.stdout)).toEqual([
       ['ana@example.com', 1, 1],
       ['tom@example.com', 2, 3],
+    ]);
+  });
+
+  it('let the codes win over id cells naming another website or store view, as the importer does, reporting each cell', async () => {
+    write(dir, 'codes-and-ids.csv', 'email,_website,_store,firstname,lastname,store_id,website_id\nana@example.com,base,default,Ana,Lima,1,1\ntom@example.com,eu,eu_en,Tom,Baker,1,1\n');
+    const run = await cli(['convert', '--from', 'magento', '--to', 'magento', 'codes-and-ids.csv', '-q', '--website', 'base=1', '--website=eu=2', '--store', 'default=1', '--store', 'eu_en=3', '--report', 'codes-and-ids.report.json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(ids(run.stdout)).toEqual([
+      ['ana@example.com', 1, 1],
+      ['tom@example.com', 2, 3],
+    ]);
+    const report = JSON.parse(read(dir, 'codes-and-ids.report.json')) as { losses: { byPath: { path: string; codes: Record<string, number> }[] } };
+    expect(report.losses.byPath.map((p) => [p.path, p.codes])).toEqual([
+      ['store_id', { value_changed: 1 }],
+      ['website_id', { value_changed: 1 }],
     ]);
   });
 

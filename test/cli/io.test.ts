@@ -385,11 +385,26 @@ describe('options', () => {
   });
 
   it('--default values are JSON when they parse, else text', () => {
-    expect(parseDefault('website_id=1')).toEqual(['website_id', 1]);
-    expect(parseDefault('group=Wholesale')).toEqual(['group', 'Wholesale']);
-    expect(parseDefault('code="007"')).toEqual(['code', '007']);
-    expect(parseDefault('note=a=b')).toEqual(['note', 'a=b']);
-    expect(() => parseDefault('=1')).toThrow(/key=value/);
+    expect(parseDefault('website_id=1', 'magento')).toEqual(['website_id', 1]);
+    expect(parseDefault('group=Wholesale', 'magento')).toEqual(['group', 'Wholesale']);
+    expect(parseDefault('code="007"', 'magento')).toEqual(['code', '007']);
+    expect(parseDefault('note=a=b', 'magento')).toEqual(['note', 'a=b']);
+    expect(() => parseDefault('=1', 'magento')).toThrow(/key=value/);
+  });
+
+  it('--default values are the text typed where the target field holds text and not the JSON value', () => {
+    expect(parseDefault('addresses.telephone=391234567', 'magento')).toEqual(['addresses.telephone', '391234567']);
+    expect(parseDefault('addresses.telephone=0391234567', 'magento')).toEqual(['addresses.telephone', '0391234567']);
+    expect(parseDefault('addresses.telephone=1e3', 'magento')).toEqual(['addresses.telephone', '1e3']);
+    expect(parseDefault('addresses.company=true', 'magento')).toEqual(['addresses.company', 'true']);
+    expect(parseDefault('taxvat=12345678901', 'magento')).toEqual(['taxvat', '12345678901']);
+    expect(parseDefault('addresses.phone=61391234567', 'enterprise-v1')).toEqual(['addresses.phone', '61391234567']);
+    // A numeric field keeps its number; a value no field holds, and null, stay as JSON reads them (refused later).
+    expect(parseDefault('website_id=2', 'magento')).toEqual(['website_id', 2]);
+    expect(parseDefault('enterprise_id=42', 'enterprise-v1')).toEqual(['enterprise_id', 42]);
+    expect(parseDefault('website_id=abc', 'magento')).toEqual(['website_id', 'abc']);
+    expect(parseDefault('addresses.telephone=null', 'magento')).toEqual(['addresses.telephone', null]);
+    expect(parseDefault('nope=1', 'magento')).toEqual(['nope', 1]);
   });
 
   it('formats from extensions, and the files written beside OUT', () => {

@@ -376,6 +376,42 @@ describe('readMagentoCsv: Customers Main File joined with Customer Addresses', (
       expect([unknown!.record, unknown!.losses]).toMatchObject([{ website_id: 1 }, undefined]);
     });
 
+    it('lets _store win over a store_id cell that names another store view, as Magento\'s importer does, reporting the cell', async () => {
+      // tom: `_store` default, `store_id` 1.
+      const [item] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { stores: { default: 3 } }));
+      expect(item!.record).toMatchObject({ store_id: 3, website_id: 1 });
+      expect(item!.losses).toMatchInlineSnapshot(`
+        [
+          {
+            "code": "value_changed",
+            "message": "Column "store_id" names another store view than the "_store" code does (through the store table): Magento's importer ignores "store_id" and takes the store view from "_store", so the record has the code's id",
+            "path": [
+              "store_id",
+            ],
+          },
+        ]
+      `);
+      // Agreeing: nothing to report. A code the table does not hold, or an empty `_store`: the store_id cell is read.
+      const [agreeing] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { stores: { default: 1 } }));
+      expect([agreeing!.record, agreeing!.losses]).toMatchObject([{ store_id: 1 }, undefined]);
+      const [unknown] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { stores: { eu_en: 3 } }));
+      expect([unknown!.record, unknown!.losses]).toMatchObject([{ store_id: 1 }, undefined]);
+      const [noCode] = await collect(readMagentoCsv(stream(csv(MAIN, tom.replace(',base,default,', ',base,,'))), { stores: { default: 3 } }));
+      expect([noCode!.record, noCode!.losses]).toMatchObject([{ store_id: 1 }, undefined]);
+      // Both codes overriding their cells: one loss at each cell.
+      const [both] = await collect(readMagentoCsv(stream(csv(MAIN, tom)), { websites: { base: 2 }, stores: { default: 3 } }));
+      expect([both!.record, both!.losses?.map((l) => [l.code, l.path])]).toMatchObject([{ website_id: 2, store_id: 3 }, [['value_changed', ['website_id']], ['value_changed', ['store_id']]]]);
+    });
+
+    it('applies the same rule in the composite file', async () => {
+      const header = 'email,_website,_store,store_id,website_id,firstname,lastname,_address_city';
+      const [item] = await collect(readMagentoCompositeCsv(stream(csv(header, 'ana@example.com,base,eu_en,1,1,Ana,Ng,')), { websites: { base: 1 }, stores: { eu_en: 4 } }));
+      expect([item!.record, item!.losses?.map((l) => [l.code, l.path])]).toStrictEqual([
+        { email: 'ana@example.com', firstname: 'Ana', lastname: 'Ng', store_id: 4, website_id: 1, addresses: [] },
+        [['value_changed', ['store_id']]],
+      ]);
+    });
+
     it('refuses malformed options', () => {
       expect(() => readMagentoCsv(stream(''), { websites: { base: 'one' } as never })).toThrow(InvalidOptionError);
       expect(() => readMagentoCsv(stream(''), { address: stream('') } as never)).toThrow(InvalidOptionError);

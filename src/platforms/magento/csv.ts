@@ -41,11 +41,15 @@ export const ADDRESS_PREFIX = '_address_';
 
 /**
  * Main-file columns that hold no record key: the website and store view codes (looked up as ids).
- * Decision: where `_website` and a `website_id` column disagree, `_website` wins. Magento's importer
- * takes the customer's website from `_website` and ignores a `website_id` column
- * (`Magento\CustomerImportExport\Model\Import\Customer::$_ignoredAttributes` lists `website_id`
- * and `store_id`); the reader reports the `website_id` cell it overrides. Without a website table
- * (the `websites` option, `--website CODE=ID`) the code's id is not known, and `website_id` is read.
+ * Decision: where `_website` and a `website_id` column disagree, `_website` wins, and where `_store`
+ * and a `store_id` column disagree, `_store` wins. Magento's importer takes the customer's website
+ * from `_website` and its store view from `_store` (magento.md §6: "empty `_store` -> store_id 0"), and
+ * ignores the id columns (`Magento\CustomerImportExport\Model\Import\Customer::$_ignoredAttributes`
+ * lists `website_id` and `store_id`); the reader reports the id cell it overrides (`value_changed` at
+ * it). Without a table entry for the code (the `websites` / `stores` options, `--website CODE=ID`,
+ * `--store CODE=ID`) the code's id is not known, and the id cell is read; so is a `store_id` cell
+ * beside an empty `_store` (the record keeps the store view its cell names; the importer would take
+ * store 0, which the writer says when it leaves `_store` empty).
  */
 export const CUSTOMER_CODE_COLUMNS = ['_website', '_store'] as const;
 /** Address-file columns that hold no record key: the customer it belongs to (`_email`, `_website`). */

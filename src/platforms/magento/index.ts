@@ -4,6 +4,7 @@ import { PHONES } from '../../core/steps.js';
 import { STREET_LINES } from '../../core/street.js';
 import { addressTable, customerTable, tables } from './mapping.js';
 import {
+  DEFAULT_REQUIRED_ADDRESS_FIELDS,
   MagentoAddress,
   MagentoCreateRequest,
   MagentoCustomer,
@@ -12,6 +13,7 @@ import {
   MagentoSearchResult,
   MagentoUpdateRequest,
 } from './schema.js';
+import { genderId } from './values.js';
 
 const ASSIGNED = 'set by Magento when the customer is saved';
 
@@ -30,6 +32,16 @@ const address = (withIds: boolean): Part[] => {
 };
 
 /**
+ * `gender` as REST takes it, an option id (magento.md §5): a Magento CSV cell a record holds as written
+ * (`Male`, `female`, `2`) is sent as its id, reported `value_changed` (the cell's text is not sent).
+ */
+const gender = send('gender', {
+  as: (v) => (typeof v === 'string' ? genderId(v) : v),
+  changed: { when: (v) => typeof v === 'string', why: 'Magento REST takes the gender option id: the CSV cell text is sent as its id' },
+  lost: { code: 'not_representable', why: 'no gender option has this text: Magento REST takes an option id' },
+});
+
+/**
  * The `customer` object of both bodies: the record's keys but the server's own (ids only in updates:
  * create gets them from the server). `password_hash` never goes inside `customer` (see the bodies).
  */
@@ -40,7 +52,7 @@ const customer = (withIds: boolean): Part[] => {
     omitAs(customerTable, 'confirmation', 'the confirmation key Magento issues'),
     omitAs(customerTable, ['created_at', 'updated_at', 'created_in'], ASSIGNED),
   ];
-  const body = sendTheRest(Object.keys(MagentoCustomer.shape), leftOut, ['password_hash'], (k) => (k === 'addresses' ? list(k, address(withIds)) : send(k)));
+  const body = sendTheRest(Object.keys(MagentoCustomer.shape), leftOut, ['password_hash'], (k) => (k === 'addresses' ? list(k, address(withIds)) : k === 'gender' ? gender : send(k)));
   return [...body, ...leftOut];
 };
 
@@ -50,7 +62,11 @@ export const magento = definePlatform({
   source: 'REST `CustomerInterface` / `AddressInterface` (`GET /V1/customers/{id}`)',
   record: MagentoCustomer,
   options: MagentoOptions,
-  requiredAddressFields: (options) => (Array.isArray(options.requiredAddressFields) ? (options.requiredAddressFields as string[]) : []),
+  // Telephone by default, as a standard install; the shop's own list when given (`[]`: none).
+  requiredAddressFields: (options) =>
+    Array.isArray(options.requiredAddressFields)
+      ? { fields: options.requiredAddressFields as string[], why: '`platformOptions.magento.requiredAddressFields` says so' }
+      : { fields: DEFAULT_REQUIRED_ADDRESS_FIELDS, why: 'as a standard install does; for a shop where it is optional, give `platformOptions.magento.requiredAddressFields` without it' },
   shopValues: [
     {
       key: 'website_id',
@@ -91,7 +107,7 @@ export const magento = definePlatform({
       ],
       note:
         '`POST /V1/customers` `{customer}`: ids, timestamps, `created_in`, `confirmation` and the default-address id strings are server-side and left out; ' +
-        'a `password_hash` is left out too (create takes no hash: create, then send the hash with an update)',
+        'a `password_hash` is left out too (create takes no hash: create, then send the hash with an update); `gender` goes as its option id (a CSV cell text such as `Male` as 1, reported `value_changed`)',
     },
     update: {
       schema: MagentoUpdateRequest,
@@ -105,11 +121,11 @@ export const magento = definePlatform({
       ],
       note:
         '`PUT /V1/customers/{id}` `{customer, passwordHash?}` with `id` in the body; address ids kept so existing addresses are updated, not replaced; ' +
-        'the record\'s `password_hash` goes to the top-level `passwordHash` (stored verbatim), never inside `customer`',
+        'the record\'s `password_hash` goes to the top-level `passwordHash` (stored verbatim), never inside `customer`; `gender` goes as its option id (a CSV cell text such as `Male` as 1, reported `value_changed`)',
     },
   },
   decisions: [
-    'Records follow a default install: address `telephone` is required, and `postcode` unless the country is HK, IE, MO, PA or GB.',
+    'Address `telephone` is required on a standard install, and a shop can make it optional (Stores > Configuration > Customers > Customer Configuration > Name and Address Options, "Show Telephone"; so can `company` and `fax` be made required): records may lack it (absent or null), so `decode` reads a shop\'s address without a telephone, whatever the options, and converting it elsewhere carries the address. Writing to Magento (`encode`, `convert`) requires it unless `platformOptions.magento.requiredAddressFields` (default `["telephone"]`) leaves it out: an address lacking a required field is left out and reported `not_representable` at it (with `strictAddresses`, a `required` issue), or filled from `defaults: { \'addresses.telephone\': … }`. `toRequest` sends a record as it is. `postcode` is required unless the country is HK, IE, MO, PA or GB.',
     'Gender ids 1/2/3 are male/female/not_specified (1 and 2 documented; 3 follows the install order, not verified): this is the whole decided set. Any other id (0 after a CSV import with an unknown label, merchant options) travels as Magento data and is reported `platform_data` when converting, never guessed; canonical not_specified is written as 3. A record may also hold a Magento CSV gender cell as written (`Female`, `female`, `2`, `0`: an option label in any case or an option id, as the CSV importer takes them), read through the same table and given back to Magento as written, so a CSV file round-trips; the CSV reader keeps the id itself where the cell is what the writer writes for it (`Female` -> 2).',
     `Address \`telephone\` and \`fax\`: ${PHONES} With \`phones: 'e164'\` they are read in the address's \`country_id\`.`,
     '`created_at` / `updated_at` are UTC `YYYY-MM-DD HH:MM:SS` <-> `YYYY-MM-DDTHH:MM:SSZ`; a spreadsheet-typed CSV cell `M/D/YYYY H:MM` (`5/6/2012 15:53`, seconds optional) is read month first, as the CSV importer (PHP `strtotime`) reads slashes, in UTC, and comes back to Magento as written (the Magento CSV reader reports it when converted elsewhere); a two-digit year or AM/PM is not read (a guess); surrounding white space does not prevent reading; a string that is no real time (30 February, hour 24) stays Magento data. Writing an instant Magento cannot hold exactly is reported `value_changed` whenever the written form would read back differently, because the canonical instant keeps the source\'s written form: a non-zero fraction of a second changes the instant; an offset (`+11:00`) gives the same instant in UTC but loses the wall-clock offset; `.000` and `+00:00` only change the writing. The message says which.',

@@ -26,10 +26,12 @@ export const MagentoRegion = z.looseObject({
 export const MAX_STREET_LINES = 4;
 export const DEFAULT_STREET_LINES = 2;
 
-/** Magento's conversion options (`platformOptions.magento`). */
-/** `platformOptions.magento`: the shop's street-line setting and its lookup tables. */
 /** Address fields a Magento shop configures as required or optional (`customer/address/{company,fax,telephone}_show`). */
 export const CONFIGURABLE_ADDRESS_FIELDS = ['company', 'fax', 'telephone'] as const;
+/** The address fields a standard install requires among those (magento.md §4: `telephone`). */
+export const DEFAULT_REQUIRED_ADDRESS_FIELDS: readonly (typeof CONFIGURABLE_ADDRESS_FIELDS)[number][] = ['telephone'];
+
+/** `platformOptions.magento`: the shop's street-line setting, its required address fields and its lookup tables. */
 
 export const MagentoOptions = z.strictObject({
   /** The target shop's `customer/address/street_lines` (1 to 4); lines beyond it are joined into the last. */
@@ -49,7 +51,7 @@ export const MagentoOptions = z.strictObject({
     .array(z.enum(CONFIGURABLE_ADDRESS_FIELDS))
     .optional()
     .describe(
-      'the address fields the shop\'s customer configuration makes required (Stores > Configuration > Customers > Name and Address Options: `company`, `fax`, `telephone`): an address lacking one is left out and reported (default: `telephone` only, as a standard install; `telephone` is required whatever this says, as records follow a standard install)',
+      'the address fields the target shop\'s customer configuration makes required (Stores > Configuration > Customers > Name and Address Options, "Show Telephone" / "Show Company" / "Show Fax": `company`, `fax`, `telephone`): writing to Magento, an address lacking one is left out and reported (default `["telephone"]`, as a standard install; `[]` for a shop where all three are optional). Reading Magento records is not affected: an address without them is read',
     ),
 });
 
@@ -81,7 +83,9 @@ export const MagentoAddress = z
       .min(1, { error: 'Street line 1 is required' })
       .max(MAX_STREET_LINES, { error: `Magento holds at most ${MAX_STREET_LINES} street lines` }),
     company: text(255).nullish(),
-    telephone: requiredText(255),
+    // Required on a standard install, optional where the shop says so ("Show Telephone"): a record may
+    // lack it. Writing to Magento requires it unless `requiredAddressFields` leaves it out (index.ts).
+    telephone: text(255).nullish(),
     fax: text(255).nullish(),
     postcode: text(255).nullish(),
     city: requiredText(255),
@@ -169,15 +173,18 @@ export const MagentoErrorBody = z.strictObject({
 });
 export type MagentoErrorBody = z.infer<typeof MagentoErrorBody>;
 
+/** REST takes `gender` as an option id only (a record may hold a CSV cell's text: the bodies send its id). */
+const RequestGender = { gender: z.number().int().nullish() };
+
 /** `POST /V1/customers` body: `{customer, password?}`; the server assigns ids and timestamps; no hash. */
 export const MagentoCreateRequest = z.strictObject({
-  customer: MagentoCustomerShape.omit({ id: true, password_hash: true }).superRefine(refuseCredentialKeys('Magento create request')),
+  customer: MagentoCustomerShape.omit({ id: true, password_hash: true }).extend(RequestGender).superRefine(refuseCredentialKeys('Magento create request')),
   password: z.string().optional(),
   redirectUrl: z.string().optional(),
 });
 /** `PUT /V1/customers/{id}` body: `{customer, passwordHash?}`; `website_id` is required; the hash sits beside `customer`. */
 export const MagentoUpdateRequest = z.strictObject({
-  customer: MagentoCustomerShape.omit({ password_hash: true }).superRefine(refuseCredentialKeys('Magento customer object')),
+  customer: MagentoCustomerShape.omit({ password_hash: true }).extend(RequestGender).superRefine(refuseCredentialKeys('Magento customer object')),
   passwordHash: z.string().min(1).max(128).optional(),
 });
 

@@ -141,15 +141,6 @@ describe('magento validation', () => {
           "path": [
             "addresses",
             0,
-            "telephone",
-          ],
-        },
-        {
-          "code": "required",
-          "message": "Required",
-          "path": [
-            "addresses",
-            0,
             "city",
           ],
         },
