@@ -21,7 +21,7 @@ import {
 import { z } from 'zod';
 import { customer as canonicalCustomer } from './arbitraries/canonical.js';
 import { magentoHash } from './arbitraries/common.js';
-import { attributeCredential, holdsSecret, isPasswordHashKey, isPlainPasswordKey, resetTokenKey, secretAt, withoutSecrets } from '../src/core/credentials.js';
+import { attributeCredential, holdsSecret, isPasswordHashKey, isPlainPasswordKey, MAY_BE_CREDENTIAL, mayBeCredential, resetTokenKey, secretAt, withoutSecrets } from '../src/core/credentials.js';
 import { assertRecordRoundTrip, requiredDefaults } from './laws.js';
 import { registry } from '../src/platforms/index.js';
 import { recordsOf } from './arbitraries/index.js';
@@ -692,5 +692,21 @@ describe('credential names beyond the exact ones (names seen in exports)', () =>
     const refused = safeConvert({ ...tom, custom_attributes: [{ attribute_code: 'customer_password', value: 'hunter22' }] }, { from: 'magento', to: 'medusa' });
     expect(refused.success ? [] : refused.error.issues.map((i) => `${i.code} ${i.path.join('.')}`)).toStrictEqual(['invalid_input custom_attributes.0']);
     expect(JSON.stringify(refused)).not.toContain('hunter22');
+  });
+});
+
+describe('the cheap credential-key test', () => {
+  // Every key of every record is asked: the scan must answer what the pattern answers, for every key.
+  const letters = fc.constantFrom('p', 'P', 'a', 'A', 's', 'S', 'w', 'W', 'd', 'D', '-', '_', ' ', 'x', 'ſ', 'İ', '0');
+  it('mayBeCredential answers as MAY_BE_CREDENTIAL (with 3 characters at least)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: letters, maxLength: 12 }), fc.string({ maxLength: 12 })), (key) => {
+        expect(mayBeCredential(key)).toBe(key.length >= 3 && MAY_BE_CREDENTIAL.test(key));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const key of ['password', 'PWD', 'p-a_s s', 'user_pwd', 'p_w_d', 'pas', 'pa_s', 'postcode', 'pw', 'xpwd', 'P-W-D']) {
+      expect(mayBeCredential(key)).toBe(key.length >= 3 && MAY_BE_CREDENTIAL.test(key));
+    }
   });
 });

@@ -34,7 +34,33 @@ const ENDS_PLAIN = /(?:password|passwd|pwd)$/;
 
 // Every password or hash key spells "pass" or "pwd" (separators allowed between the letters, as
 // `normal` drops them): the cheap test that spares normalising every other key of every record.
-const mayBeCredential = (key: string): boolean => key.length >= 3 && /p[-_ ]*(?:a[-_ ]*s[-_ ]*s|w[-_ ]*d)/i.test(key);
+// `MAY_BE_CREDENTIAL` says it; `mayBeCredential` is the same test written as a scan, as every key of
+// every record is asked (test/credentials.test.ts holds the two to the same answers).
+export const MAY_BE_CREDENTIAL = /p[-_ ]*(?:a[-_ ]*s[-_ ]*s|w[-_ ]*d)/i;
+
+/** The position after the separators (`-`, `_`, space) from `i` on. */
+const skipSeparators = (key: string, i: number): number => {
+  let c = key.charCodeAt(i);
+  while (c === 45 || c === 95 || c === 32) c = key.charCodeAt(++i);
+  return i;
+};
+
+/** Whether the letter at `i` is `lower` (a char code) in either case. */
+const letterAt = (key: string, i: number, lower: number): boolean => (key.charCodeAt(i) | 32) === lower;
+
+export const mayBeCredential = (key: string): boolean => {
+  if (key.length < 3) return false;
+  for (let i = key.length - 3; i >= 0; i--) {
+    if (!letterAt(key, i, 112 /* p */)) continue;
+    const j = skipSeparators(key, i + 1);
+    if (letterAt(key, j, 119 /* w */) && letterAt(key, skipSeparators(key, j + 1), 100 /* d */)) return true;
+    if (letterAt(key, j, 97 /* a */)) {
+      const k = skipSeparators(key, j + 1);
+      if (letterAt(key, k, 115 /* s */) && letterAt(key, skipSeparators(key, k + 1), 115 /* s */)) return true;
+    }
+  }
+  return false;
+};
 
 /**
  * Whether a record key holds a plain-text password: the exact names (`password`, `new_password`,
