@@ -169,7 +169,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     : startProgress(io.stderr, { records: () => tally.read, ...(input.size ? { bytes: () => [input.bytesRead(), input.size ?? 0] as [number, number] } : {}) });
   let pool: Pool | undefined;
   /** Why `--workers` will not help here (see `workersNote`), printed after the summary. */
-  let workersNoted: string | undefined;
+  let workersCores: number | undefined;
   try {
     let out: Out | undefined;
     let sink: Sink = nullSink;
@@ -208,10 +208,10 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     const read = itemsOf(o, input, addresses, note);
     const items = batches(o.limit === undefined ? read : first(read, o.limit), input.name);
     if (o.workers > 1) {
-      // Workers only help with a core each beside the reading thread's (docs/performance.md: on two
-      // cores, two workers measured slower than one thread): said once, never an error.
-      const cores = availableParallelism();
-      if (o.workers >= cores) workersNoted = workersNote(o.workers, cores);
+      // Each worker warms up on its own and shares the cores with the reading thread: with as many
+      // workers as cores they pay off on large inputs only (docs/performance.md). Said once, after
+      // the summary, for a run small enough that they most likely did not; never an error.
+      workersCores = availableParallelism();
       pool = new Pool(o.workers, job, deliver, (text) => {
         if (o.verbose) note(text);
       });
@@ -246,6 +246,7 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
     if (o.stdout === 'report') io.stdout.write(`${JSON.stringify(final, null, 2)}\n`);
     if (!o.quiet) io.stderr.write(summary(final, o.docsUrl));
     // After the summary: a run that stops early (exit 2) says only why.
+    const workersNoted = workersCores === undefined ? undefined : workersAdvice(o.workers, workersCores, final.counts.read);
     if (!o.quiet && workersNoted) io.stderr.write(`${workersNoted}\n`);
     else {
       // The only trace of rejects nobody kept: printed even with --quiet.
@@ -264,6 +265,18 @@ export async function runConvert(o: ConvertOptions, io: Io): Promise<number> {
   }
 }
 
-/** Why `--workers n` will not be faster here: the reading thread and `n` workers share `cores` cores. */
+/**
+ * Below this many records, as many workers as cores most likely made a run no faster (measured on
+ * 2 cores, Magento to Medusa: 2 workers slower than one thread at 5,000 records, even at 20,000, 1.5×
+ * faster at 100,000; docs/performance.md).
+ */
+export const WORKERS_PAY_OFF = 50_000;
+
+/** The note after the summary of a run of `read` records with `n` workers on `cores` cores, if it gets one. */
+export const workersAdvice = (n: number, cores: number, read: number): string | undefined =>
+  n > 1 && n >= cores && read < WORKERS_PAY_OFF ? workersNote(n, cores) : undefined;
+
+/** Why `--workers n` most likely did not make a small run faster: each worker warms up on its own, and the reading thread shares the `cores` cores. */
 export const workersNote = (n: number, cores: number): string =>
-  `customer-codecs: note: --workers ${n} on ${cores} core${cores === 1 ? '' : 's'}: the reading thread and ${n} workers share them, which is slower than one thread when the conversion is the work (measured on 2 cores: docs/performance.md); workers help with at least ${n + 1} free cores`;
+  `customer-codecs: note: --workers ${n} on ${cores} core${cores === 1 ? '' : 's'}: each worker warms up on its own and the reading thread shares the cores, so they pay off on large inputs only ` +
+  `(measured on 2 cores: 2 workers slower than one thread at 5,000 records, even at 20,000, 1.5× faster at 100,000: docs/performance.md); with at least ${n + 1} cores they help sooner`;
