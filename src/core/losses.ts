@@ -109,7 +109,8 @@ function collectOwn({ canonical, consumed, pending, target, origins, source: sou
   };
   // `secretsOnly`: inside a value already reported (an unreferenceable region), only its secrets are.
   const walk = (value: unknown, taken: Node<true>, told: Node<number>, from: Node<Origin>, secretsOnly = false): void => {
-    if (!carriesData(value) || taken?.holds) return;
+    // Taken first: most of a customer is, and whether a value carries data is a walk of it.
+    if (taken?.holds || !carriesData(value)) return;
     if (told?.holds && !secretsOnly) {
       if (!secrets || !holdsSecret(value)) return;
       secretsOnly = true;
