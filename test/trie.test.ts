@@ -14,6 +14,21 @@ describe('PathTrie', () => {
     expect([...t.values()].sort()).toStrictEqual(['a', 'b']);
   });
 
+  it('a node with many children (a customer root) finds each, 0 apart from "0", in the order set', () => {
+    const keys: (string | number)[] = [];
+    for (let i = 0; i < 12; i++) keys.push(i, String(i));
+    const t = new PathTrie<string>();
+    keys.forEach((k) => t.set(['list', k, 'x'], `${typeof k}:${k}`));
+    for (const k of keys) expect(t.get(['list', k, 'x'])).toBe(`${typeof k}:${k}`);
+    expect(t.get(['list', 12, 'x'])).toBeUndefined();
+    expect([...t.values()]).toStrictEqual(keys.map((k) => `${typeof k}:${k}`));
+    // Set again after the node indexes its children: still one value a path.
+    t.set(['list', '3', 'x'], 'again');
+    expect(t.get(['list', '3', 'x'])).toBe('again');
+    expect(t.get(['list', 3, 'x'])).toBe('number:3');
+    expect([...t.values()]).toHaveLength(keys.length);
+  });
+
   it('counts a path once however often it is set, and forgets it when deleted', () => {
     const t = new PathTrie<number>().set(['a', 'b'], 1).set(['a', 'b'], 2);
     expect(t.get(['a', 'b'])).toBe(2);
