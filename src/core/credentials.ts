@@ -244,14 +244,18 @@ export function credentialKeys(value: unknown, platformLabel: string, hashAllowe
   const at = [...path];
   const walk = (node: unknown): void =>
     eachChild(node, at, (child, key) => {
-      if (typeof key === 'string' && isPlainPasswordKey(key, child)) {
+      // The cheap test once a key (nearly every key fails it), the full rules only for those that pass.
+      const suspect = typeof key === 'string' && mayBeCredential(key);
+      if (suspect && isPlainPasswordKey(key, child)) {
         out.push({ path: [...at], message: 'A plain-text password cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
-      } else if (typeof key === 'string' && isPasswordHashKey(key) && !hashAllowed([...at])) {
+      } else if (suspect && isPasswordHashKey(key) && !hashAllowed([...at])) {
         out.push({ path: [...at], message: `A ${platformLabel} record has no place for a password hash here` });
-      } else if (attributeCredential(child) === 'password') {
+      } else if (child !== null && typeof child === 'object') {
         // The entry is named by its position (the path): its code is record text, never quoted.
-        out.push({ path: [...at], message: 'A plain-text password (an attribute entry whose code names one) cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
-      } else walk(child);
+        if (attributeCredential(child) === 'password') {
+          out.push({ path: [...at], message: 'A plain-text password (an attribute entry whose code names one) cannot be held in a record: pass it to `toRequest(platform, operation, record, { password })`' });
+        } else walk(child);
+      }
     });
   walk(value);
   return out;
