@@ -73,6 +73,9 @@ export class EncodeState {
   ) {}
 }
 
+/** A step's value with no loss code or note of its own (shared: never written to). */
+const NO_HOW: { code?: LossCode; note?: string } = Object.freeze({});
+
 /** What a decode step sees: its source object, and where to write canonical values. */
 export class DecodeScope {
   readonly platformData: Record<string, unknown> = {};
@@ -90,14 +93,14 @@ export class DecodeScope {
   ) {}
 
   /** Writes a canonical value (skipped when undefined) and remembers its source path. */
-  set(canonical: Path, value: unknown, source: Path, how: { code?: LossCode; note?: string } = {}): void {
+  set(canonical: Path, value: unknown, source: Path, how: { code?: LossCode; note?: string } = NO_HOW): void {
     if (value === undefined) return;
     setAt(this.out, canonical, value);
     this.state.origin(originOf(join(this.canonicalPrefix, canonical), join(this.sourcePrefix, source), how));
   }
 
   /** Records where a canonical location came from, without writing a value. */
-  trace(canonical: Path, source: Path, how: { code?: LossCode; note?: string } = {}): void {
+  trace(canonical: Path, source: Path, how: { code?: LossCode; note?: string } = NO_HOW): void {
     this.state.origin(originOf(join(this.canonicalPrefix, canonical), join(this.sourcePrefix, source), how));
   }
 
@@ -251,7 +254,6 @@ export function compiled(table: Table): Compiled {
   return c;
 }
 
-const NO_HOW: { code?: LossCode } = Object.freeze({});
 
 function decodeStep(rule: Rule): (scope: DecodeScope) => void {
   switch (rule.kind) {
