@@ -206,6 +206,49 @@ function rejectLine(reject: { input: unknown; issues: Issue[] } & Record<string,
 }
 
 /** `path\u0000code` tallies as `[path, code, count]`. */
+/**
+ * Counts of `[pathPattern(path), code]`, kept as a tree of path segments: a converted record has a
+ * dozen losses or more, and the pattern text of each is made once per pattern, not once per loss.
+ * `entries()` gives what a Map keyed by the pattern text would, in the order each was first counted,
+ * but for keys holding a dot: `a.b` and `a` then `b` share the pattern text `a.b` and are counted
+ * apart here (the report merges them: `Tally.add`).
+ */
+export class PatternCounts {
+  private readonly root: PatternNode = { kids: new Map(), codes: undefined };
+  private readonly order: { node: PatternNode; segments: readonly string[]; code: string }[] = [];
+
+  add(path: readonly (string | number)[], code: string): void {
+    let node = this.root;
+    const last = path.length - 1;
+    if (last < 0) node = this.kid(node, '(root)');
+    for (let i = 0; i <= last; i++) {
+      const k = path[i]!;
+      node = this.kid(node, typeof k === 'number' && i < last ? '*' : String(k));
+    }
+    const codes = (node.codes ??= new Map());
+    const n = codes.get(code);
+    if (n === undefined) {
+      codes.set(code, 1);
+      this.order.push({ node, segments: path.length === 0 ? ['(root)'] : path.map((k, i) => (typeof k === 'number' && i < last ? '*' : String(k))), code });
+    } else codes.set(code, n + 1);
+  }
+
+  private kid(node: PatternNode, key: string): PatternNode {
+    let next = node.kids.get(key);
+    if (!next) node.kids.set(key, (next = { kids: new Map(), codes: undefined }));
+    return next;
+  }
+
+  /** `[pattern, code, count]`, in the order first counted. */
+  entries(): [string, string, number][] {
+    return this.order.map(({ node, segments, code }) => [segments.join('.'), code, node.codes!.get(code)!]);
+  }
+}
+interface PatternNode {
+  readonly kids: Map<string, PatternNode>;
+  codes: Map<string, number> | undefined;
+}
+
 const splitKeys = (m: Map<string, number>): [string, string, number][] =>
   [...m].map(([k, n]) => {
     const [path = '', code = ''] = k.split('\u0000');
@@ -222,7 +265,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
   let rejects = '';
   let rejected = 0;
   let empty = 0;
-  const losses = new Map<string, number>();
+  const losses = new PatternCounts();
   const issues = new Map<string, number>();
   const issuePaths = new Map<string, number>();
   const targetIssuePaths = new Map<string, number>();
@@ -241,11 +284,12 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
         if (result.ok) {
           if (job.output === 'text') texts.push(JSON.stringify(result.value));
           else data.push(result.value as Record<string, unknown>);
-          for (const loss of [...result.losses, ...result.written]) {
-            const k = `${pathPattern(loss.path)}\u0000${loss.code}`;
-            losses.set(k, (losses.get(k) ?? 0) + 1);
-            if (loss.code === 'unreferenceable') {
-              for (const [, option] of loss.message.matchAll(LOOKUP_OPTION)) lookupOptions.set(option!, (lookupOptions.get(option!) ?? 0) + 1);
+          for (const list of [result.losses, result.written]) {
+            for (const loss of list) {
+              losses.add(loss.path, loss.code);
+              if (loss.code === 'unreferenceable') {
+                for (const [, option] of loss.message.matchAll(LOOKUP_OPTION)) lookupOptions.set(option!, (lookupOptions.get(option!) ?? 0) + 1);
+              }
             }
           }
         } else {
@@ -287,7 +331,7 @@ export function runBatch(job: Job, items: readonly Item[]): BatchResult {
     rejects,
     rejected,
     rejectedByFile: [...byFile],
-    losses: splitKeys(losses),
+    losses: losses.entries(),
     issues: [...issues],
     issuePaths: splitKeys(issuePaths),
     targetIssuePaths: splitKeys(targetIssuePaths),

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBatch, pathPattern, type Job } from '../../src/cli/job.js';
+import { runBatch, pathPattern, PatternCounts, type Job } from '../../src/cli/job.js';
+import fc from 'fast-check';
 import { parseDefault, rejectsPathOf, addressesPathOf, inputFormatOf, outputFormatOf, isInvalidOption } from '../../src/cli/options.js';
 import { InvalidOptionError } from '../../src/index.js';
 import { progressLine } from '../../src/cli/progress.js';
@@ -367,6 +368,27 @@ describe('conversion of a batch', () => {
     expect(pathPattern(['addresses', 0, 'street', 2])).toBe('addresses.*.street.2');
     expect(pathPattern(['addresses', 2])).toBe('addresses.2');
     expect(pathPattern([])).toBe('(root)');
+  });
+
+  it('counts by path pattern give what counting by the pattern text gives, in the order first counted, once merged by text as the report merges (property)', () => {
+    const segment = fc.oneof(fc.constantFrom('addresses', 'lines', '*', '0', '(root)', 'metadata', 'a.b', 'a', 'b'), fc.nat(3));
+    const item = fc.tuple(fc.array(segment, { maxLength: 4 }), fc.constantFrom('carried', 'not_representable', 'value_changed'));
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        const counts = new PatternCounts();
+        const byText = new Map<string, number>();
+        for (const [path, code] of items) {
+          counts.add(path, code);
+          const k = `${pathPattern(path)}\u0000${code}`;
+          byText.set(k, (byText.get(k) ?? 0) + 1);
+        }
+        // Merged by pattern text, as the report merges batches (a key holding a dot is counted apart here).
+        const merged = new Map<string, number>();
+        for (const [pattern, code, n] of counts.entries()) merged.set(`${pattern}\u0000${code}`, (merged.get(`${pattern}\u0000${code}`) ?? 0) + n);
+        expect([...merged]).toStrictEqual([...byText]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
