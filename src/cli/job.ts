@@ -205,7 +205,6 @@ function rejectLine(reject: { input: unknown; issues: Issue[] } & Record<string,
   }
 }
 
-/** `path\u0000code` tallies as `[path, code, count]`. */
 /**
  * Counts of `[pathPattern(path), code]`, kept as a tree of path segments: a converted record has a
  * dozen losses or more, and the pattern text of each is made once per pattern, not once per loss.
@@ -249,6 +248,7 @@ interface PatternNode {
   codes: Map<string, number> | undefined;
 }
 
+/** `path\u0000code` tallies as `[path, code, count]`. */
 const splitKeys = (m: Map<string, number>): [string, string, number][] =>
   [...m].map(([k, n]) => {
     const [path = '', code = ''] = k.split('\u0000');
