@@ -6,11 +6,12 @@
 //    each the fastest of three passes taken in turn (see `measurePair`);
 //    then one adversarial row per source platform: the property-test records (test/arbitraries/<id>.ts,
 //    `record`) converted to Medusa. BENCH_PAIRS_RECORDS records per platform (default 3,000).
-// 2. The built CLI on an export-shaped Magento NDJSON export (BENCH_RECORDS records, default 200,000),
+// 2. Validation alone per platform: zod's parse, the compiled path with and without the credential walk.
+// 3. The built CLI on an export-shaped Magento NDJSON export (BENCH_RECORDS records, default 200,000),
 //    Magento to Medusa, single-threaded and `--workers 2`, next to an identity pipeline (JSON.parse +
 //    JSON.stringify only) and a validation pipeline (the same plus the Magento record schema, zod's own
 //    parse): records per second, ratio to identity; each run twice in turn, the faster kept.
-// 3. Peak memory (maximum resident set size) of every process.
+// 4. Peak memory (maximum resident set size) of every process.
 //
 // Every export-shaped record must be valid for its platform: the in-process records are decoded with
 // `safeDecode`, and the NDJSON file's are counted by the validation pipeline and the CLI's report; any
@@ -20,7 +21,10 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { platforms, safeConvert, safeDecode, type Issue, type PlatformId } from '../src/index.js';
+import type { z } from 'zod';
+import { platforms, safeConvert, safeDecode, schemaOf, type Issue, type PlatformId } from '../src/index.js';
+import { safeParseCompiled } from '../src/core/compiled-schema.js';
+import { withoutCredentialScan } from '../src/core/credentials.js';
 import { checkGenerators, exportShaped, exportShapedRecords } from './export-shaped.js';
 
 const root = join(import.meta.dirname, '..');
@@ -206,6 +210,33 @@ for (const from of platforms) {
   adversarialRows.push(measurePair(from, 'medusa', data));
 }
 printPairs(`In process, adversarial records (fc.sample of test/arbitraries/<id>.ts \`record\`, seed 7) converted to medusa`, adversarialRows);
+
+// Validation alone, per platform: zod's own parse of the record schema, the compiled accepting path a
+// conversion runs (src/core/compiled-schema.ts) with the credential-key walk (a source record) and
+// without it (a target record, see `withoutCredentialScan`), next to parse + stringify; fastest of five.
+const fastest = (run: () => void, n: number): number => {
+  run();
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, ((performance.now() - start) * 1000) / n);
+  }
+  return best;
+};
+console.log('\nValidation alone, export-shaped records (µs per record; × parse + stringify)\n');
+console.log('| platform | parse + stringify | zod `safeParse` | compiled, credential walk (source) | compiled, no walk (target) |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const id of platforms) {
+  const { lines, records } = shaped.get(id) as Input;
+  const schema = schemaOf(id) as unknown as z.ZodType;
+  const json = fastest(() => lines.forEach((l) => JSON.stringify(JSON.parse(l))), lines.length);
+  const cell = (us: number) => `${fmt(us)} (${fmt(us / json)}×)`;
+  const zod = fastest(() => records.forEach((r) => schema.safeParse(r)), records.length);
+  const source = fastest(() => records.forEach((r) => safeParseCompiled(schema, r)), records.length);
+  const target = fastest(() => withoutCredentialScan(() => records.forEach((r) => safeParseCompiled(schema, r))), records.length);
+  console.log(`| ${id} | ${fmt(json, 2)} | ${cell(zod)} | ${cell(source)} | ${cell(target)} |`);
+}
 console.log(`\nPeak memory of this process (records held in memory): ${mib(process.resourceUsage().maxRSS)}`);
 
 // --- 2. The CLI on an export-shaped Magento NDJSON file -----------------------------------------
