@@ -132,8 +132,8 @@ describe.each([
   });
 
   it('node kinds it does not know go to zod (a transform, a default): same answers', () => {
-    const odd = z.looseObject({ a: z.string().transform((s) => s.length), b: z.number().default(3), c: z.string().trim().optional(), d: z.email() });
-    for (const v of [{ a: 'xyz', d: 'a@b.co' }, { a: 'x', b: 2, c: '  q ', d: 'a@b.co' }, { a: 1, d: 'a@b.co' }, { a: 'x', d: 'not an email' }]) {
+    const odd = z.looseObject({ a: z.string().transform((s) => s.length), b: z.number().default(3), c: z.string().trim().optional(), d: z.email(), e: z.number().default(4).optional(), f: z.string().prefault('p').optional() });
+    for (const v of [{ a: 'xyz', d: 'a@b.co' }, { a: 'x', b: 2, c: '  q ', d: 'a@b.co' }, { a: 1, d: 'a@b.co' }, { a: 'x', d: 'not an email' }, { a: 'x', d: 'a@b.co', e: undefined, f: undefined }]) {
       const zod = odd.safeParse(v);
       const compiled = safeParseCompiled(odd, v);
       expect(compiled.success).toBe(zod.success);

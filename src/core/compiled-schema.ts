@@ -126,7 +126,8 @@ function build(s: AnySchema): Node {
       return withChecks((v) => (values.has(v) ? v : FAIL), checks);
     }
     case 'optional': {
-      if (traits.has('$ZodExactOptional') || defOf(d.innerType).type === 'default' || checks) return viaZod(s);
+      // An inner schema that substitutes a value for absence (a default, a prefault) is zod's to run.
+      if (traits.has('$ZodExactOptional') || d.innerType._zod.optin === 'defaulted' || checks) return viaZod(s);
       const innerNode = compile(d.innerType);
       return (v) => (v === undefined ? undefined : innerNode(v));
     }
