@@ -139,5 +139,10 @@ describe.each([
       expect(compiled.success).toBe(zod.success);
       expect(compiled.data).toEqual(zod.data);
     }
+    // An optional around a schema that substitutes a value for absence: the compiled object must not answer for it.
+    const substituting = z.looseObject({ e: z.number().default(4).optional(), f: z.string().prefault('p').optional() });
+    for (const v of [{}, { e: undefined, f: undefined }, { e: 1, f: 'q' }]) {
+      expect(safeParseCompiled(substituting, v).data).toStrictEqual(substituting.parse(v));
+    }
   });
 });
