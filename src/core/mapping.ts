@@ -115,6 +115,16 @@ export const nestedObject = (key: string, canonical: Path, table: Table, options
     },
   });
 
+/** Decodes `record[key]`, a list of objects, item by item with `table` onto `canonical[...path][i]`; anything else is kept as platform data. */
+const decodeList =
+  (key: string, canonical: Path, table: Table) =>
+  (s: DecodeScope): void => {
+    const v = s.src[key];
+    if (v === undefined) return;
+    if (!Array.isArray(v)) return s.keep(key, v, 'platform_data');
+    s.set(canonical, v.map((item, i) => s.nested(table, item, [...canonical, i], [key, i])), [key]);
+  };
+
 /** `record[key]` is an array whose items are mapped by `table` onto `canonical[...path][i]`, in order. */
 export const nestedList = (key: string, canonical: Path, table: Table, options: NestedOptions): CustomRule =>
   custom({
@@ -122,12 +132,7 @@ export const nestedList = (key: string, canonical: Path, table: Table, options: 
     keys: [key],
     canonical: [canonical],
     note: options.note,
-    decode(s) {
-      const v = s.src[key];
-      if (v === undefined) return;
-      if (!Array.isArray(v)) return s.keep(key, v, 'platform_data');
-      s.set(canonical, v.map((item, i) => s.nested(table, item, [...canonical, i], [key, i])), [key]);
-    },
+    decode: decodeList(key, canonical, table),
     encode(s) {
       const v = s.peek(canonical);
       if (!Array.isArray(v)) return;
@@ -154,12 +159,7 @@ export const linkedList = (key: string, canonical: Path, table: Table, options: 
     keys: [key],
     canonical: [canonical],
     note: options.note,
-    decode(s) {
-      const v = s.src[key];
-      if (v === undefined) return;
-      if (!Array.isArray(v)) return s.keep(key, v, 'platform_data');
-      s.set(canonical, v.map((item, i) => s.nested(table, item, [...canonical, i], [key, i])), [key]);
-    },
+    decode: decodeList(key, canonical, table),
     encode(s) {
       const v = s.peek(canonical);
       if (!Array.isArray(v)) return;
