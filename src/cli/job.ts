@@ -85,9 +85,17 @@ export interface BatchResult {
  * a final index stays, as its position means something (the third street line, the third address).
  */
 export function pathPattern(path: readonly (string | number)[]): string {
-  if (path.length === 0) return '(root)';
-  return path.map((k, i) => (typeof k === 'number' && i < path.length - 1 ? '*' : String(k))).join('.');
+  if (path.length === 0) return ROOT;
+  return path.map((_, i) => segment(path, i)).join('.');
 }
+
+const ROOT = '(root)';
+
+/** Key `i` of `path` in its pattern: an index followed by more path is `*`. */
+const segment = (path: readonly (string | number)[], i: number): string => {
+  const k = path[i]!;
+  return typeof k === 'number' && i < path.length - 1 ? '*' : String(k);
+};
 
 /**
  * A record's outcome: converted, with its `losses` (paths in the source record) and what writing it
@@ -214,21 +222,17 @@ function rejectLine(reject: { input: unknown; issues: Issue[] } & Record<string,
  */
 export class PatternCounts {
   private readonly root: PatternNode = { kids: new Map(), codes: undefined };
-  private readonly order: { node: PatternNode; segments: readonly string[]; code: string }[] = [];
+  private readonly order: { node: PatternNode; pattern: string; code: string }[] = [];
 
   add(path: readonly (string | number)[], code: string): void {
     let node = this.root;
-    const last = path.length - 1;
-    if (last < 0) node = this.kid(node, '(root)');
-    for (let i = 0; i <= last; i++) {
-      const k = path[i]!;
-      node = this.kid(node, typeof k === 'number' && i < last ? '*' : String(k));
-    }
+    if (path.length === 0) node = this.kid(node, ROOT);
+    for (let i = 0; i < path.length; i++) node = this.kid(node, segment(path, i));
     const codes = (node.codes ??= new Map());
     const n = codes.get(code);
     if (n === undefined) {
       codes.set(code, 1);
-      this.order.push({ node, segments: path.length === 0 ? ['(root)'] : path.map((k, i) => (typeof k === 'number' && i < last ? '*' : String(k))), code });
+      this.order.push({ node, pattern: pathPattern(path), code });
     } else codes.set(code, n + 1);
   }
 
@@ -240,7 +244,7 @@ export class PatternCounts {
 
   /** `[pattern, code, count]`, in the order first counted. */
   entries(): [string, string, number][] {
-    return this.order.map(({ node, segments, code }) => [segments.join('.'), code, node.codes!.get(code)!]);
+    return this.order.map(({ node, pattern, code }) => [pattern, code, node.codes!.get(code)!]);
   }
 }
 interface PatternNode {
