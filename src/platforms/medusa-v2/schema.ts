@@ -110,22 +110,14 @@ export const MedusaV2CustomerRequest = z.strictObject({
   metadata: json.nullish(),
 });
 
-/** `CreateCustomerAddress` = `UpdateCustomerAddress`: strict; the default flags may be left out but never null. */
+/**
+ * `CreateCustomerAddress` = `UpdateCustomerAddress`: the record's address without what the server
+ * assigns (id, owner, timestamps), strict; the default flags may be left out but never null; the
+ * country code is any text here, as the body schema has always taken it.
+ */
 export const MedusaV2AddressRequest = z.strictObject({
-  address_name: z.string().nullish(),
-  is_default_shipping: z.boolean().optional(),
-  is_default_billing: z.boolean().optional(),
-  company: z.string().nullish(),
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  address_1: z.string().nullish(),
-  address_2: z.string().nullish(),
-  city: z.string().nullish(),
+  ...MedusaV2Address.omit({ id: true, customer_id: true, created_at: true, updated_at: true, deleted_at: true }).shape,
   country_code: z.string().nullish(),
-  province: z.string().nullish(),
-  postal_code: z.string().nullish(),
-  phone: z.string().nullish(),
-  metadata: json.nullish(),
 });
 
 export const CUSTOMER_KEYS = ['email', 'company_name', 'first_name', 'last_name', 'phone', 'metadata'] as const;
