@@ -486,7 +486,11 @@ const withPhones = <T>(run: RunOptions, conversion: () => T): T => (run.phones =
 function decodeOutcome(platform: PlatformId, record: unknown, options: unknown): Outcome<Customer> {
   const p = platformOf(platform);
   if (options !== undefined && !isPlainObject(options)) throw new InvalidOptionError('options', 'expected an object');
-  const run = runOptions(p, options ?? {});
+  return decodeChecked(p, record, runOptions(p, options ?? {}));
+}
+
+/** What `decode` (and `codecOf`'s decode) runs once the options are checked. */
+function decodeChecked(p: Platform, record: unknown, run: RunOptions): Outcome<Customer> {
   return guarded(() => {
     const d = withPhones(run, () => decodeWith(p, record, run));
     return d.ok ? { ok: true, data: d.customer, losses: d.notices } : d;
@@ -771,11 +775,11 @@ export function codecOf<P extends PlatformId>(platform: P, options?: EncodeOptio
   };
   const codec: CodecOf<P> = z.codec(z.custom<RecordOf<P>>(), z.custom<Customer>(), {
     decode: (record, payload) => {
-      const d = rememberingPhones(() => decodeWith(p, record, run));
-      return d.ok ? d.customer : fail(payload, record, d.issues);
+      const d = decodeChecked(p, record, run);
+      return d.ok ? d.data : fail(payload, record, d.issues);
     },
     encode: (customer, payload) => {
-      const e = rememberingPhones(() => encodeChecked(p, customer, defaults, run, derive));
+      const e = encodeChecked(p, customer, defaults, run, derive);
       return e.ok ? (e.data as RecordOf<P>) : fail(payload, customer, e.issues);
     },
   });
